@@ -1,0 +1,15 @@
+package io.secretgate.api;
+
+/** The API group and versions secretgate reads (ESO's). */
+public final class ApiGroup {
+  public static final String NAME = "external-secrets.io";
+  public static final String V1 = NAME + "/v1";
+  public static final String V1BETA1 = NAME + "/v1beta1";
+
+  private ApiGroup() {}
+
+  /** Whether {@code apiVersion} is one of the ESO versions secretgate accepts. */
+  public static boolean isSupported(String apiVersion) {
+    return V1.equals(apiVersion) || V1BETA1.equals(apiVersion);
+  }
+}

@@ -1,0 +1,13 @@
+package io.secretgate.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.fabric8.kubernetes.api.model.LabelSelector;
+import java.util.List;
+
+/** {@code spec.conditions[]} of a ClusterSecretStore: which namespaces may use it. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class ClusterSecretStoreCondition {
+  public LabelSelector namespaceSelector;
+  public List<String> namespaces;
+  public List<String> namespaceRegexes;
+}

@@ -1,0 +1,7 @@
+package io.secretgate.api;
+
+/** {@code remoteRef.metadataPolicy}; empty behaves as {@link #None}. */
+public enum MetadataPolicy {
+  None,
+  Fetch
+}

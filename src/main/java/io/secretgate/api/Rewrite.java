@@ -1,0 +1,27 @@
+package io.secretgate.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.fabric8.crd.generator.annotation.PreserveUnknownFields;
+import java.util.Map;
+
+/** {@code dataFrom[].rewrite[]}: key rewrites applied to the keys of a dataFrom entry. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class Rewrite {
+  public RegexpRewrite regexp;
+  public TransformRewrite transform;
+
+  @PreserveUnknownFields public Map<String, Object> merge;
+
+  /** {@code rewrite[].regexp}: replace every match of {@code source} by {@code target}. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public static class RegexpRewrite {
+    public String source;
+    public String target;
+  }
+
+  /** {@code rewrite[].transform}: a Go template over the key. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public static class TransformRewrite {
+    public String template;
+  }
+}

@@ -1,0 +1,16 @@
+package io.secretgate.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import java.util.List;
+
+/** Spec shared by SecretStore and ClusterSecretStore. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class SecretStoreSpec {
+  public String controller;
+  @Required public SecretStoreProvider provider;
+  public RetrySettings retrySettings;
+  public IntOrString refreshInterval;
+  public List<ClusterSecretStoreCondition> conditions;
+}

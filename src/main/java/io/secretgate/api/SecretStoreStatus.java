@@ -1,0 +1,11 @@
+package io.secretgate.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/** Store status: a Ready condition and the store's capabilities, as ESO writes it. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class SecretStoreStatus {
+  public List<Condition> conditions;
+  public String capabilities;
+}

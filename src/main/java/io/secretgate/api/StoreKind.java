@@ -1,0 +1,7 @@
+package io.secretgate.api;
+
+/** The two store kinds an ExternalSecret may reference. */
+public enum StoreKind {
+  SecretStore,
+  ClusterSecretStore
+}

@@ -1,0 +1,10 @@
+package io.secretgate.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** {@code data[].sourceRef} / {@code dataFrom[].sourceRef}: a per-entry store (or generator) override. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class StoreSourceRef {
+  public SecretStoreRef storeRef;
+  public GeneratorRef generatorRef;
+}

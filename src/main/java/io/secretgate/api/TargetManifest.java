@@ -1,0 +1,10 @@
+package io.secretgate.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** {@code spec.target.manifest}: ESO's generic (non-Secret) target; recognised, not supported. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class TargetManifest {
+  public String apiVersion;
+  public String kind;
+}

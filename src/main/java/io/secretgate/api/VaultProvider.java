@@ -1,0 +1,37 @@
+package io.secretgate.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.fabric8.crd.generator.annotation.PreserveUnknownFields;
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Required;
+import java.util.Map;
+
+/** {@code spec.provider.vault}: where Vault is and how secretgate reads from it. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class VaultProvider {
+  @Required public String server;
+  public String path;
+
+  @Default("v2")
+  public KvVersion version;
+
+  public String namespace;
+  public String caBundle;
+  public CaProvider caProvider;
+  @PreserveUnknownFields public Map<String, Object> tls;
+  public Boolean readYourWrites;
+  public Boolean forwardInconsistent;
+  public Map<String, String> headers;
+  @PreserveUnknownFields public Map<String, Object> checkAndSet;
+  public VaultAuth auth;
+
+  public KvVersion effectiveVersion() {
+    return version == null ? KvVersion.v2 : version;
+  }
+
+  /** KV secrets engine version. */
+  public enum KvVersion {
+    v1,
+    v2
+  }
+}

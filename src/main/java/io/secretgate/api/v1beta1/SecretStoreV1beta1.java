@@ -1,0 +1,26 @@
+package io.secretgate.api.v1beta1;
+
+import io.secretgate.api.*;
+
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.kubernetes.api.model.Namespaced;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.model.annotation.Categories;
+import io.fabric8.kubernetes.model.annotation.Group;
+import io.fabric8.kubernetes.model.annotation.Kind;
+import io.fabric8.kubernetes.model.annotation.Plural;
+import io.fabric8.kubernetes.model.annotation.ShortNames;
+import io.fabric8.kubernetes.model.annotation.Version;
+
+/** ESO's namespaced SecretStore, {@code external-secrets.io/v1beta1} (read by the CLI and webhook; not served by default). */
+@Group(ApiGroup.NAME)
+@Version(value = "v1beta1", storage = false, served = false, deprecated = true)
+@Kind("SecretStore")
+@Plural("secretstores")
+@ShortNames("ss")
+@Categories("external-secrets")
+@AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
+@AdditionalPrinterColumn(name = "Status", jsonPath = ".status.conditions[?(@.type==\"Ready\")].reason", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "Capabilities", jsonPath = ".status.capabilities", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "Ready", jsonPath = ".status.conditions[?(@.type==\"Ready\")].status", type = AdditionalPrinterColumn.Type.STRING)
+public class SecretStoreV1beta1 extends CustomResource<SecretStoreSpec, SecretStoreStatus> implements Namespaced {}

@@ -1,0 +1,27 @@
+package io.secretgate.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/** The one place where a command's failure becomes a one-line message and an exit code. */
+final class ErrorMapper implements CommandLine.IExecutionExceptionHandler {
+
+  @Override
+  public int handleExecutionException(Exception ex, CommandLine cli, ParseResult parsed) {
+    if (ex instanceof InputException) {
+      cli.getErr().println("secretgate: " + ex.getMessage());
+      return ExitCodes.INPUT;
+    }
+    cli.getErr().println("secretgate: internal error (" + ex.getClass().getSimpleName() + ")"
+        + " in " + cli.getCommandName() + "; please report it with the input that caused it");
+    return ExitCodes.INPUT;
+  }
+
+  static int onParameterError(ParameterException ex, String[] args) {
+    CommandLine cli = ex.getCommandLine();
+    cli.getErr().println("secretgate: " + ex.getMessage());
+    cli.getErr().println("Try '" + cli.getCommandSpec().qualifiedName() + " --help' for more information.");
+    return ExitCodes.INPUT;
+  }
+}

@@ -1,0 +1,132 @@
+package io.secretgate.manifest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.MappingIterator;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * Reads Kubernetes manifests: files, directories (recursively {@code *.yaml|*.yml|*.json}, in
+ * sorted order) or {@code -} for stdin; multi-document YAML and {@code kind: List} are expanded. A
+ * file that cannot be parsed is reported with its position and the other files are still read.
+ */
+public final class ManifestReader {
+  private static final ObjectReader YAML = YAMLMapper.builder().build().readerFor(JsonNode.class);
+
+  private final InputStream stdin;
+
+  public ManifestReader(InputStream stdin) {
+    this.stdin = stdin;
+  }
+
+  /** Reads every manifest under {@code paths} ({@code "-"} means stdin). */
+  public ManifestSet read(List<String> paths) {
+    List<ManifestDocument> docs = new ArrayList<>();
+    List<ManifestProblem> problems = new ArrayList<>();
+    for (String p : paths) {
+      if (p.equals("-")) {
+        readText("<stdin>", readStdin(problems), docs, problems);
+        continue;
+      }
+      for (Path file : expand(Path.of(p), problems)) {
+        readText(file.toString(), readFile(file, problems), docs, problems);
+      }
+    }
+    return new ManifestSet(docs, problems);
+  }
+
+  /** Parses {@code text} (YAML or JSON, one or more documents) named {@code name}. */
+  public static ManifestSet parse(String name, String text) {
+    List<ManifestDocument> docs = new ArrayList<>();
+    List<ManifestProblem> problems = new ArrayList<>();
+    readText(name, text, docs, problems);
+    return new ManifestSet(docs, problems);
+  }
+
+  private static List<Path> expand(Path path, List<ManifestProblem> problems) {
+    if (!Files.exists(path)) {
+      problems.add(new ManifestProblem(path.toString(), "no such file or directory"));
+      return List.of();
+    }
+    if (!Files.isDirectory(path)) return List.of(path);
+    try (Stream<Path> walk = Files.walk(path)) {
+      return walk.filter(Files::isRegularFile)
+          .filter(f -> f.getFileName().toString().matches(".*\\.(yaml|yml|json)$"))
+          .sorted()
+          .toList();
+    } catch (IOException | RuntimeException e) {
+      problems.add(new ManifestProblem(path.toString(), "cannot list directory: " + e.getMessage()));
+      return List.of();
+    }
+  }
+
+  private static String readFile(Path file, List<ManifestProblem> problems) {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException | RuntimeException e) {
+      problems.add(new ManifestProblem(file.toString(), "cannot read file (" + e.getClass().getSimpleName() + ")"));
+      return null;
+    }
+  }
+
+  private String readStdin(List<ManifestProblem> problems) {
+    try {
+      return new String(stdin.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      problems.add(new ManifestProblem("<stdin>", "cannot read standard input"));
+      return null;
+    }
+  }
+
+  private static void readText(String name, String text, List<ManifestDocument> docs, List<ManifestProblem> problems) {
+    if (text == null) return;
+    int index = 0;
+    try (MappingIterator<JsonNode> it = YAML.readValues(text)) {
+      while (it.hasNextValue()) {
+        JsonNode node = it.nextValue();
+        int current = index++;
+        if (node == null || node.isNull() || node.isMissingNode()) continue;
+        addDocument(name + "#" + current, node, docs, problems);
+      }
+    } catch (JacksonException e) {
+      problems.add(new ManifestProblem(position(name, e.getLocation()), "not valid YAML/JSON: " + e.getOriginalMessage()));
+    }
+  }
+
+  private static void addDocument(String source, JsonNode node, List<ManifestDocument> docs, List<ManifestProblem> problems) {
+    if (!node.isObject()) {
+      problems.add(new ManifestProblem(source, "document is not a Kubernetes object (a YAML/JSON map)"));
+      return;
+    }
+    JsonNode kind = node.get("kind");
+    if (kind == null || !kind.isString() || kind.asString().isBlank()) {
+      problems.add(new ManifestProblem(source, "document has no kind"));
+      return;
+    }
+    if (kind.asString().equals("List") || kind.asString().endsWith("List") && node.get("items") != null) {
+      JsonNode items = node.get("items");
+      if (items == null || !items.isArray()) {
+        problems.add(new ManifestProblem(source, "kind List without an items array"));
+        return;
+      }
+      for (int i = 0; i < items.size(); i++) addDocument(source + ".items[" + i + "]", items.get(i), docs, problems);
+      return;
+    }
+    docs.add(new ManifestDocument(source, node));
+  }
+
+  private static String position(String name, TokenStreamLocation loc) {
+    if (loc == null || loc.getLineNr() < 1) return name;
+    return name + ":" + loc.getLineNr() + ":" + loc.getColumnNr();
+  }
+}

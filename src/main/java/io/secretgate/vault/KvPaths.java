@@ -1,0 +1,89 @@
+package io.secretgate.vault;
+
+import io.secretgate.api.VaultProvider;
+import io.secretgate.api.VaultProvider.KvVersion;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * ESO's mapping from a {@code remoteRef.key} to the Vault API path it reads (eso-facts.md §3.1),
+ * quirks included, followed by the wire cleaning Vault's Go client applies ({@code path.Join}).
+ */
+public final class KvPaths {
+  private KvPaths() {}
+
+  /** The API path (without {@code /v1/}) that a data read of {@code key} hits. */
+  public static String dataPath(VaultProvider store, String key) {
+    String mount = store.path;
+    boolean v2 = store.effectiveVersion() == KvVersion.v2;
+    if (mount == null) {
+      if (!v2 || key.contains("/data/")) return clean(key);
+      int slash = key.indexOf('/');
+      if (slash < 0) return clean(key + "/data");
+      return clean(key.substring(0, slash) + "/data" + key.substring(slash));
+    }
+    String rest = key;
+    if (rest.startsWith(mount + "/")) {
+      rest = rest.substring(mount.length() + 1);
+      if (v2 && rest.startsWith("data/")) rest = rest.substring("data/".length());
+    }
+    return clean(v2 ? mount + "/data/" + rest : mount + "/" + rest);
+  }
+
+  /**
+   * The API path of a KV v2 metadata read of {@code key} ({@code metadataPolicy: Fetch}, find by
+   * tags). With a store path the key is not stripped of a mount prefix (ESO quirk).
+   *
+   * @throws KvPathException on KV v1, or a v2 key without a store path that does not contain "data"
+   */
+  public static String metadataPath(VaultProvider store, String key) {
+    if (store.effectiveVersion() == KvVersion.v1) {
+      throw new KvPathException("cannot perform metadata fetch operations with kv version v1");
+    }
+    String mount = store.path;
+    if (mount != null) return clean(mount + "/metadata/" + key);
+    int at = key.indexOf("data");
+    if (at < 0) throw new KvPathException("provided Path isn't a valid kv v2 path");
+    return clean(key.substring(0, at) + "metadata" + key.substring(at + "data".length()));
+  }
+
+  /**
+   * The directory that {@code dataFrom.find} lists (a LIST needs the trailing {@code /}): for v2
+   * {@code <mount>/metadata/<find.path>/}, for v1 {@code <mount>/<find.path>/}.
+   *
+   * @throws KvPathException when the store has no path (ESO cannot run find then)
+   */
+  public static String findListPath(VaultProvider store, String findPath) {
+    String mount = store.path;
+    if (mount == null) {
+      throw new KvPathException("provided Path isn't a valid kv v2 path");
+    }
+    boolean v2 = store.effectiveVersion() == KvVersion.v2;
+    String dir = v2 ? mount + "/metadata/" : mount + "/";
+    if (findPath != null && !findPath.isEmpty()) dir = dir + findPath;
+    return clean(dir) + "/";
+  }
+
+  /** The data path of a secret found by {@code find} at {@code relativePath} under the mount. */
+  public static String findDataPath(VaultProvider store, String relativePath) {
+    boolean v2 = store.effectiveVersion() == KvVersion.v2;
+    return clean(v2 ? store.path + "/data/" + relativePath : store.path + "/" + relativePath);
+  }
+
+  /**
+   * Go's {@code path.Join} cleaning as applied on the wire: collapse repeated slashes, drop
+   * {@code .} segments, resolve {@code ..}, drop leading and trailing slashes.
+   */
+  public static String clean(String path) {
+    List<String> out = new ArrayList<>();
+    for (String part : path.split("/")) {
+      if (part.isEmpty() || part.equals(".")) continue;
+      if (part.equals("..")) {
+        if (!out.isEmpty()) out.remove(out.size() - 1);
+        continue;
+      }
+      out.add(part);
+    }
+    return String.join("/", out);
+  }
+}
