@@ -1,5 +1,7 @@
 package io.secretgate.cli;
 
+import io.secretgate.validation.PolicyUnavailableException;
+import io.secretgate.validation.StoreLookupException;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
@@ -9,7 +11,7 @@ final class ErrorMapper implements CommandLine.IExecutionExceptionHandler {
 
   @Override
   public int handleExecutionException(Exception ex, CommandLine cli, ParseResult parsed) {
-    if (ex instanceof InputException) {
+    if (ex instanceof InputException || ex instanceof PolicyUnavailableException || ex instanceof StoreLookupException) {
       cli.getErr().println("secretgate: " + ex.getMessage());
       return ExitCodes.INPUT;
     }

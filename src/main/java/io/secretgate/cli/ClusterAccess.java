@@ -1,0 +1,47 @@
+package io.secretgate.cli;
+
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.secretgate.kube.KubeStoreLookup;
+import io.secretgate.validation.StoreLookup;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** The optional cluster behind {@code --kubeconfig}: closed when the command ends. */
+final class ClusterAccess implements AutoCloseable {
+  private final KubernetesClient client;
+
+  private ClusterAccess(KubernetesClient client) {
+    this.client = client;
+  }
+
+  static ClusterAccess open(Path kubeconfig) {
+    if (kubeconfig == null) return new ClusterAccess(null);
+    String text;
+    try {
+      text = Files.readString(kubeconfig, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new InputException(kubeconfig + ": cannot read kubeconfig");
+    }
+    Config config;
+    try {
+      config = Config.fromKubeconfig(text);
+    } catch (RuntimeException e) {
+      throw new InputException(kubeconfig + ": not a usable kubeconfig (" + e.getClass().getSimpleName() + ")");
+    }
+    return new ClusterAccess(new KubernetesClientBuilder().withConfig(config).build());
+  }
+
+  Optional<StoreLookup> stores() {
+    return client == null ? Optional.empty() : Optional.of(new KubeStoreLookup(client));
+  }
+
+  @Override
+  public void close() {
+    if (client != null) client.close();
+  }
+}

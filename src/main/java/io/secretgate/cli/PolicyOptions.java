@@ -1,0 +1,69 @@
+package io.secretgate.cli;
+
+import io.secretgate.validation.AclPolicyOracle;
+import io.secretgate.validation.PolicyOracle;
+import io.secretgate.validation.PolicyUnavailableException;
+import io.secretgate.vault.VaultCapabilities;
+import io.secretgate.vault.policy.Acl;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/** Where the policy answers come from: policy files (offline) or Vault (online). */
+public final class PolicyOptions {
+  @Option(names = "--policy", paramLabel = "FILE", description = "A Vault policy file (HCL or JSON) held by the token of every store; repeatable.")
+  List<Path> policies = new ArrayList<>();
+
+  @Option(names = "--store-policy", paramLabel = "STORE=FILE[,FILE]",
+      description = "Policy files held by the token of one store (NAME, ClusterSecretStore/NAME, SecretStore/NAME or SecretStore/NS/NAME); repeatable.")
+  List<String> storePolicies = new ArrayList<>();
+
+  @Option(names = "--vault-addr", paramLabel = "URL", description = "Ask this Vault (sys/capabilities-self) instead of reading policy files.")
+  URI vaultAddr;
+
+  @Option(names = "--vault-token-file", paramLabel = "FILE", description = "File holding the Vault token to ask with (with --vault-addr).")
+  Path vaultTokenFile;
+
+  PolicyOracle oracle() {
+    if (vaultAddr != null) return online();
+    if (policies.isEmpty() && storePolicies.isEmpty()) return PolicyOracle.none();
+    Optional<Acl> all = policies.isEmpty() ? Optional.empty() : Optional.of(Acl.of(PolicyLoading.load(policies)));
+    Map<String, Acl> perStore = new HashMap<>();
+    for (String sp : storePolicies) {
+      int eq = sp.indexOf('=');
+      if (eq <= 0 || eq == sp.length() - 1) throw new InputException("--store-policy " + sp + ": expected STORE=FILE[,FILE]");
+      List<Path> files = Arrays.stream(sp.substring(eq + 1).split(",")).map(Path::of).toList();
+      perStore.put(sp.substring(0, eq), Acl.of(PolicyLoading.load(files)));
+    }
+    return new AclPolicyOracle(all, perStore);
+  }
+
+  private PolicyOracle online() {
+    if (vaultTokenFile == null) throw new InputException("--vault-addr needs --vault-token-file");
+    String token;
+    try {
+      token = Files.readString(vaultTokenFile, StandardCharsets.UTF_8).strip();
+    } catch (IOException e) {
+      throw new InputException(vaultTokenFile + ": cannot read the Vault token file");
+    }
+    VaultCapabilities vault = new VaultCapabilities(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), vaultAddr);
+    return (store, paths) -> {
+      try {
+        return Optional.of(vault.capabilitiesSelf(token, store.spec().provider.vault.namespace, paths));
+      } catch (VaultCapabilities.VaultCallException e) {
+        throw new PolicyUnavailableException(e.getMessage());
+      }
+    };
+  }
+}

@@ -1,0 +1,62 @@
+package io.secretgate.cli.validate;
+
+import io.secretgate.manifest.ManifestProblem;
+import io.secretgate.validation.DocumentResult;
+import io.secretgate.validation.Violation;
+import java.io.PrintWriter;
+
+/** JUnit XML, which CI systems display: a test case per document, a failure per violation. */
+final class JunitFormat {
+  private JunitFormat() {}
+
+  static void print(ValidateReport report, PrintWriter out) {
+    int tests = report.documents().size() + report.problems().size();
+    String counts = " tests=\"" + tests + "\" failures=\"" + report.denied() + "\" errors=\"" + report.problems().size() + "\"";
+    out.println("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
+    out.println("<testsuites name=\"secretgate validate\"" + counts + ">");
+    out.println("  <testsuite name=\"secretgate validate\"" + counts + " skipped=\"0\">");
+    for (DocumentResult d : report.documents()) printCase(d, out);
+    for (ManifestProblem p : report.problems()) {
+      out.println("    <testcase classname=\"" + esc(p.location()) + "\" name=\"read\">");
+      out.println("      <error type=\"INPUT\" message=\"" + esc(p.message()) + "\"/>");
+      out.println("    </testcase>");
+    }
+    out.println("  </testsuite>");
+    out.println("</testsuites>");
+  }
+
+  private static void printCase(DocumentResult d, PrintWriter out) {
+    String name = d.kind() + " " + (d.namespace() == null ? "" : d.namespace() + "/") + d.name();
+    out.println("    <testcase classname=\"" + esc(d.source()) + "\" name=\"" + esc(name) + "\">");
+    if (!d.verdict().allowed()) {
+      Violation first = d.verdict().violations().get(0);
+      StringBuilder body = new StringBuilder();
+      for (Violation v : d.verdict().violations()) body.append(v.code()).append(' ').append(v.field()).append(": ").append(v.message()).append('\n');
+      out.println("      <failure type=\"" + first.code() + "\" message=\"" + esc(first.field() + ": " + first.message()) + "\">"
+          + esc(body.toString()) + "</failure>");
+    }
+    if (!d.verdict().warnings().isEmpty()) {
+      out.println("      <system-out>" + esc(String.join("\n", d.verdict().warnings())) + "</system-out>");
+    }
+    out.println("    </testcase>");
+  }
+
+  static String esc(String s) {
+    if (s == null) return "";
+    StringBuilder b = new StringBuilder(s.length());
+    for (char c : s.toCharArray()) {
+      switch (c) {
+        case '&' -> b.append("&amp;");
+        case '<' -> b.append("&lt;");
+        case '>' -> b.append("&gt;");
+        case '"' -> b.append("&quot;");
+        case '\'' -> b.append("&apos;");
+        default -> {
+          if (c < 0x20 && c != '\n' && c != '\t' && c != '\r') b.append("&#").append((int) c).append(';');
+          else b.append(c);
+        }
+      }
+    }
+    return b.toString();
+  }
+}

@@ -1,0 +1,57 @@
+package io.secretgate.kube;
+
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.secretgate.api.ClusterSecretStore;
+import io.secretgate.api.SecretStore;
+import io.secretgate.api.StoreKind;
+import io.secretgate.validation.Store;
+import io.secretgate.validation.StoreLookup;
+import io.secretgate.validation.StoreLookupException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** Stores and namespace labels read from a cluster, one GET each (for the CLI; the webhook uses informers). */
+public final class KubeStoreLookup implements StoreLookup {
+  private final KubernetesClient client;
+
+  public KubeStoreLookup(KubernetesClient client) {
+    this.client = client;
+  }
+
+  @Override
+  public Optional<Store> find(StoreKind kind, String name, String namespace) {
+    try {
+      if (kind == StoreKind.ClusterSecretStore) {
+        ClusterSecretStore css = client.resources(ClusterSecretStore.class).withName(name).get();
+        return Optional.ofNullable(css).map(s -> new Store(kind, name, null, s.getSpec()));
+      }
+      SecretStore ss = client.resources(SecretStore.class).inNamespace(namespace).withName(name).get();
+      return Optional.ofNullable(ss).map(s -> new Store(kind, name, namespace, s.getSpec()));
+    } catch (KubernetesClientException e) {
+      throw new StoreLookupException("cannot read " + kind + " \"" + name + "\" from the cluster (" + reason(e) + ")");
+    }
+  }
+
+  @Override
+  public Optional<Map<String, String>> namespaceLabels(String namespace) {
+    try {
+      Namespace ns = client.namespaces().withName(namespace).get();
+      if (ns == null) return Optional.empty();
+      Map<String, String> labels = new HashMap<>(ns.getMetadata().getLabels() == null ? Map.of() : ns.getMetadata().getLabels());
+      labels.put("kubernetes.io/metadata.name", namespace);
+      return Optional.of(labels);
+    } catch (KubernetesClientException e) {
+      throw new StoreLookupException("cannot read namespace \"" + namespace + "\" from the cluster (" + reason(e) + ")");
+    }
+  }
+
+  private static String reason(KubernetesClientException e) {
+    if (e.getCode() > 0) return "HTTP " + e.getCode();
+    Throwable root = e;
+    while (root.getCause() != null) root = root.getCause();
+    return "cannot connect: " + root.getClass().getSimpleName();
+  }
+}

@@ -1,0 +1,40 @@
+package io.secretgate.validation;
+
+import io.secretgate.api.StoreKind;
+import io.secretgate.vault.policy.Acl;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Answers from Vault policy files, offline: {@code defaultAcl} for every store (from
+ * {@code --policy}), overridden per store (from {@code --store-policy}). A store key is a store
+ * name, {@code ClusterSecretStore/NAME}, {@code SecretStore/NAME} or {@code SecretStore/NS/NAME}.
+ */
+public final class AclPolicyOracle implements PolicyOracle {
+  private final Optional<Acl> defaultAcl;
+  private final Map<String, Acl> perStore;
+
+  public AclPolicyOracle(Optional<Acl> defaultAcl, Map<String, Acl> perStore) {
+    this.defaultAcl = defaultAcl;
+    this.perStore = Map.copyOf(perStore);
+  }
+
+  @Override
+  public Optional<Map<String, List<String>>> capabilities(Store store, List<String> paths) {
+    Optional<Acl> acl = forStore(store).or(() -> defaultAcl);
+    if (acl.isEmpty()) return Optional.empty();
+    Map<String, List<String>> answer = new LinkedHashMap<>();
+    for (String p : paths) answer.put(p, acl.get().capabilities(p));
+    return Optional.of(answer);
+  }
+
+  private Optional<Acl> forStore(Store store) {
+    String kind = store.kind().name();
+    List<String> keys = store.kind() == StoreKind.ClusterSecretStore
+        ? List.of(kind + "/" + store.name(), store.name())
+        : List.of(kind + "/" + store.namespace() + "/" + store.name(), kind + "/" + store.name(), store.name());
+    return keys.stream().filter(perStore::containsKey).findFirst().map(perStore::get);
+  }
+}

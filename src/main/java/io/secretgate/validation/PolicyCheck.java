@@ -1,0 +1,46 @@
+package io.secretgate.validation;
+
+import static io.secretgate.validation.ViolationCode.PATH_NOT_PERMITTED;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Asks the policy oracle once per store for all its paths, and refuses every path not granted. */
+final class PolicyCheck {
+  private PolicyCheck() {}
+
+  static void check(Map<Store, List<VaultPathUse>> usesByStore, PolicyOracle oracle, List<Violation> violations, Set<String> warnings) {
+    for (Map.Entry<Store, List<VaultPathUse>> e : usesByStore.entrySet()) {
+      Store store = e.getKey();
+      List<String> paths = e.getValue().stream().map(VaultPathUse::path).distinct().toList();
+      Optional<Map<String, List<String>>> answer = oracle.capabilities(store, paths);
+      if (answer.isEmpty()) {
+        warnings.add("no Vault policy is known for " + store.displayName() + ": its paths were resolved but not checked"
+            + " (give --policy or --store-policy, or --vault-addr)");
+        continue;
+      }
+      for (VaultPathUse use : e.getValue()) {
+        List<String> granted = answer.get().getOrDefault(use.path(), List.of("deny"));
+        if (granted.contains(use.capability()) || granted.contains("root")) continue;
+        violations.add(new Violation(use.field(), PATH_NOT_PERMITTED, message(store, use, granted)));
+      }
+    }
+  }
+
+  static String message(Store store, VaultPathUse use, List<String> granted) {
+    return "the token of " + store.displayName() + " lacks \"" + use.capability() + "\" on Vault path \"" + use.path()
+        + "\" (its policies grant " + granted + "); a policy block that allows it: path \"" + use.path()
+        + "\" { capabilities = [\"" + use.capability() + "\"] }";
+  }
+
+  /** Groups uses by store, keeping first-use order. */
+  static Map<Store, List<VaultPathUse>> group(List<Map.Entry<Store, VaultPathUse>> uses) {
+    Map<Store, List<VaultPathUse>> out = new LinkedHashMap<>();
+    for (Map.Entry<Store, VaultPathUse> u : uses) out.computeIfAbsent(u.getKey(), k -> new ArrayList<>()).add(u.getValue());
+    return out;
+  }
+}

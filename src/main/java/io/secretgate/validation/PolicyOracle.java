@@ -1,0 +1,21 @@
+package io.secretgate.validation;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Port: what the token of a store may do on Vault paths (policy files offline, Vault online). */
+public interface PolicyOracle {
+  /**
+   * The capabilities (as {@code sys/capabilities-self} lists them) of {@code store}'s token on each
+   * path, or empty when nothing is known about that store's token (the paths are then not checked).
+   *
+   * @throws PolicyUnavailableException when the answer should exist but cannot be had
+   */
+  Optional<Map<String, List<String>>> capabilities(Store store, List<String> paths);
+
+  /** An oracle that knows nothing: paths are resolved but not checked. */
+  static PolicyOracle none() {
+    return (store, paths) -> Optional.empty();
+  }
+}

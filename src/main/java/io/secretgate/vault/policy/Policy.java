@@ -1,0 +1,3 @@
+package io.secretgate.vault.policy;
+// TEMPORARY STUB
+public final class Policy { public String name() { return ""; } }

@@ -1,0 +1,117 @@
+package io.secretgate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code secretgate validate} end to end over the bundled examples and fixture files. */
+class ValidateCommandTest {
+  static final String FIXTURES = "src/test/resources/io/secretgate/cli/validate/";
+  static final String POLICY = "examples/policies/secretgate-sync.hcl";
+
+  @Test
+  void the_examples_give_the_golden_json_and_exit_1_for_the_denied_one() throws IOException {
+    CliRun run = CliRun.of("validate", "--policy", POLICY, "--format", "json", "examples/");
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.FINDING);
+    assertThat(run.err()).isEmpty();
+    JsonMapper json = JsonMapper.builder().build();
+    assertThat(json.readTree(run.out())).isEqualTo(json.readTree(Files.readString(Path.of(FIXTURES + "examples.golden.json"))));
+  }
+
+  @Test
+  void the_text_format_gives_one_line_per_finding_with_the_file_first() throws IOException {
+    CliRun run = CliRun.of("validate", "--policy", POLICY, "examples/");
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.FINDING);
+    assertThat(run.out()).isEqualTo(Files.readString(Path.of(FIXTURES + "examples.golden.txt")));
+  }
+
+  @Test
+  void the_junit_format_is_well_formed_xml_with_one_failure_per_denied_document() throws Exception {
+    CliRun run = CliRun.of("validate", "--policy", POLICY, "--format", "junit", "examples/");
+    Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        .parse(new java.io.ByteArrayInputStream(run.out().getBytes(StandardCharsets.UTF_8)));
+    assertThat(xml.getElementsByTagName("testcase").getLength()).isEqualTo(2);
+    assertThat(xml.getElementsByTagName("failure").getLength()).isEqualTo(1);
+    assertThat(xml.getElementsByTagName("failure").item(0).getAttributes().getNamedItem("type").getNodeValue())
+        .isEqualTo("PATH_NOT_PERMITTED");
+  }
+
+  @Test
+  void everything_allowed_exits_0() {
+    CliRun run = CliRun.of("validate", "--policy", POLICY, "examples/stores", "examples/apps/payments.yaml");
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+    assertThat(run.out()).contains("ExternalSecret payments/db-credentials: allowed").contains("1 document(s) checked, 0 denied");
+  }
+
+  @Test
+  void an_unparsable_policy_file_exits_2_naming_file_line_and_column() {
+    CliRun run = CliRun.of("validate", "--policy", FIXTURES + "bad-policy.hcl", "examples/");
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err().strip()).matches("secretgate: " + FIXTURES.replace(".", "\\.") + "bad-policy\\.hcl:2:\\d+: .*fly.*");
+  }
+
+  @Test
+  void a_broken_file_is_reported_with_its_position_and_the_other_files_are_still_checked() {
+    CliRun run = CliRun.of("validate", "--format", "json", FIXTURES + "with-broken-file");
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
+    assertThat(run.out()).contains("\"name\":\"db\"").contains("\"summary\":{\"documents\":1,\"denied\":0}");
+    assertThat(run.err()).containsPattern("broken\\.yaml:\\d+:\\d+: not valid YAML/JSON");
+  }
+
+  @Test
+  void a_missing_argument_is_a_usage_error() {
+    CliRun run = CliRun.of("validate");
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
+    assertThat(run.err()).contains("Missing required parameter");
+  }
+
+  @Test
+  void with_vault_addr_each_external_secret_asks_vault_once_for_all_its_paths(@TempDir Path tmp) throws IOException {
+    List<String> bodies = new ArrayList<>();
+    HttpServer vault = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    vault.createContext("/v1/sys/capabilities-self", ex -> {
+      bodies.add(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8) + " token=" + ex.getRequestHeaders().getFirst("X-Vault-Token"));
+      byte[] answer = ("{\"data\":{\"secret/data/apps/orders/stripe\":[\"read\"],\"secret/data/infra/root-ca\":[\"deny\"],"
+          + "\"secret/data/apps/payments/db\":[\"list\",\"read\"]}}").getBytes(StandardCharsets.UTF_8);
+      ex.sendResponseHeaders(200, answer.length);
+      try (OutputStream o = ex.getResponseBody()) {
+        o.write(answer);
+      }
+    });
+    vault.start();
+    try {
+      Path token = Files.writeString(tmp.resolve("token"), "s.secret-token\n");
+      CliRun run = CliRun.of("validate", "--vault-addr", "http://127.0.0.1:" + vault.getAddress().getPort(),
+          "--vault-token-file", token.toString(), "--format", "json", "examples/");
+      assertThat(run.exitCode()).isEqualTo(ExitCodes.FINDING);
+      assertThat(run.out()).contains("\"code\":\"PATH_NOT_PERMITTED\"").doesNotContain("s.secret-token");
+      assertThat(bodies).hasSize(2).allMatch(b -> b.endsWith("token=s.secret-token"));
+      assertThat(bodies.get(0)).startsWith("{\"paths\":[\"secret/data/infra/root-ca\",\"secret/data/apps/orders/stripe\"]}");
+    } finally {
+      vault.stop(0);
+    }
+  }
+
+  @Test
+  void when_vault_cannot_be_reached_the_run_exits_2_without_printing_the_token(@TempDir Path tmp) throws IOException {
+    Path token = Files.writeString(tmp.resolve("token"), "s.secret-token");
+    CliRun run = CliRun.of("validate", "--vault-addr", "http://127.0.0.1:1", "--vault-token-file", token.toString(), "examples/");
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
+    assertThat(run.err()).contains("cannot reach Vault at http://127.0.0.1:1").doesNotContain("s.secret-token");
+  }
+
+}

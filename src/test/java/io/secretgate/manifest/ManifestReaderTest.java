@@ -1,0 +1,67 @@
+package io.secretgate.manifest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ManifestReaderTest {
+  private final ManifestReader reader = new ManifestReader(new ByteArrayInputStream(new byte[0]));
+
+  @Test
+  void multi_document_yaml_and_lists_are_expanded_with_their_index() throws Exception {
+    ManifestSet set = reader.read(List.of(file("multi.yaml")));
+    assertThat(set.problems()).isEmpty();
+    assertThat(set.documents()).extracting(d -> d.source().replaceAll(".*/", "") + " " + d.kind() + " " + d.name())
+        .containsExactly("multi.yaml#0 Namespace a", "multi.yaml#2.items[0] ConfigMap one", "multi.yaml#2.items[1] ConfigMap two");
+    assertThat(set.documents().get(1).namespace()).isEqualTo("a");
+  }
+
+  @Test
+  void a_yaml_error_names_the_file_line_and_column_and_keeps_earlier_documents() throws Exception {
+    ManifestSet set = reader.read(List.of(file("broken.yaml")));
+    assertThat(set.documents()).extracting(ManifestDocument::name).containsExactly("ok");
+    assertThat(set.problems()).hasSize(1);
+    assertThat(set.problems().get(0).location()).matches(".*broken\\.yaml:\\d+:\\d+");
+    assertThat(set.problems().get(0).message()).startsWith("not valid YAML/JSON");
+  }
+
+  @Test
+  void documents_without_kind_or_that_are_not_maps_are_reported_with_their_index() throws Exception {
+    ManifestSet set = reader.read(List.of(file("nokind.yaml")));
+    assertThat(set.documents()).isEmpty();
+    assertThat(set.problems()).extracting(p -> p.location().replaceAll(".*/", "") + ": " + p.message())
+        .containsExactly("nokind.yaml#0: document has no kind",
+            "nokind.yaml#1: document is not a Kubernetes object (a YAML/JSON map)");
+  }
+
+  @Test
+  void directories_are_read_recursively_in_order_for_yaml_and_json_only() throws Exception {
+    ManifestSet set = reader.read(List.of(file("tree")));
+    assertThat(set.problems()).isEmpty();
+    assertThat(set.documents()).extracting(ManifestDocument::name).containsExactly("in-tree", "json");
+  }
+
+  @Test
+  void a_missing_path_is_a_problem_and_the_other_paths_are_still_read() throws Exception {
+    ManifestSet set = reader.read(List.of("no/such/file.yaml", file("tree/a.yaml")));
+    assertThat(set.problems()).extracting(ManifestProblem::toString).containsExactly("no/such/file.yaml: no such file or directory");
+    assertThat(set.documents()).hasSize(1);
+  }
+
+  @Test
+  void a_dash_reads_standard_input() {
+    String yaml = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: from-stdin}\n";
+    ManifestReader stdin = new ManifestReader(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
+    ManifestSet set = stdin.read(List.of("-"));
+    assertThat(set.documents()).extracting(ManifestDocument::source).containsExactly("<stdin>#0");
+  }
+
+  private static String file(String name) throws URISyntaxException {
+    return Path.of(ManifestReaderTest.class.getResource(name).toURI()).toString();
+  }
+}
