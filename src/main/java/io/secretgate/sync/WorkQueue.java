@@ -1,0 +1,183 @@
+package io.secretgate.sync;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A work queue of keys, with client-go's guarantees: a key is queued at most once however often
+ * it is added; a key is never handed to two workers at once (adding it while it is being processed
+ * queues it again once {@link #done} is called); keys may be added after a delay, and failures
+ * back off per key ({@link #retry}) until {@link #forget}.
+ */
+public final class WorkQueue<K> {
+  private final Clock clock;
+  private final Backoff backoff;
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition changed = lock.newCondition();
+  private final PriorityQueue<Entry<K>> scheduled = new PriorityQueue<>();
+  private final Map<K, Instant> readyAt = new HashMap<>();
+  private final Set<K> processing = new HashSet<>();
+  private final Map<K, Instant> dirty = new HashMap<>();
+  private final Map<K, Integer> failures = new HashMap<>();
+  private long sequence;
+  private boolean shutDown;
+
+  public WorkQueue(Clock clock, Backoff backoff) {
+    this.clock = clock;
+    this.backoff = backoff;
+  }
+
+  private record Entry<K>(Instant at, long seq, K key) implements Comparable<Entry<K>> {
+    @Override
+    public int compareTo(Entry<K> o) {
+      int c = at.compareTo(o.at);
+      return c != 0 ? c : Long.compare(seq, o.seq);
+    }
+  }
+
+  /** Queue {@code key} now. */
+  public void add(K key) {
+    addAfter(key, Duration.ZERO);
+  }
+
+  /** Queue {@code key} after {@code delay}; an earlier time already queued wins. */
+  public void addAfter(K key, Duration delay) {
+    lock.lock();
+    try {
+      if (shutDown) return;
+      Instant at = clock.instant().plus(delay.isNegative() ? Duration.ZERO : delay);
+      if (processing.contains(key)) {
+        dirty.merge(key, at, (a, b) -> a.isBefore(b) ? a : b);
+        return;
+      }
+      schedule(key, at);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The key failed: queue it again after its backoff, which grows with each failure. */
+  public Duration retry(K key) {
+    int n;
+    lock.lock();
+    try {
+      n = failures.merge(key, 1, Integer::sum);
+    } finally {
+      lock.unlock();
+    }
+    Duration d = backoff.delay(n);
+    addAfter(key, d);
+    return d;
+  }
+
+  /** The key succeeded: its next failure starts from the base delay again. */
+  public void forget(K key) {
+    lock.lock();
+    try {
+      failures.remove(key);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  public int failures(K key) {
+    lock.lock();
+    try {
+      return failures.getOrDefault(key, 0);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** A key that is due, marked as being processed; empty when none is due now. */
+  public Optional<K> poll() {
+    lock.lock();
+    try {
+      return Optional.ofNullable(takeDue());
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Waits (up to {@code timeout}) for a due key; empty on timeout or shutdown. */
+  public Optional<K> take(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    lock.lock();
+    try {
+      while (!shutDown) {
+        K key = takeDue();
+        if (key != null) return Optional.of(key);
+        long left = deadline - System.nanoTime();
+        if (left <= 0) return Optional.empty();
+        Entry<K> next = scheduled.peek();
+        long wait = next == null ? left : Math.min(left, Math.max(1, Duration.between(clock.instant(), next.at).toNanos()));
+        changed.await(wait, TimeUnit.NANOSECONDS);
+      }
+      return Optional.empty();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The worker finished {@code key}; if it was added meanwhile, it is queued again. */
+  public void done(K key) {
+    lock.lock();
+    try {
+      processing.remove(key);
+      Instant again = dirty.remove(key);
+      if (again != null && !shutDown) schedule(key, again);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Keys queued or scheduled (not counting those being processed). */
+  public int depth() {
+    lock.lock();
+    try {
+      return readyAt.size();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  public void shutDown() {
+    lock.lock();
+    try {
+      shutDown = true;
+      changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void schedule(K key, Instant at) {
+    Instant current = readyAt.get(key);
+    if (current != null && !at.isBefore(current)) return;
+    readyAt.put(key, at);
+    scheduled.add(new Entry<>(at, sequence++, key));
+    changed.signalAll();
+  }
+
+  private K takeDue() {
+    Instant now = clock.instant();
+    while (!scheduled.isEmpty() && !scheduled.peek().at.isAfter(now)) {
+      Entry<K> e = scheduled.poll();
+      if (!e.at.equals(readyAt.get(e.key))) continue; // superseded by an earlier time
+      readyAt.remove(e.key);
+      processing.add(e.key);
+      return e.key;
+    }
+    return null;
+  }
+}

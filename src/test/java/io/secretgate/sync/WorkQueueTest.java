@@ -1,0 +1,102 @@
+package io.secretgate.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class WorkQueueTest {
+  final MutableClock clock = new MutableClock();
+  final WorkQueue<String> queue = new WorkQueue<>(clock, new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60), 0.0, () -> 0.0));
+
+  @Test
+  void a_key_added_many_times_is_queued_once() {
+    queue.add("a");
+    queue.add("a");
+    queue.add("b");
+    assertThat(queue.depth()).isEqualTo(2);
+    assertThat(queue.poll()).contains("a");
+    assertThat(queue.poll()).contains("b");
+    assertThat(queue.poll()).isEmpty();
+  }
+
+  @Test
+  void a_key_being_processed_is_not_handed_out_again_until_done() {
+    queue.add("a");
+    assertThat(queue.poll()).contains("a");
+    queue.add("a");
+    assertThat(queue.poll()).isEmpty();
+    queue.done("a");
+    assertThat(queue.poll()).contains("a");
+  }
+
+  @Test
+  void a_delayed_key_becomes_due_only_after_its_delay_and_an_earlier_add_wins() {
+    queue.addAfter("a", Duration.ofSeconds(30));
+    assertThat(queue.poll()).isEmpty();
+    queue.addAfter("a", Duration.ofSeconds(10));
+    clock.advance(Duration.ofSeconds(10));
+    assertThat(queue.poll()).contains("a");
+    queue.done("a");
+    clock.advance(Duration.ofSeconds(30));
+    assertThat(queue.poll()).as("the superseded later entry is gone").isEmpty();
+  }
+
+  @Test
+  void failures_back_off_exponentially_up_to_the_cap_and_forget_resets() {
+    assertThat(queue.retry("a")).isEqualTo(Duration.ofSeconds(1));
+    assertThat(queue.retry("a")).isEqualTo(Duration.ofSeconds(2));
+    assertThat(queue.retry("a")).isEqualTo(Duration.ofSeconds(4));
+    for (int i = 0; i < 10; i++) queue.retry("a");
+    assertThat(queue.retry("a")).isEqualTo(Duration.ofSeconds(60));
+    queue.forget("a");
+    assertThat(queue.failures("a")).isZero();
+    assertThat(queue.retry("a")).isEqualTo(Duration.ofSeconds(1));
+  }
+
+  @Test
+  void jitter_only_ever_shortens_the_delay_within_its_fraction() {
+    Backoff b = new Backoff(Duration.ofSeconds(8), Duration.ofMinutes(7), 0.25, () -> 1.0);
+    assertThat(b.delay(1)).isEqualTo(Duration.ofSeconds(6));
+    assertThat(Backoff.standard().delay(1)).isBetween(Duration.ofMillis(800), Duration.ofSeconds(1));
+    assertThat(Backoff.standard().delay(50)).isBetween(Duration.ofMinutes(7).multipliedBy(8).dividedBy(10), Duration.ofMinutes(7));
+  }
+
+  @Test
+  void take_waits_for_a_key_and_returns_empty_on_timeout_or_shutdown() throws InterruptedException {
+    WorkQueue<String> real = new WorkQueue<>(Clock.systemUTC(), Backoff.standard());
+    assertThat(real.take(Duration.ofMillis(20))).isEmpty();
+    real.addAfter("x", Duration.ofMillis(30));
+    assertThat(real.take(Duration.ofSeconds(5))).contains("x");
+    real.shutDown();
+    real.add("y");
+    assertThat(real.take(Duration.ofSeconds(5))).isEqualTo(Optional.empty());
+  }
+
+  static final class MutableClock extends Clock {
+    Instant now = Instant.parse("2026-11-28T00:00:00Z");
+
+    void advance(Duration d) {
+      now = now.plus(d);
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+  }
+}
