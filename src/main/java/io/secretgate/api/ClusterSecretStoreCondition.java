@@ -1,6 +1,8 @@
 package io.secretgate.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Size;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import java.util.List;
 
@@ -8,6 +10,6 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class ClusterSecretStoreCondition {
   public LabelSelector namespaceSelector;
-  public List<String> namespaces;
+  public List<@Pattern(ApiPatterns.DNS1123_LABEL) @Size(min = 1, max = 63) String> namespaces;
   public List<String> namespaceRegexes;
 }

@@ -1,12 +1,13 @@
 package io.secretgate.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.fabric8.generator.annotation.Required;
 
 /** A status condition ({@code type: Ready} is the only one written), ESO's shape. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class Condition {
-  public String type;
-  public String status;
+  @Required public String type;
+  @Required public String status;
   public String reason;
   public String message;
   public String lastTransitionTime;

@@ -14,5 +14,6 @@ public class ExternalSecretData {
   public String secretKey;
 
   @Required public RemoteRef remoteRef;
+  @Size(min = 1, max = 1)
   public StoreSourceRef sourceRef;
 }

@@ -1,12 +1,13 @@
 package io.secretgate.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.fabric8.generator.annotation.Nullable;
 import java.util.List;
 
 /** {@code ExternalSecret.status} as ESO writes it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class ExternalSecretStatus {
-  public String refreshTime;
+  @Nullable public String refreshTime;
   public String syncedResourceVersion;
   public List<Condition> conditions;
   public SecretBinding binding;

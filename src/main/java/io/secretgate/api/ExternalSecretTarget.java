@@ -2,12 +2,14 @@ package io.secretgate.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Size;
 
 /** {@code spec.target}: the Secret to write and how to own it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class ExternalSecretTarget {
-  @Size(max = 253)
+  @Pattern(ApiPatterns.DNS1123_SUBDOMAIN)
+  @Size(min = 1, max = 253)
   public String name;
 
   @Default("Owner")

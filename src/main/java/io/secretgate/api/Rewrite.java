@@ -2,6 +2,7 @@ package io.secretgate.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.fabric8.crd.generator.annotation.PreserveUnknownFields;
+import io.fabric8.generator.annotation.Required;
 import java.util.Map;
 
 /** {@code dataFrom[].rewrite[]}: key rewrites applied to the keys of a dataFrom entry. */
@@ -15,13 +16,13 @@ public class Rewrite {
   /** {@code rewrite[].regexp}: replace every match of {@code source} by {@code target}. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public static class RegexpRewrite {
-    public String source;
-    public String target;
+    @Required public String source;
+    @Required public String target;
   }
 
   /** {@code rewrite[].transform}: a Go template over the key. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public static class TransformRewrite {
-    public String template;
+    @Required public String template;
   }
 }

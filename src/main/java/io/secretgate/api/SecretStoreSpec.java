@@ -2,6 +2,7 @@ package io.secretgate.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import java.util.List;
 
@@ -9,7 +10,10 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class SecretStoreSpec {
   public String controller;
-  @Required public SecretStoreProvider provider;
+  /** Exactly one provider key (ESO's schema: minProperties 1, maxProperties 1). */
+  @Required
+  @Size(min = 1, max = 1)
+  public SecretStoreProvider provider;
   public RetrySettings retrySettings;
   public IntOrString refreshInterval;
   public List<ClusterSecretStoreCondition> conditions;

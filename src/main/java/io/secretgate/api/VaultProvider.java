@@ -2,6 +2,7 @@ package io.secretgate.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.fabric8.crd.generator.annotation.PreserveUnknownFields;
+import io.fabric8.crd.generator.annotation.SchemaFrom;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Required;
 import java.util.Map;
@@ -16,6 +17,8 @@ public class VaultProvider {
   public KvVersion version;
 
   public String namespace;
+  /** Base64 of a PEM bundle in the manifest ({@code format: byte}); kept as that base64 text here. */
+  @SchemaFrom(type = byte[].class)
   public String caBundle;
   public CaProvider caProvider;
   @PreserveUnknownFields public Map<String, Object> tls;

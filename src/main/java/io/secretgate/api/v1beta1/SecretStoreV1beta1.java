@@ -19,8 +19,10 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Plural("secretstores")
 @ShortNames("ss")
 @Categories("external-secrets")
+// The CRD generator sorts printer columns by jsonPath; the bracket spellings of the same fields make
+// that order ESO's: AGE, STATUS, CAPABILITIES, READY (checked by GeneratedCrdTest).
 @AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
 @AdditionalPrinterColumn(name = "Status", jsonPath = ".status.conditions[?(@.type==\"Ready\")].reason", type = AdditionalPrinterColumn.Type.STRING)
-@AdditionalPrinterColumn(name = "Capabilities", jsonPath = ".status.capabilities", type = AdditionalPrinterColumn.Type.STRING)
-@AdditionalPrinterColumn(name = "Ready", jsonPath = ".status.conditions[?(@.type==\"Ready\")].status", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "Capabilities", jsonPath = ".status['capabilities']", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "Ready", jsonPath = ".status['conditions'][?(@.type==\"Ready\")].status", type = AdditionalPrinterColumn.Type.STRING)
 public class SecretStoreV1beta1 extends CustomResource<SecretStoreSpec, SecretStoreStatus> implements Namespaced {}
