@@ -23,7 +23,9 @@ final class PathBlockCompiler {
   static Optional<PathRule> compile(Hcl.Item item) throws PolicyParseException {
     Hcl.Key label = item.hasLabels() ? item.keys().get(1) : item.key();
     if (!(item.value() instanceof Hcl.ObjectValue body)) {
-      throw new PolicyParseException(item.value().pos(), "path " + Quoting.quote(label.name()) + ": must be a block { ... }");
+      throw new PolicyParseException(item.value().pos(), item.hasLabels()
+          ? "path " + Quoting.quote(label.name()) + ": must be a block { ... }"
+          : "path must be written as path \"<path>\" { ... }");
     }
     PathBlock block = PathBlock.decode(label, body);
     String pattern = label.name().startsWith("/") ? label.name().substring(1) : label.name();
