@@ -104,15 +104,15 @@ public final class Acl {
    * no parameters and no response wrapping. {@link Capability#LIST} uses LIST semantics (the
    * trailing-slash fallbacks); every other capability is looked up as a plain request on exactly
    * this path. {@link Capability#SUDO} and {@link Capability#SUBSCRIBE} ask whether the bit is
-   * granted; {@link Capability#DENY} is never "allowed". The root ACL allows everything.
+   * granted; {@link Capability#DENY} is never "allowed". The root ACL allows everything else.
    */
   public boolean allows(Capability capability, String path) {
     Objects.requireNonNull(capability, "capability");
-    if (root) {
-      return true;
-    }
     if (capability == Capability.DENY) {
       return false;
+    }
+    if (root) {
+      return true;
     }
     Optional<Grant> grant = lookup(path, capability == Capability.LIST);
     if (grant.isEmpty() || grant.get().isDeny() || !grant.get().has(capability)) {
