@@ -72,16 +72,17 @@ final class HclReader {
     }
     if (next.is(Type.ASSIGN)) {
       if (keys.size() > 1) {
-        throw new PolicyParseException(
-            next.pos(), "expected '{' after the labels of '" + keys.get(0).name() + "', found " + next.describe());
+        throw new PolicyParseException(next.pos(),
+            "expected '{' after the labels of '" + keys.get(0).name() + "', found " + next.describe());
       }
       return new Hcl.Item(keys, value());
     }
     if (next.is(Type.LBRACE)) {
       return new Hcl.Item(keys, new Hcl.ObjectValue(items(next), next.pos()));
     }
+    String lastKey = keys.get(keys.size() - 1).name();
     throw new PolicyParseException(
-        next.pos(), "expected '=' or '{' after '" + keys.get(keys.size() - 1).name() + "', found " + next.describe());
+        next.pos(), "expected '=' or '{' after '" + lastKey + "', found " + next.describe());
   }
 
   private Hcl.Value value() throws PolicyParseException {
@@ -115,7 +116,8 @@ final class HclReader {
         }
         case BOOL, NUMBER, FLOAT, STRING, HEREDOC, LBRACE, LBRACK -> {
           if (needComma) {
-            throw new PolicyParseException(token.pos(), "expected ',' or ']' in list, found " + token.describe());
+            throw new PolicyParseException(
+                token.pos(), "expected ',' or ']' in list, found " + token.describe());
           }
           elements.add(value());
           needComma = true;

@@ -25,7 +25,8 @@ final class JsonPolicyReader {
       Hcl.Value root = value(parser);
       JsonToken trailing = parser.nextToken();
       if (trailing != null) {
-        throw new PolicyParseException(pos(parser.currentTokenLocation()), "unexpected content after the JSON object");
+        throw new PolicyParseException(
+            pos(parser.currentTokenLocation()), "unexpected content after the JSON object");
       }
       if (!(root instanceof Hcl.ObjectValue object)) {
         throw new PolicyParseException(root.pos(), "a JSON policy must be an object");

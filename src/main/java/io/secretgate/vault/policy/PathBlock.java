@@ -94,7 +94,8 @@ final class PathBlock {
     }
     for (Hcl.Item parameter : map.items()) {
       if (parameter.value() instanceof Hcl.Literal) {
-        throw error(parameter.value().pos(), item.name() + " " + Quoting.quote(parameter.name()) + " must be a list");
+        String name = Quoting.quote(parameter.name());
+        throw error(parameter.value().pos(), item.name() + " " + name + " must be a list");
       }
     }
   }

@@ -57,9 +57,11 @@ final class PathBlockCompiler {
       ControlGroupCheck.check(block, block.controlGroup, names.stream().map(Named::name).toList());
     }
     if (!min.isZero() && !max.isZero() && max.compareTo(min) < 0) {
-      throw block.error(block.maxWrappingTtl.pos(), "max_wrapping_ttl cannot be less than min_wrapping_ttl");
+      throw block.error(
+          block.maxWrappingTtl.pos(), "max_wrapping_ttl cannot be less than min_wrapping_ttl");
     }
-    return new PathRule(pattern, RuleKind.of(pattern), granted, new LinkedHashSet<>(block.requiredParameters), min, max);
+    LinkedHashSet<String> required = new LinkedHashSet<>(block.requiredParameters);
+    return new PathRule(pattern, RuleKind.of(pattern), granted, required, min, max);
   }
 
   /** The {@code capabilities} entries, then those the legacy {@code policy} value stands for. */

@@ -76,7 +76,7 @@ final class VaultDurations {
     int i = 0;
     while (i < s.length()) {
       int numberStart = i;
-      while (i < s.length() && (Character.isDigit(s.charAt(i)) && s.charAt(i) < 0x80 || s.charAt(i) == '.')) {
+      while (i < s.length() && (isAsciiDigit(s.charAt(i)) || s.charAt(i) == '.')) {
         i++;
       }
       String number = s.substring(numberStart, i);
@@ -84,7 +84,7 @@ final class VaultDurations {
         throw new IllegalArgumentException("time: invalid duration " + quote(original));
       }
       int unitStart = i;
-      while (i < s.length() && s.charAt(i) != '.' && !(s.charAt(i) >= '0' && s.charAt(i) <= '9')) {
+      while (i < s.length() && s.charAt(i) != '.' && !isAsciiDigit(s.charAt(i))) {
         i++;
       }
       String unit = s.substring(unitStart, i);
@@ -93,14 +93,20 @@ final class VaultDurations {
       }
       Long scale = UNITS.get(unit);
       if (scale == null) {
-        throw new IllegalArgumentException("time: unknown unit " + quote(unit) + " in duration " + quote(original));
+        throw new IllegalArgumentException(
+            "time: unknown unit " + quote(unit) + " in duration " + quote(original));
       }
       String normalized = number.startsWith(".") ? "0" + number : number;
       normalized = normalized.endsWith(".") ? normalized + "0" : normalized;
-      total = total.add(new BigDecimal(normalized).multiply(BigDecimal.valueOf(scale)).setScale(0, RoundingMode.DOWN));
+      BigDecimal nanos = new BigDecimal(normalized).multiply(BigDecimal.valueOf(scale));
+      total = total.add(nanos.setScale(0, RoundingMode.DOWN));
     }
     BigInteger result = total.toBigInteger();
     return nanos(negative ? result.negate() : result);
+  }
+
+  private static boolean isAsciiDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 
   private static BigInteger goInt(String text) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.secretgate.vault.policy.Capability;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +32,7 @@ class PolicyParserTest {
   }
 
   @Test
-  void readsTheDocumentedExampleWithEveryCommentStyleLegacyPolicyDenyAndConstraints() throws Exception {
+  void readsTheDocumentedExampleWithCommentsLegacyPolicyDenyAndConstraints() throws Exception {
     Policy policy = parseFixture("good/docs-example.hcl");
 
     assertThat(policy.rules())
@@ -42,7 +41,8 @@ class PolicyParserTest {
             tuple("secret/data/app/*", RuleKind.PREFIX, EnumSet.of(Capability.READ, Capability.LIST)),
             tuple("secret/legacy/*", RuleKind.PREFIX, EnumSet.of(Capability.READ, Capability.LIST)),
             tuple("secret/data/admin", RuleKind.EXACT, EnumSet.of(Capability.DENY)),
-            tuple("secret/data/restricted", RuleKind.EXACT, EnumSet.of(Capability.CREATE, Capability.UPDATE)));
+            tuple("secret/data/restricted", RuleKind.EXACT,
+                EnumSet.of(Capability.CREATE, Capability.UPDATE)));
     PathRule restricted = policy.rules().get(3);
     assertThat(restricted.requiredParameters()).containsExactly("foo");
     assertThat(restricted.minWrappingTtl()).isEqualTo(Duration.ofSeconds(1));
@@ -50,7 +50,7 @@ class PolicyParserTest {
   }
 
   @Test
-  void readsHeredocsNestedValuesCommaSeparatedItemsColonsEscapesAndControlGroups() throws Exception {
+  void readsHeredocsNestedValuesCommasColonsEscapesAndControlGroups() throws Exception {
     Policy policy = parseFixture("good/values.hcl");
 
     assertThat(policy.rules())
