@@ -1,0 +1,78 @@
+package io.secretgate.vault.policy;
+
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * What the ACL holds for one pattern after merging every block with that exact pattern (vault/acl.go
+ * {@code NewACL}): an existing deny stays deny; a new deny turns the entry into deny alone;
+ * otherwise capabilities are unioned, the smaller positive wrapping TTLs kept and required
+ * parameters unioned.
+ */
+final class Grant {
+  private final EnumSet<Capability> capabilities;
+  private final Set<String> requiredParameters;
+  private Duration minWrappingTtl;
+  private Duration maxWrappingTtl;
+
+  Grant(PathRule rule) {
+    this.capabilities = EnumSet.noneOf(Capability.class);
+    this.capabilities.addAll(rule.capabilities());
+    this.requiredParameters = new LinkedHashSet<>(rule.requiredParameters());
+    this.minWrappingTtl = rule.minWrappingTtl();
+    this.maxWrappingTtl = rule.maxWrappingTtl();
+  }
+
+  void merge(PathRule rule) {
+    if (isDeny()) {
+      return;
+    }
+    if (rule.isDeny()) {
+      capabilities.clear();
+      capabilities.add(Capability.DENY);
+      return;
+    }
+    capabilities.addAll(rule.capabilities());
+    maxWrappingTtl = smallerPositive(maxWrappingTtl, rule.maxWrappingTtl());
+    minWrappingTtl = smallerPositive(minWrappingTtl, rule.minWrappingTtl());
+    requiredParameters.addAll(rule.requiredParameters());
+  }
+
+  private static Duration smallerPositive(Duration existing, Duration added) {
+    boolean takeAdded = isPositive(added) && (existing.isZero() || added.compareTo(existing) < 0);
+    return takeAdded ? added : existing;
+  }
+
+  private static boolean isPositive(Duration duration) {
+    return duration.compareTo(Duration.ZERO) > 0;
+  }
+
+  boolean isDeny() {
+    return capabilities.contains(Capability.DENY);
+  }
+
+  boolean has(Capability capability) {
+    return capabilities.contains(capability);
+  }
+
+  Set<Capability> capabilities() {
+    return EnumSet.copyOf(capabilities);
+  }
+
+  /**
+   * Whether a request without parameters and without response wrapping gets past the
+   * constraints: Vault checks the wrapping TTLs for every operation, and required parameters for
+   * read, create, update, patch and recover.
+   */
+  boolean admitsPlainRequest(Capability operation) {
+    if (isPositive(maxWrappingTtl) || isPositive(minWrappingTtl)) {
+      return false;
+    }
+    return switch (operation) {
+      case READ, CREATE, UPDATE, PATCH, RECOVER -> requiredParameters.isEmpty();
+      default -> true;
+    };
+  }
+}

@@ -1,0 +1,4 @@
+path "secret/a" {
+  capabilities     = ["read"]
+  max_wrapping_ttl = "forever"
+}

@@ -1,0 +1,1 @@
+path "secret/\q" { capabilities = ["read"] }

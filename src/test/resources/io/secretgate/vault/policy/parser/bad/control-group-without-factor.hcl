@@ -1,0 +1,6 @@
+path "secret/a" {
+  capabilities  = ["read"]
+  control_group = {
+    ttl = "1h"
+  }
+}

@@ -1,0 +1,2 @@
+path "secret/b" { capabilities = ["read"] }
+path "secret/+*" { capabilities = ["read"] }

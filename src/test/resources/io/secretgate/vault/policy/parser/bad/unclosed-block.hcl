@@ -1,0 +1,6 @@
+path "secret/a" {
+  capabilities = ["read"]
+
+path "secret/b" {
+  capabilities = ["read"]
+}

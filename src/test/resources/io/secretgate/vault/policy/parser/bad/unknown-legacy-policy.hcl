@@ -1,0 +1,4 @@
+# legacy
+path "secret/a" {
+    policy = "readwrite"
+}

@@ -1,0 +1,4 @@
+name = "x"
+paths "secret/a" {
+  capabilities = ["read"]
+}

@@ -1,0 +1,3 @@
+path "secret/a" { capabilities = ["read"] }
+/* never
+   closed
