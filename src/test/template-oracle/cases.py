@@ -181,7 +181,12 @@ case("eq of different types fails", '{{ eq .a 1 }}', {"a": "x"}, error="incompat
 case("eq of a JSON number and an integer literal fails", '{{ eq (fromJson "1") 1 }}', error="incompatible types for comparison")
 case("eq of two JSON numbers compares their values", '{{ eq (fromJson "1.0") (fromJson "1") }}')
 case("eq of two missing values is true under the rewrite policy", "{{ eq .x .y }} {{ eq .x \"a\" }}", missing="no_value")
-case("eq of JSON objects fails", '{{ eq (fromJson "{}") (fromJson "{}") }}', error="invalid type for comparison")
+case("eq of JSON objects fails", '{{ eq (fromJson "{}") (fromJson "{}") }}', error="non-comparable types for comparison")
+case("eq of a list and a missing value is false under the rewrite policy", '{{ eq (fromJson "[]") .nope }} {{ eq .nope (fromJson "{}") }}', missing="no_value")
+case("eq of a list and a string fails", '{{ eq "x" (fromJson "[]") }}', error="incompatible types for comparison")
+case("eq of the data context and a string fails", '{{ eq . "x" }}', error="incompatible types for comparison")
+case("eq stops at the first equal value", '{{ eq 1 1 (fromJson "[]") }}')
+case("eq of two JSON nulls is true", '{{ eq (fromJson "null") (fromJson "null") }}')
 case("eq needs two arguments", "{{ eq 1 }}", error="missing argument for comparison")
 
 # ---------------------------------------------------------------- range

@@ -152,22 +152,32 @@ final class ValueFunctions {
         return !GoValues.isTrue(value);
     }
 
-    /** Go's {@code eq a b...}: true when a equals any of the others. */
+    /**
+     * Go's {@code eq a b...}: true when a equals any of the others, compared left to right. Values of
+     * different kinds fail to compare, except that nil compares (unequal) with anything; lists and
+     * maps compare only with nil.
+     */
     static Boolean eq(Object first, List<Object> others) throws FunctionError {
         if (others.isEmpty()) {
             throw new FunctionError("missing argument for comparison");
         }
-        requireComparable(first);
         for (Object other : others) {
-            requireComparable(other);
-            if (first == null || other == null) {
+            boolean basicFirst = isBasic(first);
+            boolean basicOther = isBasic(other);
+            if (!basicFirst && !basicOther) {
+                if (first != null && other != null) {
+                    throw new FunctionError("non-comparable types for comparison");
+                }
                 if (first == null && other == null) {
                     return true;
                 }
                 continue;
             }
-            if (first.getClass() != other.getClass()) {
-                throw new FunctionError("incompatible types for comparison");
+            if (!basicFirst || !basicOther || first.getClass() != other.getClass()) {
+                if (first != null && other != null) {
+                    throw new FunctionError("incompatible types for comparison");
+                }
+                continue;
             }
             boolean equal = first instanceof Double
                     ? ((Double) first).doubleValue() == ((Double) other).doubleValue()
@@ -179,14 +189,13 @@ final class ValueFunctions {
         return false;
     }
 
+    private static boolean isBasic(Object value) {
+        return value instanceof GoString || value instanceof Long || value instanceof Boolean
+                || value instanceof Double;
+    }
+
     /** Go's {@code ne a b}. */
     static Boolean ne(Object a, Object b) throws FunctionError {
         return !eq(a, java.util.Collections.singletonList(b));
-    }
-
-    private static void requireComparable(Object value) throws FunctionError {
-        if (value instanceof GoMap || value instanceof GoList) {
-            throw new FunctionError("invalid type for comparison");
-        }
     }
 }
