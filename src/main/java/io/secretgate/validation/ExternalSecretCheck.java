@@ -57,6 +57,7 @@ public final class ExternalSecretCheck {
     ExternalSecretRules.check(spec, violations);
     if (spec != null) {
       RegexpRules.check(spec, violations);
+      TemplateRules.check(spec, violations);
       List<String> w = new ArrayList<>();
       UnsupportedFeatures.check(spec, violations, w);
       warnings.addAll(w);
