@@ -85,6 +85,9 @@ class DesiredSecretScenariosTest {
     }
     if (expected.has("immutable")) assertThat(secret.immutable()).as("immutable").isEqualTo(expected.get("immutable").asBoolean());
     if (expected.has("finalizers")) assertThat(secret.finalizers()).as("finalizers").isEqualTo(strings(expected.get("finalizers")));
+    if (expected.has("creationPolicy")) {
+      assertThat(secret.creationPolicy().name()).as("creationPolicy").isEqualTo(expected.get("creationPolicy").asString());
+    }
     if (expected.has("ownerReference")) {
       JsonNode owner = expected.get("ownerReference");
       if (owner.isNull()) {
