@@ -156,6 +156,9 @@ final class Gjson {
       if (wild && escapedWild) {
         throw new UnsupportedPathException("gjson wildcard mixed with an escaped wildcard character");
       }
+      if (wild && part.indexOf("\\") >= 0) {
+        throw new UnsupportedPathException("gjson wildcard with a backslash in the key");
+      }
       return new ObjectComponent(part.toString(), wild, more, rest);
     }
   }
