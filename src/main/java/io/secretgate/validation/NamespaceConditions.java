@@ -4,8 +4,7 @@ import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.secretgate.api.ClusterSecretStoreCondition;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
+import io.secretgate.secrets.GoRegexp;
 
 /**
  * Whether a ClusterSecretStore's {@code spec.conditions} let a namespace use it (eso-facts.md
@@ -37,8 +36,8 @@ final class NamespaceConditions {
 
   private static boolean finds(String regex, String namespace) {
     try {
-      return Pattern.compile(regex).matcher(namespace).find();
-    } catch (PatternSyntaxException e) {
+      return GoRegexp.compile(regex).matches(namespace);
+    } catch (GoRegexp.InvalidRegexpException e) {
       return false;
     }
   }

@@ -5,7 +5,7 @@ import static io.secretgate.validation.ViolationCode.INVALID_SPEC;
 import io.secretgate.api.ExternalSecretDataFrom;
 import io.secretgate.api.ExternalSecretSpec;
 import io.secretgate.api.Rewrite;
-import io.secretgate.config.GoRegexp;
+import io.secretgate.secrets.GoRegexp;
 import java.util.List;
 
 /** Regular expressions in a spec must compile as Go compiles them, or ESO's sync fails on them. */
@@ -29,6 +29,10 @@ final class RegexpRules {
   }
 
   private static void check(String field, String regex, List<Violation> out) {
-    GoRegexp.problem(regex).ifPresent(p -> out.add(new Violation(field, INVALID_SPEC, "error parsing regexp: " + p)));
+    try {
+      GoRegexp.compile(regex == null ? "" : regex);
+    } catch (GoRegexp.InvalidRegexpException e) {
+      out.add(new Violation(field, INVALID_SPEC, e.getMessage()));
+    }
   }
 }

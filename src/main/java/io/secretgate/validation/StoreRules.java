@@ -10,11 +10,10 @@ import io.secretgate.api.StoreKind;
 import io.secretgate.api.VaultAuth;
 import io.secretgate.api.VaultProvider;
 import io.secretgate.config.GoDuration;
+import io.secretgate.secrets.GoRegexp;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /** What ESO refuses (webhook) or can never use (client construction) in a Vault store spec. */
 final class StoreRules {
@@ -47,10 +46,10 @@ final class StoreRules {
       List<String> regexes = conditions.get(i).namespaceRegexes == null ? List.of() : conditions.get(i).namespaceRegexes;
       for (int j = 0; j < regexes.size(); j++) {
         try {
-          Pattern.compile(regexes.get(j));
-        } catch (PatternSyntaxException e) {
+          GoRegexp.compile(regexes.get(j));
+        } catch (GoRegexp.InvalidRegexpException e) {
           out.add(new Violation("spec.conditions[" + i + "].namespaceRegexes[" + j + "]", INVALID_SPEC,
-              "failed to compile regex \"" + regexes.get(j) + "\": " + e.getDescription()));
+              "failed to compile regex \"" + regexes.get(j) + "\": " + e.getMessage()));
         }
       }
     }

@@ -64,12 +64,6 @@ public final class KvPaths {
     return clean(dir) + "/";
   }
 
-  /** The data path of a secret found by {@code find} at {@code relativePath} under the mount. */
-  public static String findDataPath(VaultProvider store, String relativePath) {
-    boolean v2 = store.effectiveVersion() == KvVersion.v2;
-    return clean(v2 ? store.path + "/data/" + relativePath : store.path + "/" + relativePath);
-  }
-
   /**
    * Go's {@code path.Join} cleaning as applied on the wire: collapse repeated slashes, drop
    * {@code .} segments, resolve {@code ..}, drop leading and trailing slashes.

@@ -46,7 +46,6 @@ class KvPathMappingTest {
     assertThat(KvPaths.findListPath(store("v2", "secret"), "apps/payments")).isEqualTo("secret/metadata/apps/payments/");
     assertThat(KvPaths.findListPath(store("v2", "secret"), null)).isEqualTo("secret/metadata/");
     assertThat(KvPaths.findListPath(store("v1", "kv"), "apps")).isEqualTo("kv/apps/");
-    assertThat(KvPaths.findDataPath(store("v2", "secret"), "apps/db")).isEqualTo("secret/data/apps/db");
   }
 
   @Test
