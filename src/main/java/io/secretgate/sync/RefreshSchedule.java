@@ -1,0 +1,45 @@
+package io.secretgate.sync;
+
+import io.secretgate.api.RefreshPolicy;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * When an ExternalSecret must be read from Vault again (eso-facts.md §4.3), as a pure decision.
+ * One deliberate difference from ESO: a change of spec, labels or annotations always triggers a
+ * sync, also with {@code refreshInterval: 0} (ESO ignores it there, so users cannot force a sync).
+ */
+public final class RefreshSchedule {
+  private RefreshSchedule() {}
+
+  /** What the decision needs to know about the ExternalSecret and its target Secret. */
+  public record Inputs(
+      RefreshPolicy policy,
+      Duration interval,
+      Optional<Instant> lastRefresh,
+      boolean changedSinceLastSync,
+      boolean targetValid) {}
+
+  /** The answer: sync now, at a later instant, or not until something changes. */
+  public sealed interface Decision {
+    /** Read Vault and write the Secret now. */
+    record SyncNow(String why) implements Decision {}
+
+    /** Nothing to do before {@code at}. */
+    record WaitUntil(Instant at) implements Decision {}
+
+    /** Nothing to do until the ExternalSecret or its Secret changes. */
+    record UntilChanged() implements Decision {}
+  }
+
+  public static Decision decide(Inputs in, Instant now) {
+    if (in.lastRefresh().isEmpty()) return new Decision.SyncNow("never synced");
+    if (!in.targetValid()) return new Decision.SyncNow("target Secret missing or changed");
+    if (in.policy() == RefreshPolicy.CreatedOnce) return new Decision.UntilChanged();
+    if (in.changedSinceLastSync()) return new Decision.SyncNow("ExternalSecret changed");
+    if (in.policy() == RefreshPolicy.OnChange || in.interval().isZero()) return new Decision.UntilChanged();
+    Instant due = in.lastRefresh().get().plus(in.interval());
+    return due.isAfter(now) ? new Decision.WaitUntil(due) : new Decision.SyncNow("refresh interval elapsed");
+  }
+}
