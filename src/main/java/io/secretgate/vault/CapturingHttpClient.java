@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.net.http.HttpResponse.BodyHandler;
 import java.net.http.HttpResponse.BodySubscriber;
 import java.net.http.HttpResponse.PushPromiseHandler;
@@ -20,8 +21,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
@@ -55,19 +59,37 @@ final class CapturingHttpClient extends HttpClient {
     return Optional.ofNullable(failure);
   }
 
+  /**
+   * Sends with {@code timeout} as a deadline for the whole exchange, body included (the JDK's
+   * request timeout stops counting once the response headers are in).
+   */
   @Override
   public <T> HttpResponse<T> send(HttpRequest request, BodyHandler<T> handler) throws IOException, InterruptedException {
     HttpRequest exact = HttpRequest.newBuilder(request, (name, value) -> true)
         .uri(URI.create(request.uri().toASCIIString()))
         .timeout(timeout)
         .build();
+    CompletableFuture<HttpResponse<T>> exchange = delegate.sendAsync(exact, info -> new Tee<>(handler.apply(info),
+        body -> answer = new Answer(info.statusCode(), info.headers().firstValue("Retry-After"), new String(body, StandardCharsets.UTF_8),
+            clock.instant())));
     try {
-      return delegate.send(exact, info -> new Tee<>(handler.apply(info), body -> answer = new Answer(info.statusCode(),
-          info.headers().firstValue("Retry-After"), new String(body, StandardCharsets.UTF_8), clock.instant())));
-    } catch (IOException | InterruptedException | RuntimeException e) {
+      return exchange.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      exchange.cancel(true);
+      throw fail(new HttpTimeoutException("request timed out"));
+    } catch (InterruptedException e) {
+      exchange.cancel(true);
       failure = e;
       throw e;
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      throw fail(cause instanceof IOException io ? io : new IOException(cause));
     }
+  }
+
+  private IOException fail(IOException e) {
+    failure = e;
+    return e;
   }
 
   @Override

@@ -66,6 +66,7 @@ public final class FakeVault implements AutoCloseable {
   private volatile boolean sealed;
   private volatile boolean standby;
   private volatile Duration latency = Duration.ZERO;
+  private volatile Duration bodyDelay = Duration.ZERO;
   private volatile Clock clock = Clock.systemUTC();
 
   /**
@@ -205,6 +206,11 @@ public final class FakeVault implements AutoCloseable {
     latency = value;
   }
 
+  /** Every answer sends its status and headers at once and its body after {@code value}. */
+  public void bodyDelay(Duration value) {
+    bodyDelay = value;
+  }
+
   /** The clock behind creation, deletion and expiry times. */
   public void clock(Clock value) {
     clock = value;
@@ -272,7 +278,7 @@ public final class FakeVault implements AutoCloseable {
     Map<String, String> query = query(uri.getRawQuery());
     String method = ex.getRequestMethod().equals("GET") && "true".equals(query.get("list")) ? "LIST" : ex.getRequestMethod();
     counts.computeIfAbsent(method + " " + path, k -> new AtomicInteger()).incrementAndGet();
-    sleep();
+    sleep(latency);
     if (path.equals("sys/health")) {
       health(ex);
       return;
@@ -525,22 +531,24 @@ public final class FakeVault implements AutoCloseable {
     return out;
   }
 
-  private void sleep() {
-    if (latency.isZero()) return;
+  private static void sleep(Duration pause) {
+    if (pause.isZero()) return;
     try {
-      Thread.sleep(latency.toMillis());
+      Thread.sleep(pause.toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
   }
 
-  private static void respond(HttpExchange ex, Reply reply) throws IOException {
+  private void respond(HttpExchange ex, Reply reply) throws IOException {
     byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
     ex.getResponseHeaders().set("Content-Type", "application/json");
     reply.headers().forEach((name, value) -> ex.getResponseHeaders().set(name, value));
     ex.sendResponseHeaders(reply.status(), bytes.length == 0 ? -1 : bytes.length);
     if (bytes.length > 0) {
       try (OutputStream out = ex.getResponseBody()) {
+        out.flush();
+        sleep(bodyDelay);
         out.write(bytes);
       }
     }

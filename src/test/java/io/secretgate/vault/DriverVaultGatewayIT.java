@@ -333,6 +333,16 @@ class DriverVaultGatewayIT {
   }
 
   @Test
+  void a_body_that_stalls_beyond_the_timeout_is_unavailable() {
+    vault.bodyDelay(Duration.ofSeconds(3));
+    long start = System.nanoTime();
+    VaultFailure f = failure(() -> gateway(null, Duration.ofMillis(400)).lookupSelf());
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+    assertThat(f.kind()).isEqualTo(Kind.UNAVAILABLE);
+    assertThat(f.getMessage()).endsWith("(no answer within 400ms)");
+  }
+
+  @Test
   void a_closed_vault_refuses_the_connection_and_is_unavailable() {
     vault.close();
     VaultFailure f = failure(() -> gateway.lookupSelf());
