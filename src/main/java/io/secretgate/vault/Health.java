@@ -6,10 +6,4 @@ package io.secretgate.vault;
  * @param standby true for any node that is not the active one (standby, performance standby,
  *     DR secondary)
  */
-public record Health(boolean initialized, boolean sealed, boolean standby) {
-
-  /** Whether this node serves reads now: initialised and unsealed. */
-  public boolean usable() {
-    return initialized && !sealed;
-  }
-}
+public record Health(boolean initialized, boolean sealed, boolean standby) {}

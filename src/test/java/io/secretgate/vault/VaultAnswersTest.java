@@ -1,7 +1,7 @@
 package io.secretgate.vault;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.secretgate.vault.VaultFailure.Kind;
@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -41,7 +42,7 @@ class VaultAnswersTest {
     return new Answer(status, Optional.empty(), fixture.isEmpty() ? "" : fixture(fixture), NOW);
   }
 
-  static VaultFailure failureOf(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+  static VaultFailure failureOf(ThrowingCallable call) {
     return catchThrowableOfType(VaultFailure.class, call);
   }
 
@@ -219,11 +220,11 @@ class VaultAnswersTest {
       Answer a = new Answer(status, Optional.of("1"), "{\"errors\":[\"" + canary + " sealed\"],\"data\":{\"v\":\"" + canary + "\"}}", NOW);
       assertThat(VaultAnswers.failure(READ, a).getMessage()).doesNotContain(canary);
       Answer garbage = new Answer(status, Optional.empty(), "<html>" + canary + "</html>", NOW);
-      for (org.assertj.core.api.ThrowableAssert.ThrowingCallable call : List.<org.assertj.core.api.ThrowableAssert.ThrowingCallable>of(
+      for (ThrowingCallable call : List.<ThrowingCallable>of(
           () -> VaultAnswers.readData(READ, garbage), () -> VaultAnswers.listKeys(LIST, garbage),
           () -> VaultAnswers.capabilities(CAPS, garbage, List.of("a")), () -> VaultAnswers.tokenInfo(LOOKUP, garbage),
           () -> VaultAnswers.health(HEALTH, garbage))) {
-        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(call);
+        Throwable thrown = catchThrowable(call);
         if (thrown != null) assertThat(thrown).isInstanceOf(VaultFailure.class).hasMessageNotContaining(canary);
       }
     }
