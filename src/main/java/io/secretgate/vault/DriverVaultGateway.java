@@ -26,6 +26,9 @@ import javax.net.ssl.SSLException;
  * that applies the timeout and TLS trust of the {@link VaultConnection} and keeps the raw answer.
  * The answer is then read by {@link VaultAnswers}; the driver's exceptions, whose messages hold
  * response bodies, are dropped.
+ *
+ * <p>Thread-safe; make one per store and keep it (it holds the HTTP connection pool). A token
+ * supplier that throws makes the call throw the same exception.
  */
 public final class DriverVaultGateway implements VaultGateway {
   private static final String CAPABILITIES_SELF = "sys/capabilities-self";
