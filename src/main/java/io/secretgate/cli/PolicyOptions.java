@@ -3,11 +3,13 @@ package io.secretgate.cli;
 import io.secretgate.validation.AclPolicyOracle;
 import io.secretgate.validation.PolicyOracle;
 import io.secretgate.validation.PolicyUnavailableException;
-import io.secretgate.vault.VaultCapabilities;
+import io.secretgate.vault.DriverVaultGateway;
+import io.secretgate.vault.VaultConnection;
+import io.secretgate.vault.VaultFailure;
+import io.secretgate.vault.VaultGateway;
 import io.secretgate.vault.policy.Acl;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +24,8 @@ import picocli.CommandLine.Option;
 
 /** Where the policy answers come from: policy files (offline) or Vault (online). */
 public final class PolicyOptions {
+  private static final Duration VAULT_TIMEOUT = Duration.ofSeconds(10);
+
   @Option(names = "--policy", paramLabel = "FILE", description = "A Vault policy file (HCL or JSON) held by the token of every store; repeatable.")
   List<Path> policies = new ArrayList<>();
 
@@ -57,11 +61,18 @@ public final class PolicyOptions {
     } catch (IOException e) {
       throw new InputException(vaultTokenFile + ": cannot read the Vault token file");
     }
-    VaultCapabilities vault = new VaultCapabilities(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), vaultAddr);
+    String scheme = vaultAddr.getScheme() == null ? "" : vaultAddr.getScheme();
+    if (!scheme.equals("http") && !scheme.equals("https") || vaultAddr.getHost() == null) {
+      throw new InputException("--vault-addr " + vaultAddr + ": expected an http:// or https:// address");
+    }
+    Map<String, VaultGateway> byNamespace = new HashMap<>();
     return (store, paths) -> {
+      String namespace = store.spec().provider.vault.namespace;
+      VaultGateway vault = byNamespace.computeIfAbsent(namespace == null ? "" : namespace,
+          ns -> new DriverVaultGateway(new VaultConnection(vaultAddr, ns, Optional.empty(), () -> token, VAULT_TIMEOUT)));
       try {
-        return Optional.of(vault.capabilitiesSelf(token, store.spec().provider.vault.namespace, paths));
-      } catch (VaultCapabilities.VaultCallException e) {
+        return Optional.of(vault.capabilitiesSelf(paths));
+      } catch (VaultFailure e) {
         throw new PolicyUnavailableException(e.getMessage());
       }
     };

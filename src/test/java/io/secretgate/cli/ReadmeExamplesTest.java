@@ -9,8 +9,8 @@ class ReadmeExamplesTest {
 
   @Test
   void rendering_the_payments_example_prints_its_secret_with_values_redacted() {
-    CliRun run = CliRun.of("render", "--file", "examples/apps/payments.yaml", "--store", "examples/stores/vault-backend.yaml",
-        "--vault-data", "examples/vault-data.json", "--redact", "--format", "yaml");
+    CliRun run = CliRun.of("render", "--file", "examples/manifests/apps/payments.yaml", "--store", "examples/manifests/stores/vault-backend.yaml",
+        "--vault-data", "examples/vault/kv-answers.json", "--redact", "--format", "yaml");
     assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
     assertThat(run.out()).contains("name: db-credentials", "password: <redacted>", "username: <redacted>",
         "reconcile.external-secrets.io/managed: \"true\"").doesNotContain("example-only-not-a-secret");
@@ -18,8 +18,8 @@ class ReadmeExamplesTest {
 
   @Test
   void rendering_the_orders_example_fails_like_the_controller_would_because_vault_has_no_root_ca() {
-    CliRun run = CliRun.of("render", "--file", "examples/apps/orders.yaml", "--store", "examples/stores/vault-backend.yaml",
-        "--vault-data", "examples/vault-data.json");
+    CliRun run = CliRun.of("render", "--file", "examples/manifests/apps/orders.yaml", "--store", "examples/manifests/stores/vault-backend.yaml",
+        "--vault-data", "examples/vault/kv-answers.json");
     assertThat(run.exitCode()).isEqualTo(ExitCodes.FINDING);
     assertThat(run.out()).isEmpty();
     assertThat(run.err()).isEqualTo("secretgate: sync would fail: SecretSyncedError: could not get secret data from provider\n"

@@ -24,7 +24,7 @@ class ValidateCommandTest {
 
   @Test
   void the_examples_give_the_golden_json_and_exit_1_for_the_denied_one() throws IOException {
-    CliRun run = CliRun.of("validate", "--policy", POLICY, "--format", "json", "examples/");
+    CliRun run = CliRun.of("validate", "--policy", POLICY, "--format", "json", "examples/manifests/");
     assertThat(run.exitCode()).isEqualTo(ExitCodes.FINDING);
     assertThat(run.err()).isEmpty();
     JsonMapper json = JsonMapper.builder().build();
@@ -33,14 +33,14 @@ class ValidateCommandTest {
 
   @Test
   void the_text_format_gives_one_line_per_finding_with_the_file_first() throws IOException {
-    CliRun run = CliRun.of("validate", "--policy", POLICY, "examples/");
+    CliRun run = CliRun.of("validate", "--policy", POLICY, "examples/manifests/");
     assertThat(run.exitCode()).isEqualTo(ExitCodes.FINDING);
     assertThat(run.out()).isEqualTo(Files.readString(Path.of(FIXTURES + "examples.golden.txt")));
   }
 
   @Test
   void the_junit_format_is_well_formed_xml_with_one_failure_per_denied_document() throws Exception {
-    CliRun run = CliRun.of("validate", "--policy", POLICY, "--format", "junit", "examples/");
+    CliRun run = CliRun.of("validate", "--policy", POLICY, "--format", "junit", "examples/manifests/");
     Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder()
         .parse(new java.io.ByteArrayInputStream(run.out().getBytes(StandardCharsets.UTF_8)));
     assertThat(xml.getElementsByTagName("testcase").getLength()).isEqualTo(2);
@@ -51,14 +51,14 @@ class ValidateCommandTest {
 
   @Test
   void everything_allowed_exits_0() {
-    CliRun run = CliRun.of("validate", "--policy", POLICY, "examples/stores", "examples/apps/payments.yaml");
+    CliRun run = CliRun.of("validate", "--policy", POLICY, "examples/manifests/stores", "examples/manifests/apps/payments.yaml");
     assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
     assertThat(run.out()).contains("ExternalSecret payments/db-credentials: allowed").contains("1 document(s) checked, 0 denied");
   }
 
   @Test
   void an_unparsable_policy_file_exits_2_naming_file_line_and_column() {
-    CliRun run = CliRun.of("validate", "--policy", FIXTURES + "bad-policy.hcl", "examples/");
+    CliRun run = CliRun.of("validate", "--policy", FIXTURES + "bad-policy.hcl", "examples/manifests/");
     assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
     assertThat(run.out()).isEmpty();
     assertThat(run.err().strip()).matches("secretgate: " + FIXTURES.replace(".", "\\.") + "bad-policy\\.hcl:2:\\d+: .*fly.*");
@@ -96,7 +96,7 @@ class ValidateCommandTest {
     try {
       Path token = Files.writeString(tmp.resolve("token"), "s.secret-token\n");
       CliRun run = CliRun.of("validate", "--vault-addr", "http://127.0.0.1:" + vault.getAddress().getPort(),
-          "--vault-token-file", token.toString(), "--format", "json", "examples/");
+          "--vault-token-file", token.toString(), "--format", "json", "examples/manifests/");
       assertThat(run.exitCode()).isEqualTo(ExitCodes.FINDING);
       assertThat(run.out()).contains("\"code\":\"PATH_NOT_PERMITTED\"").doesNotContain("s.secret-token");
       assertThat(bodies).hasSize(2).allMatch(b -> b.endsWith("token=s.secret-token"));
@@ -109,7 +109,7 @@ class ValidateCommandTest {
   @Test
   void when_vault_cannot_be_reached_the_run_exits_2_without_printing_the_token(@TempDir Path tmp) throws IOException {
     Path token = Files.writeString(tmp.resolve("token"), "s.secret-token");
-    CliRun run = CliRun.of("validate", "--vault-addr", "http://127.0.0.1:1", "--vault-token-file", token.toString(), "examples/");
+    CliRun run = CliRun.of("validate", "--vault-addr", "http://127.0.0.1:1", "--vault-token-file", token.toString(), "examples/manifests/");
     assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
     assertThat(run.err()).contains("cannot reach Vault at http://127.0.0.1:1").doesNotContain("s.secret-token");
   }
