@@ -90,12 +90,14 @@ final class ExternalSecretAdmission {
     return AdmissionResponse.refuse(req.uid(), AdmissionResponse.Status.badRequest(message), List.of());
   }
 
-  /** A copy of {@code object} in {@code namespace} (the request's namespace wins over the object's). */
+  /**
+   * {@code object} in {@code namespace}: the request's namespace wins over the object's. An object
+   * without metadata is left as it is (the check then takes {@code namespace} as its default).
+   */
   private static JsonNode inNamespace(ObjectNode object, String namespace) {
+    if (!(object.get("metadata") instanceof ObjectNode)) return object;
     ObjectNode copy = object.deepCopy();
-    JsonNode meta = copy.get("metadata");
-    ObjectNode metadata = meta instanceof ObjectNode m ? m : copy.putObject("metadata");
-    metadata.put("namespace", namespace);
+    ((ObjectNode) copy.get("metadata")).put("namespace", namespace);
     return copy;
   }
 
