@@ -1,17 +1,124 @@
 package io.secretgate.cli;
 
+import io.secretgate.admission.AdmissionAnswer;
+import io.secretgate.admission.AdmissionSettings;
+import io.secretgate.admission.Enforcement;
+import io.secretgate.admission.ValidatingAdmission;
+import io.secretgate.admission.VaultUnavailablePolicy;
+import io.secretgate.manifest.ManifestProblem;
+import io.secretgate.manifest.ManifestReader;
+import io.secretgate.manifest.ManifestSet;
+import io.secretgate.validation.ManifestStores;
+import io.secretgate.validation.PolicyOracle;
+import io.secretgate.validation.schema.CrdSchemas;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
-/** {@code secretgate review}: not available yet in this release. */
-@Command(name = "review", mixinStandardHelpOptions = true, description = "Print the webhook's answer (an AdmissionReview) for a request file. (not yet available)")
+/**
+ * {@code secretgate review}: the body the webhook would answer to an AdmissionReview request, from
+ * stores in manifest files and Vault policy files, through the webhook's own code
+ * ({@link ValidatingAdmission}). Exit 0 with the AdmissionReview on stdout (allowed or not), 1 with
+ * the error body {@code {"error":"..."}} when the webhook would answer HTTP 400, 2 for bad input.
+ */
+@Command(name = "review", mixinStandardHelpOptions = true,
+    description = {
+        "Print the body the webhook would answer (an AdmissionReview) to an AdmissionReview request.",
+        "Exit 0 with the answer (allowed or not); 1 with {\"error\":\"...\"} when the webhook would answer HTTP 400;",
+        "2 on bad input. Requests for Pods need the mutating webhook, which is not available yet."})
 public final class ReviewCommand implements Callable<Integer> {
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--request", required = true, paramLabel = "REVIEW.json",
+      description = "The admission.k8s.io/v1 AdmissionReview the API server would send.")
+  Path request;
+
+  @Option(names = "--manifests", paramLabel = "PATH",
+      description = "Stores and Namespaces the webhook would see: a file, a directory (recursively *.yaml, *.yml, *.json) or -; repeatable.")
+  List<String> manifests = new ArrayList<>();
+
+  @CommandLine.Mixin PolicyOptions policyOptions = new PolicyOptions();
+
+  @Option(names = "--namespace", defaultValue = "default", description = "Namespace of SecretStores in --manifests that name none (default: ${DEFAULT-VALUE}).")
+  String namespace;
+
+  @Option(names = "--enforcement", defaultValue = "deny", paramLabel = "deny|warn", converter = EnforcementConverter.class,
+      description = "Enforcement where the namespace has no secretgate.io/enforcement label (default: ${DEFAULT-VALUE}).")
+  Enforcement enforcement;
+
+  @Option(names = "--on-vault-unavailable", defaultValue = "warn", paramLabel = "warn|deny", converter = VaultUnavailableConverter.class,
+      description = "When Vault cannot be asked (with --vault-addr): allow with a warning, or deny (default: ${DEFAULT-VALUE}).")
+  VaultUnavailablePolicy onVaultUnavailable;
 
   @Override
   public Integer call() {
-    spec.commandLine().getErr().println("secretgate review: not yet available in this release");
-    return ExitCodes.INPUT;
+    byte[] body = readRequest();
+    if (isPodReview(body)) throw new InputException(request + ": Pod reviews need the mutating webhook (not yet available)");
+    PolicyOracle oracle = policyOptions.oracle();
+    CrdSchemas schemas = CrdSchemas.fromClasspath();
+    ManifestSet set = new ManifestReader(System.in).read(manifests);
+    if (!set.problems().isEmpty()) {
+      for (ManifestProblem p : set.problems()) spec.commandLine().getErr().println("secretgate: " + p);
+      return ExitCodes.INPUT;
+    }
+    ValidatingAdmission admission = new ValidatingAdmission(schemas, ManifestStores.from(set, schemas, namespace), oracle,
+        new AdmissionSettings(enforcement, onVaultUnavailable));
+    AdmissionAnswer answer = admission.answer(body);
+    spec.commandLine().getOut().println(answer.body());
+    return answer instanceof AdmissionAnswer.Review ? ExitCodes.OK : ExitCodes.FINDING;
+  }
+
+  private byte[] readRequest() {
+    try {
+      return Files.readAllBytes(request);
+    } catch (NoSuchFileException e) {
+      throw new InputException(request + ": no such file");
+    } catch (AccessDeniedException e) {
+      throw new InputException(request + ": permission denied");
+    } catch (IOException e) {
+      throw new InputException(request + ": cannot read the request file (" + e.getClass().getSimpleName() + ")");
+    }
+  }
+
+  /** Whether {@code request.kind} is the core Pod kind (anything unreadable goes to the validating webhook, which says why). */
+  static boolean isPodReview(byte[] body) {
+    JsonNode review;
+    try {
+      review = JSON.readTree(body);
+    } catch (JacksonException e) {
+      return false;
+    }
+    if (review == null) return false;
+    JsonNode kind = review.path("request").path("kind");
+    return "Pod".equals(kind.path("kind").asString(null)) && kind.path("group").asString("").isEmpty();
+  }
+
+  /** {@code deny} or {@code warn}. */
+  static final class EnforcementConverter implements CommandLine.ITypeConverter<Enforcement> {
+    @Override
+    public Enforcement convert(String value) {
+      return Enforcement.fromText(value).orElseThrow(() -> new CommandLine.TypeConversionException("expected deny or warn, not '" + value + "'"));
+    }
+  }
+
+  /** {@code warn} or {@code deny}. */
+  static final class VaultUnavailableConverter implements CommandLine.ITypeConverter<VaultUnavailablePolicy> {
+    @Override
+    public VaultUnavailablePolicy convert(String value) {
+      return VaultUnavailablePolicy.fromText(value).orElseThrow(() -> new CommandLine.TypeConversionException("expected warn or deny, not '" + value + "'"));
+    }
   }
 }

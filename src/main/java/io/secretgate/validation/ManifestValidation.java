@@ -5,12 +5,8 @@ import io.secretgate.manifest.ManifestDocument;
 import io.secretgate.manifest.ManifestSet;
 import io.secretgate.validation.schema.CrdSchemas;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import tools.jackson.databind.JsonNode;
 
 /**
  * {@code secretgate validate} without the I/O: checks every store in a manifest set, then every
@@ -18,8 +14,6 @@ import tools.jackson.databind.JsonNode;
  * are listed only when invalid; other kinds are not listed.
  */
 public final class ManifestValidation {
-  private static final Set<String> STORE_KINDS = Set.of("SecretStore", "ClusterSecretStore");
-
   private final CrdSchemas schemas;
   private final PolicyOracle policies;
   private final String defaultNamespace;
@@ -38,44 +32,22 @@ public final class ManifestValidation {
   }
 
   public List<DocumentResult> validate(ManifestSet manifests) {
-    ManifestStores stores = new ManifestStores();
-    Map<ManifestDocument, DocumentResult> results = new HashMap<>();
-    StoreCheck storeCheck = new StoreCheck(schemas);
-    for (ManifestDocument doc : manifests.documents()) {
-      if (isEso(doc) && STORE_KINDS.contains(doc.kind())) {
-        StoreCheck.Result r = storeCheck.check(doc.tree(), defaultNamespace);
-        r.store().ifPresent(stores::addStore);
-        if (!r.verdict().allowed()) results.put(doc, result(doc, r.verdict()));
-      } else if ("v1".equals(doc.apiVersion()) && "Namespace".equals(doc.kind()) && doc.name() != null) {
-        stores.addNamespace(doc.name(), labels(doc.tree()));
-      }
-    }
+    ManifestStores stores = ManifestStores.from(manifests, schemas, defaultNamespace);
     StoreLookup lookup = extraStores.<StoreLookup>map(extra -> new FirstFoundStores(List.of(stores, extra))).orElse(stores);
     ExternalSecretCheck esCheck = new ExternalSecretCheck(schemas, lookup, policies);
     List<DocumentResult> out = new ArrayList<>();
     for (ManifestDocument doc : manifests.documents()) {
       if (doc.apiVersion() != null && doc.apiVersion().startsWith(ApiGroup.NAME + "/") && "ExternalSecret".equals(doc.kind())) {
         out.add(result(doc, esCheck.check(doc.tree(), defaultNamespace)));
-      } else if (results.containsKey(doc)) {
-        out.add(results.get(doc));
+      } else {
+        stores.storeVerdict(doc).filter(v -> !v.allowed()).ifPresent(v -> out.add(result(doc, v)));
       }
     }
     return out;
   }
 
-  private static boolean isEso(ManifestDocument doc) {
-    return ApiGroup.isSupported(doc.apiVersion());
-  }
-
   private DocumentResult result(ManifestDocument doc, Verdict verdict) {
     String ns = "ClusterSecretStore".equals(doc.kind()) ? null : doc.namespace() != null ? doc.namespace() : defaultNamespace;
     return new DocumentResult(doc.source(), doc.apiVersion(), doc.kind(), ns, doc.name(), verdict);
-  }
-
-  private static Map<String, String> labels(JsonNode ns) {
-    Map<String, String> labels = new HashMap<>();
-    JsonNode l = ns.path("metadata").path("labels");
-    if (l.isObject()) l.properties().forEach(e -> labels.put(e.getKey(), e.getValue().asString("")));
-    return labels;
   }
 }

@@ -1,0 +1,123 @@
+package io.secretgate.admission;
+
+import io.secretgate.api.ApiGroup;
+import io.secretgate.validation.ExternalSecretCheck;
+import io.secretgate.validation.PolicyOracle;
+import io.secretgate.validation.StoreLookup;
+import io.secretgate.validation.Verdict;
+import io.secretgate.validation.schema.CrdSchemas;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The validating decision on one ExternalSecret admission request: which operations are checked,
+ * what is refused as malformed (400), and how a verdict, the namespace's enforcement and Vault's
+ * availability become the response.
+ */
+final class ExternalSecretAdmission {
+  private final CrdSchemas schemas;
+  private final StoreLookup stores;
+  private final PolicyOracle policies;
+  private final AdmissionSettings settings;
+
+  ExternalSecretAdmission(CrdSchemas schemas, StoreLookup stores, PolicyOracle policies, AdmissionSettings settings) {
+    this.schemas = schemas;
+    this.stores = stores;
+    this.policies = policies;
+    this.settings = settings;
+  }
+
+  AdmissionResponse decide(AdmissionRequest req) {
+    String op = req.operation();
+    if ("DELETE".equals(op) || "CONNECT".equals(op)) return AdmissionResponse.allow(req.uid(), List.of());
+    if (!"CREATE".equals(op) && !"UPDATE".equals(op)) {
+      return malformed(req, "request.operation " + (op == null ? "is missing" : "\"" + op + "\" is not one of CREATE, UPDATE, DELETE, CONNECT"));
+    }
+    JsonNode object = req.object();
+    if (!object.isObject()) return malformed(req, "request.object is missing: a " + op + " request carries the new object");
+    String apiVersion = text(object.get("apiVersion"));
+    String kind = text(object.get("kind"));
+    if (!ApiGroup.isSupported(apiVersion) || !"ExternalSecret".equals(kind)) {
+      return malformed(req, "this webhook validates ExternalSecrets (" + ApiGroup.V1 + " or " + ApiGroup.V1BETA1 + "), not "
+          + shown(apiVersion) + " " + shown(kind));
+    }
+    Optional<String> undecodable = ObjectDecoding.problem(object);
+    if (undecodable.isPresent()) return malformed(req, "ExternalSecret " + subject(req, null) + " is malformed: " + undecodable.get());
+    String namespace = req.namespace() != null ? req.namespace() : nonEmpty(text(object.path("metadata").get("namespace")));
+    if (namespace == null) return malformed(req, "ExternalSecret " + subject(req, null) + " has no namespace (request.namespace and metadata.namespace are both empty)");
+    if ("UPDATE".equals(op) && req.oldObject().isObject() && object.path("spec").equals(req.oldObject().path("spec"))) {
+      return AdmissionResponse.allow(req.uid(), List.of());
+    }
+    return judge(req, (ObjectNode) object, namespace);
+  }
+
+  /** Runs the check and turns its verdict, the enforcement and any unchecked paths into the response. */
+  private AdmissionResponse judge(AdmissionRequest req, ObjectNode object, String namespace) {
+    String subject = "ExternalSecret " + subject(req, namespace);
+    NamespaceEnforcement enforcement = NamespaceEnforcement.of(stores, namespace, settings.global());
+    UncheckedPaths oracle = new UncheckedPaths(policies);
+    Verdict verdict = new ExternalSecretCheck(schemas, stores, oracle).check(inNamespace(object, namespace), namespace);
+    List<UncheckedPaths.Unchecked> unchecked = oracle.unchecked();
+    boolean refuseUnchecked = settings.onVaultUnavailable() == VaultUnavailablePolicy.DENY && !unchecked.isEmpty();
+
+    List<String> warnings = new ArrayList<>();
+    enforcement.warning().ifPresent(warnings::add);
+    if (verdict.allowed() && !refuseUnchecked) {
+      unchecked.forEach(u -> warnings.addAll(AdmissionTexts.uncheckedWarnings(u)));
+      warnings.addAll(verdict.warnings());
+      return AdmissionResponse.allow(req.uid(), warnings);
+    }
+    if (enforcement.enforcement() == Enforcement.WARN) {
+      warnings.addAll(AdmissionTexts.wouldBeDenied(subject, verdict));
+      unchecked.forEach(u -> warnings.addAll(AdmissionTexts.uncheckedWarnings(u)));
+      warnings.addAll(verdict.warnings());
+      return AdmissionResponse.allow(req.uid(), warnings);
+    }
+    List<String> lines = new ArrayList<>(verdict.violations().stream().map(AdmissionTexts::denialLine).toList());
+    if (refuseUnchecked) {
+      unchecked.forEach(u -> lines.add(AdmissionTexts.uncheckedDenialLine(u)));
+    } else {
+      unchecked.forEach(u -> warnings.addAll(AdmissionTexts.uncheckedWarnings(u)));
+    }
+    warnings.addAll(verdict.warnings());
+    return AdmissionResponse.refuse(req.uid(), AdmissionResponse.Status.forbidden(AdmissionTexts.denial(subject, lines)), warnings);
+  }
+
+  private static AdmissionResponse malformed(AdmissionRequest req, String message) {
+    return AdmissionResponse.refuse(req.uid(), AdmissionResponse.Status.badRequest(message), List.of());
+  }
+
+  /**
+   * {@code object} in {@code namespace}: the request's namespace wins over the object's. An object
+   * without metadata is left as it is (the check then takes {@code namespace} as its default).
+   */
+  private static JsonNode inNamespace(ObjectNode object, String namespace) {
+    if (!(object.get("metadata") instanceof ObjectNode)) return object;
+    ObjectNode copy = object.deepCopy();
+    ((ObjectNode) copy.get("metadata")).put("namespace", namespace);
+    return copy;
+  }
+
+  /** {@code <namespace>/<name>} of the object, from the request when the object has none. */
+  private static String subject(AdmissionRequest req, String namespace) {
+    String ns = namespace != null ? namespace : req.namespace() != null ? req.namespace() : nonEmpty(text(req.object().path("metadata").get("namespace")));
+    String name = nonEmpty(text(req.object().path("metadata").get("name")));
+    if (name == null) name = req.name() != null ? req.name() : "(no name)";
+    return (ns == null ? "" : ns + "/") + name;
+  }
+
+  private static String text(JsonNode node) {
+    return node != null && node.isString() ? node.asString() : null;
+  }
+
+  private static String nonEmpty(String s) {
+    return s == null || s.isEmpty() ? null : s;
+  }
+
+  private static String shown(String s) {
+    return s == null ? "(none)" : AdmissionWarnings.shorten(s, 80);
+  }
+}
