@@ -160,7 +160,7 @@ class ReviewCommandTest {
     assertThat(denied.exitCode()).isEqualTo(ExitCodes.OK);
     assertThat(JSON.readTree(denied.out()).get("response").get("status").get("message").asString())
         .isEqualTo("ExternalSecret payments/db-credentials denied:\n- Vault could not be asked what the token of ClusterSecretStore"
-            + " \"vault-backend\" may do (cannot reach Vault at http://127.0.0.1:1 (ConnectException)), so secret/data/apps/payments/db"
+            + " \"vault-backend\" may do (Vault POST sys/capabilities-self: cannot reach Vault at http://127.0.0.1:1 (connection refused)), so secret/data/apps/payments/db"
             + " could not be checked; on-vault-unavailable is deny");
   }
 
