@@ -125,7 +125,7 @@ public final class ServeProcess implements AutoCloseable {
     log.info("shutting down; up to {} for work in flight", grace);
     try {
       if (terms != null) terms.shutdown(controllerGrace(grace));
-      if (election != null) election.stop();
+      if (election != null) election.stop(remaining(began, grace));
       if (server != null) server.stop();
       gcMetrics.close();
       registry.close();
@@ -204,6 +204,12 @@ public final class ServeProcess implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** What is left of the grace (at least half a second, to release the lease). */
+  private static Duration remaining(long began, Duration grace) {
+    Duration left = grace.minusNanos(System.nanoTime() - began);
+    return left.compareTo(Duration.ofMillis(500)) < 0 ? Duration.ofMillis(500) : left;
   }
 
   /** The controller's share of the grace: the rest (up to 5 s, a quarter at most) releases the lease and stops the server. */

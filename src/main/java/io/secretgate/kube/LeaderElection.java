@@ -1,18 +1,23 @@
 package io.secretgate.kube;
 
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderElectionConfig;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderElectionConfigBuilder;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderElectorBuilder;
 import io.fabric8.kubernetes.client.extended.leaderelection.resourcelock.LeaseLock;
 import io.secretgate.config.LeaderElectionSettings;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -28,6 +33,10 @@ import org.slf4j.LoggerFactory;
  * <p>fabric8 releases with a JSON merge patch, which cannot clear {@code holderIdentity}: a released
  * Lease still names its last holder but lasts one second from the release, after which any standby
  * takes it.
+ *
+ * <p>The election talks to the API server through a client of its own, made from the given one's
+ * configuration but without retries and with a request timeout of half the renew deadline: a
+ * renewal must fail in time rather than hang, and {@link #stop(Duration)} must not wait for retries.
  */
 public final class LeaderElection implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(LeaderElection.class);
@@ -58,9 +67,12 @@ public final class LeaderElection implements AutoCloseable {
     this.executor = client == null ? null : Executors.newCachedThreadPool(daemonThreads("leader-election"));
   }
 
-  /** An election on the Lease {@code settings.leaseNamespace()/settings.leaseName()}. */
+  /** An election on the Lease {@code settings.leaseNamespace()/settings.leaseName()}, on a client made from {@code client}'s configuration. */
   public static LeaderElection onLease(KubernetesClient client, LeaderElectionSettings settings, Listener listener) {
-    return new LeaderElection(client, settings, listener);
+    int timeout = (int) Math.max(100, settings.renewDeadline().toMillis() / 2);
+    KubernetesClient own = new KubernetesClientBuilder().withConfig(new ConfigBuilder(client.getConfiguration())
+        .withRequestRetryBackoffLimit(0).withRequestTimeout(timeout).withConnectionTimeout(timeout).build()).build();
+    return new LeaderElection(own, settings, listener);
   }
 
   /** No election: {@link #start()} makes this process the leader at once. */
@@ -101,19 +113,43 @@ public final class LeaderElection implements AutoCloseable {
     return client == null || (term != null && !term.isDone());
   }
 
-  /** Leaves the election: releases the lease if held (fabric8's releaseOnCancel) and tells the listener. */
+  /** {@link #stop(Duration)} with ten seconds to release the lease. */
   public void stop() {
+    stop(Duration.ofSeconds(10));
+  }
+
+  /**
+   * Leaves the election: releases the lease if held (fabric8's releaseOnCancel) and tells the
+   * listener. Returns within about {@code timeout}; a lease not released by then expires on its own.
+   */
+  public void stop(Duration timeout) {
     CompletableFuture<?> current;
     synchronized (this) {
       if (stopping) return;
       stopping = true;
       current = term;
     }
-    if (current != null) current.cancel(true);
+    long deadline = System.nanoTime() + timeout.toNanos();
+    if (current != null) release(current, timeout);
     stoppedLeading();
     if (executor != null) {
       executor.shutdown();
-      awaitQuietly(executor);
+      awaitQuietly(executor, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+      client.close();
+    }
+  }
+
+  /** Cancels the term on the election's own thread, so that a hanging API call cannot hold up the caller. */
+  private void release(CompletableFuture<?> current, Duration timeout) {
+    try {
+      executor.submit(() -> current.cancel(true)).get(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      log.warn("could not release Lease {}/{} within {}; it expires on its own", settings.leaseNamespace(),
+          settings.leaseName(), timeout);
+    } catch (ExecutionException e) {
+      log.warn("could not release Lease {}/{}", settings.leaseNamespace(), settings.leaseName(), e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -171,9 +207,9 @@ public final class LeaderElection implements AutoCloseable {
     listener.newLeader(identity);
   }
 
-  private static void awaitQuietly(ExecutorService executor) {
+  private static void awaitQuietly(ExecutorService executor, Duration timeout) {
     try {
-      if (!executor.awaitTermination(5, TimeUnit.SECONDS)) executor.shutdownNow();
+      if (!executor.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS)) executor.shutdownNow();
     } catch (InterruptedException e) {
       executor.shutdownNow();
       Thread.currentThread().interrupt();

@@ -3,11 +3,14 @@ package io.secretgate.kube;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.secretgate.config.LeaderElectionSettings;
 import io.secretgate.testing.Eventually;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -134,5 +137,24 @@ class LeaderElectionIT {
     Lease lease = lease("released");
     assertThat(lease.getSpec().getLeaseDurationSeconds()).isEqualTo(1);
     assertThat(lease.getSpec().getRenewTime().toInstant()).isAfter(java.time.Instant.now().minusSeconds(5));
+  }
+
+  @Test
+  void stop_returns_in_time_even_when_the_api_server_never_answers() throws Exception {
+    try (ServerSocket silent = new ServerSocket(0);
+        KubernetesClient unanswered = new KubernetesClientBuilder()
+            .withConfig(new ConfigBuilder().withMasterUrl("http://127.0.0.1:" + silent.getLocalPort()).build()).build()) {
+      LeaderElection e = LeaderElection.onLease(unanswered, new LeaderElectionSettings(true, "silent", "ops", "pod-a",
+          Duration.ofSeconds(15), Duration.ofSeconds(10), Duration.ofSeconds(2)), new Events());
+      e.start();
+      Thread.sleep(300);
+
+      long began = System.nanoTime();
+      e.stop(Duration.ofSeconds(1));
+
+      assertThat(Duration.ofNanos(System.nanoTime() - began)).isLessThan(Duration.ofMillis(2500));
+      assertThat(e.hasObservedLeader()).isFalse();
+      assertThat(e.isLeader()).isFalse();
+    }
   }
 }
