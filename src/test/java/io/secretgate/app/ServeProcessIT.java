@@ -11,6 +11,7 @@ import io.secretgate.config.ConfigException;
 import io.secretgate.config.ServeConfig;
 import io.secretgate.sync.Controller;
 import io.secretgate.testing.Eventually;
+import io.secretgate.testing.Leases;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.ServerSocket;
@@ -177,6 +178,21 @@ class ServeProcessIT {
     Eventually.await(WAIT, "pod-b leads and reconciles", () -> b.isLeader() && bMade.size() == 1);
     assertThat(aMade.get(0).events).containsExactly("start", "stopping", "stopped");
     assertThat(bMade.get(0).events).containsExactly("start");
+  }
+
+  @Test
+  void a_leader_that_loses_its_lease_stops_reconciling_and_stays_ready_as_a_standby() {
+    List<FakeController> made = new ArrayList<>();
+    ServeProcess p = start(config("serve-stolen", "pod-a"), made);
+    Eventually.await(WAIT, "the controller starts", () -> made.size() == 1 && made.get(0).events.contains("start"));
+
+    Leases.steal(client, "ops", "serve-stolen", "intruder");
+
+    Eventually.await(WAIT, "the controller stops", () -> made.get(0).events.contains("stopped"));
+    assertThat(p.isLeader()).isFalse();
+    assertThat(made.get(0).stopGrace).as("lease duration minus renew deadline").isEqualTo(Duration.ofSeconds(3));
+    assertThat(status(p, "/readyz")).isEqualTo(200);
+    assertThat(status(p, "/healthz")).isEqualTo(200);
   }
 
   @Test

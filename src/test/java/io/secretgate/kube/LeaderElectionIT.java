@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.secretgate.config.LeaderElectionSettings;
 import io.secretgate.testing.Eventually;
+import io.secretgate.testing.Leases;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -83,7 +84,7 @@ class LeaderElectionIT {
   void the_first_elector_takes_the_lease_and_writes_its_identity_and_duration() {
     Events events = new Events();
     LeaderElection a = elect("first", "pod-a", events);
-    Eventually.await(WAIT, "pod-a leads", a::isLeader);
+    Eventually.await(WAIT, "pod-a leads", () -> a.isLeader() && !events.events.isEmpty());
     assertThat(events.events).containsExactly("started");
     assertThat(a.leader()).contains("pod-a");
     Lease lease = lease("first");
@@ -122,7 +123,7 @@ class LeaderElectionIT {
     assertThat(aEvents.events).containsExactly("started", "stopped");
     assertThat(a.isLeader()).isFalse();
     assertThat(a.running()).isFalse();
-    Eventually.await(WAIT, "pod-b leads", b::isLeader);
+    Eventually.await(WAIT, "pod-b leads", () -> b.isLeader() && bEvents.events.contains("started"));
     assertThat(Duration.ofNanos(System.nanoTime() - stoppedAt)).isLessThan(LEASE);
     assertThat(bEvents.events).containsExactly("started");
     assertThat(lease("handover").getSpec().getHolderIdentity()).isEqualTo("pod-b");
@@ -156,5 +157,19 @@ class LeaderElectionIT {
       assertThat(e.hasObservedLeader()).isFalse();
       assertThat(e.isLeader()).isFalse();
     }
+  }
+
+  @Test
+  void a_leader_whose_lease_is_taken_steps_down_and_enters_the_election_again() {
+    Events events = new Events();
+    LeaderElection a = elect("stolen", "pod-a", events);
+    Eventually.await(WAIT, "pod-a leads", a::isLeader);
+
+    Leases.steal(client, "ops", "stolen", "intruder");
+
+    Eventually.await(WAIT, "pod-a steps down", () -> !a.isLeader() && events.events.size() == 2);
+    assertThat(events.events).containsExactly("started", "stopped");
+    Eventually.await(WAIT, "pod-a sees the intruder lead", () -> a.leader().filter("intruder"::equals).isPresent());
+    assertThat(a.running()).as("back in the election").isTrue();
   }
 }
