@@ -58,6 +58,7 @@ public final class LeaderElection implements AutoCloseable {
   private final AtomicReference<String> leader = new AtomicReference<>();
   private final AtomicBoolean started = new AtomicBoolean();
   private volatile boolean stopping;
+  private volatile boolean broken;
   private CompletableFuture<?> term;
 
   private LeaderElection(KubernetesClient client, LeaderElectionSettings settings, Listener listener) {
@@ -107,10 +108,9 @@ public final class LeaderElection implements AutoCloseable {
     return leader.get() != null;
   }
 
-  /** True from {@link #start()} until {@link #stop()}, as long as the election loop runs. */
-  public synchronized boolean running() {
-    if (!started.get() || stopping) return false;
-    return client == null || (term != null && !term.isDone());
+  /** True from {@link #start()} until {@link #stop()}, unless the election could not be entered (again). */
+  public boolean running() {
+    return started.get() && !stopping && !broken;
   }
 
   /** {@link #stop(Duration)} with ten seconds to release the lease. */
@@ -160,9 +160,14 @@ public final class LeaderElection implements AutoCloseable {
 
   private synchronized void startTerm() {
     if (stopping) return;
-    CompletableFuture<?> next = new LeaderElectorBuilder(client, executor).withConfig(config()).build().start();
-    term = next;
-    next.whenComplete((ok, error) -> termEnded(error));
+    try {
+      CompletableFuture<?> next = new LeaderElectorBuilder(client, executor).withConfig(config()).build().start();
+      term = next;
+      next.whenComplete((ok, error) -> termEnded(error));
+    } catch (RuntimeException e) {
+      broken = true;
+      log.error("could not enter leader election on Lease {}/{}", settings.leaseNamespace(), settings.leaseName(), e);
+    }
   }
 
   private void termEnded(Throwable error) {
