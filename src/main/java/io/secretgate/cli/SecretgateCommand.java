@@ -30,14 +30,24 @@ public final class SecretgateCommand implements Runnable {
 
   /** Runs the command line with the process's writers. */
   public static int execute(String[] args, Map<String, String> env) {
+    return execute(args, env, ServeLauncher.unavailable());
+  }
+
+  /** Runs the command line with the process's writers; {@code serve} runs through {@code launcher}. */
+  public static int execute(String[] args, Map<String, String> env, ServeLauncher launcher) {
     PrintWriter out = new PrintWriter(System.out, true);
     PrintWriter err = new PrintWriter(System.err, true);
-    return execute(args, env, out, err);
+    return execute(args, env, launcher, out, err);
   }
 
   /** Runs the command line with the given writers; what tests call. */
   public static int execute(String[] args, Map<String, String> env, PrintWriter out, PrintWriter err) {
-    CommandLine cli = newCommandLine(env);
+    return execute(args, env, ServeLauncher.unavailable(), out, err);
+  }
+
+  /** Runs the command line with the given writers and serve launcher. */
+  public static int execute(String[] args, Map<String, String> env, ServeLauncher launcher, PrintWriter out, PrintWriter err) {
+    CommandLine cli = newCommandLine(env, launcher);
     cli.setOut(out);
     cli.setErr(err);
     int code = cli.execute(args);
@@ -46,10 +56,20 @@ public final class SecretgateCommand implements Runnable {
     return code;
   }
 
-  static CommandLine newCommandLine(Map<String, String> env) {
-    CommandLine cli = new CommandLine(new SecretgateCommand());
+  static CommandLine newCommandLine(Map<String, String> env, ServeLauncher launcher) {
+    CommandLine cli = new CommandLine(new SecretgateCommand(), new Factory(env, launcher));
+    ServeCommand.addSettingOptions(cli.getSubcommands().get("serve").getCommandSpec());
     cli.setExecutionExceptionHandler(new ErrorMapper());
     cli.setParameterExceptionHandler(ErrorMapper::onParameterError);
     return cli;
+  }
+
+  /** Makes the commands; {@code serve} gets the environment and the launcher. */
+  private record Factory(Map<String, String> env, ServeLauncher launcher) implements CommandLine.IFactory {
+    @Override
+    public <K> K create(Class<K> type) throws Exception {
+      if (type == ServeCommand.class) return type.cast(new ServeCommand(env, launcher));
+      return CommandLine.defaultFactory().create(type);
+    }
   }
 }

@@ -54,6 +54,12 @@ class ArchitectureTest {
   }
 
   @Test
+  void the_cli_never_reaches_into_the_composition_root() {
+    noClasses().that().resideInAPackage("io.secretgate.cli..")
+        .should().dependOnClassesThat().resideInAPackage("io.secretgate.app..").check(classes);
+  }
+
+  @Test
   void the_core_never_reaches_up_into_adapters() {
     noClasses().that().resideInAnyPackage("io.secretgate.api..", "io.secretgate.secrets..", "io.secretgate.validation..", "io.secretgate.vault..")
         .should().dependOnClassesThat().resideInAnyPackage("io.secretgate.kube..", "io.secretgate.sync..", "io.secretgate.server..", "io.secretgate.certs..")

@@ -1,0 +1,42 @@
+package io.secretgate.app.logging;
+
+import io.secretgate.config.LogSettings;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Chooses how the process logs, through system properties that SLF4J reads when the first logger
+ * is made: so call {@link #configure} before anything logs. Text goes through slf4j-simple; JSON
+ * through {@link JsonLogProvider}. Properties already set (for example with {@code -D}) are kept.
+ */
+public final class LogSetup {
+  /** Loggers that say a lot at INFO about things we log ourselves (the HTTP server starting); WARN at INFO. */
+  private static final List<String> CHATTY = List.of("org.eclipse.jetty", "io.javalin");
+
+  private LogSetup() {}
+
+  public static void configure(LogSettings settings) {
+    String level = settings.level().name().toLowerCase(Locale.ROOT);
+    if (settings.format() == LogSettings.Format.JSON) {
+      setIfAbsent("slf4j.provider", JsonLogProvider.class.getName());
+      setIfAbsent("slf4j.internal.verbosity", "WARN");
+      setIfAbsent(JsonLogProvider.LEVEL_PROPERTY, level);
+      return;
+    }
+    setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", level);
+    setIfAbsent("org.slf4j.simpleLogger.showDateTime", "true");
+    setIfAbsent("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
+    setIfAbsent("org.slf4j.simpleLogger.showShortLogName", "true");
+    if (settings.level() == LogSettings.Level.INFO) {
+      CHATTY.forEach(prefix -> setIfAbsent("org.slf4j.simpleLogger.log." + prefix, "warn"));
+    }
+  }
+
+  static boolean isChatty(String logger) {
+    return CHATTY.stream().anyMatch(prefix -> logger.equals(prefix) || logger.startsWith(prefix + "."));
+  }
+
+  private static void setIfAbsent(String key, String value) {
+    if (System.getProperty(key) == null) System.setProperty(key, value);
+  }
+}

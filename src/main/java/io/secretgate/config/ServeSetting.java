@@ -1,0 +1,106 @@
+package io.secretgate.config;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Every setting of {@code secretgate serve}: its flag, the environment variable beside it
+ * ({@code SECRETGATE_} and the flag in upper snake case), its default and what it does. The
+ * {@code serve} command builds its options and {@code --help} from this list.
+ */
+public enum ServeSetting {
+  KUBECONFIG("--kubeconfig", "FILE", "in-cluster, else $KUBECONFIG or ~/.kube/config",
+      "Kubeconfig of the cluster to manage."),
+  NAMESPACES("--namespaces", "NS[,NS...]", "all",
+      "Namespaces to watch, comma separated; 'all' watches the whole cluster."),
+  WORKERS("--workers", "N", "8", "ExternalSecrets reconciled in parallel (at least 1)."),
+  CONTROLLER("--controller", "true|false", "true", "Run the sync controller."),
+  VALIDATING_WEBHOOK("--validating-webhook", "true|false", "false",
+      "Serve the validating admission webhook (HTTPS on --webhook-port)."),
+  MUTATING_WEBHOOK("--mutating-webhook", "true|false", "false",
+      "Serve the mutating (envFrom injection) webhook (HTTPS on --webhook-port)."),
+  METRICS_PORT("--metrics-port", "PORT", "8080",
+      "Plain-HTTP port of GET /metrics, /healthz and /readyz (0: any free port)."),
+  WEBHOOK_PORT("--webhook-port", "PORT", "8443", "HTTPS port of the admission webhooks."),
+  LEADER_ELECTION("--leader-election", "true|false", "true",
+      "Elect a leader over a Lease; only the leader reconciles. Off: this process reconciles at once."),
+  LEASE_NAME("--lease-name", "NAME", "secretgate-leader", "Name of the leader-election Lease."),
+  LEASE_NAMESPACE("--lease-namespace", "NS",
+      "the pod's namespace ($POD_NAMESPACE, else the service account's), else default",
+      "Namespace of the leader-election Lease."),
+  IDENTITY("--identity", "ID", "$POD_NAME, else the host name, else secretgate", "This replica's name in the Lease."),
+  LEASE_DURATION("--lease-duration", "DURATION", "15s",
+      "How long a lease that is not renewed stays taken (Go duration: 15s, 1m30s)."),
+  RENEW_DEADLINE("--renew-deadline", "DURATION", "10s",
+      "How long the leader keeps failing to renew before it steps down; shorter than --lease-duration."),
+  RETRY_PERIOD("--retry-period", "DURATION", "2s",
+      "How often to try to acquire or renew the lease; --renew-deadline must exceed 1.2 times it."),
+  SHUTDOWN_GRACE("--shutdown-grace", "DURATION", "30s",
+      "On SIGTERM: how long in-flight syncs may finish before the lease is released and the process exits."),
+  LOG_FORMAT("--log-format", "text|json", "text", "Log lines as text, or as one JSON object per line."),
+  LOG_LEVEL("--log-level", "LEVEL", "info", "Lowest level logged: trace, debug, info, warn or error."),
+  RATE_LIMIT_QPS("--rate-limit-qps", "QPS", "10",
+      "Global rate limit of the work queue: syncs started per second (token bucket, as ESO)."),
+  RATE_LIMIT_BURST("--rate-limit-burst", "N", "100", "Burst of the global rate limit."),
+  STORE_REFRESH_INTERVAL("--store-refresh-interval", "DURATION", "5m",
+      "How often store readiness (Vault reachable, unsealed, token valid) is checked again.");
+
+  /** Prefix of every environment variable of {@code serve}. */
+  public static final String ENV_PREFIX = "SECRETGATE_";
+
+  private final String flag;
+  private final String label;
+  private final String defaultText;
+  private final String description;
+
+  ServeSetting(String flag, String label, String defaultText, String description) {
+    this.flag = flag;
+    this.label = label;
+    this.defaultText = defaultText;
+    this.description = description;
+  }
+
+  /** The long option, with its dashes: {@code --workers}. */
+  public String flag() {
+    return flag;
+  }
+
+  /** The environment variable: {@code SECRETGATE_WORKERS}. */
+  public String env() {
+    return ENV_PREFIX + flag.substring(2).toUpperCase(Locale.ROOT).replace('-', '_');
+  }
+
+  /** The value placeholder shown by {@code --help}. */
+  public String label() {
+    return label;
+  }
+
+  public String defaultText() {
+    return defaultText;
+  }
+
+  public String description() {
+    return description;
+  }
+
+  /** True for on/off settings: the flag alone means {@code true}. */
+  public boolean isSwitch() {
+    return label.equals("true|false");
+  }
+
+  /** The setting whose flag is {@code flag} ({@code --workers}). */
+  public static Optional<ServeSetting> byFlag(String flag) {
+    for (ServeSetting s : values()) {
+      if (s.flag.equals(flag)) return Optional.of(s);
+    }
+    return Optional.empty();
+  }
+
+  /** The setting whose environment variable is {@code env}. */
+  public static Optional<ServeSetting> byEnv(String env) {
+    for (ServeSetting s : values()) {
+      if (s.env().equals(env)) return Optional.of(s);
+    }
+    return Optional.empty();
+  }
+}

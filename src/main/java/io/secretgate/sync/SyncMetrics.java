@@ -1,0 +1,128 @@
+package io.secretgate.sync;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntSupplier;
+
+/**
+ * The controller's metrics, under ESO's names and labels (so ESO's dashboards and alerts keep
+ * working) plus our own Vault and work-queue figures.
+ *
+ * <p>Prometheus' Java client always writes a counter as {@code <name>_total}. Two of ESO's counters
+ * do not end in {@code _total} ({@code externalsecret_sync_calls_error},
+ * {@code externalsecret_provider_api_calls_count}); to keep their names exactly, they are kept here
+ * as monotonic values exposed as gauges. {@code rate()} and {@code increase()} work on them as on
+ * ESO's; only the {@code # TYPE} line says {@code gauge}.
+ */
+public final class SyncMetrics {
+  /** ESO's {@code provider} label for Vault. */
+  public static final String PROVIDER = "HashiCorp/Vault";
+  /** ESO's call names (KV data and metadata reads). */
+  public static final String READ_SECRET_DATA = "ReadSecretData";
+  public static final String LIST_SECRETS = "ListSecrets";
+  public static final String LOOKUP_SELF = "LookupSelf";
+  /** Our call names for what ESO does not call. */
+  public static final String CAPABILITIES_SELF = "CapabilitiesSelf";
+  public static final String HEALTH = "Health";
+
+  static final String SYNC_CALLS = "externalsecret_sync_calls";
+  static final String SYNC_ERRORS = "externalsecret_sync_calls_error";
+  static final String STATUS_CONDITION = "externalsecret_status_condition";
+  static final String RECONCILE_DURATION = "externalsecret_reconcile_duration";
+  static final String PROVIDER_CALLS = "externalsecret_provider_api_calls_count";
+  static final String VAULT_REQUESTS = "secretgate_vault_requests";
+  static final String VAULT_SECONDS = "secretgate_vault_request_seconds";
+  static final String QUEUE_DEPTH = "secretgate_workqueue_depth";
+
+  private static final Duration[] LATENCY_BUCKETS = {
+    Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50),
+    Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
+    Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10)
+  };
+
+  private final MeterRegistry registry;
+  private final Map<Meter.Id, AtomicLong> values = new ConcurrentHashMap<>();
+  private final AtomicReference<IntSupplier> queueDepth = new AtomicReference<>(() -> 0);
+
+  public SyncMetrics(MeterRegistry registry) {
+    this.registry = registry;
+    Gauge.builder(QUEUE_DEPTH, queueDepth, d -> d.get().getAsInt())
+        .description("Keys waiting in the sync work queue").register(registry);
+  }
+
+  /** One reconcile of an ExternalSecret, whatever its outcome (ESO counts skips too). */
+  public void syncCall(String namespace, String name) {
+    Counter.builder(SYNC_CALLS).description("Total number of ExternalSecret reconciles")
+        .tags(object(namespace, name)).register(registry).increment();
+  }
+
+  /** One failed reconcile of an ExternalSecret. */
+  public void syncError(String namespace, String name) {
+    value(SYNC_ERRORS, "Total number of failed ExternalSecret reconciles", object(namespace, name)).incrementAndGet();
+  }
+
+  /** The ExternalSecret's Ready condition: 1 on its current status, 0 on the opposite one (as ESO). */
+  public void readyCondition(String namespace, String name, boolean ready) {
+    Tags tags = object(namespace, name).and("condition", "Ready");
+    String help = "The status condition of an ExternalSecret";
+    value(STATUS_CONDITION, help, tags.and("status", "True")).set(ready ? 1 : 0);
+    value(STATUS_CONDITION, help, tags.and("status", "False")).set(ready ? 0 : 1);
+  }
+
+  /** How long the last reconcile of the ExternalSecret took; in nanoseconds, as ESO. */
+  public void reconcileDuration(String namespace, String name, Duration took) {
+    value(RECONCILE_DURATION, "Duration of the last ExternalSecret reconcile, in nanoseconds", object(namespace, name))
+        .set(took.toNanos());
+  }
+
+  /** One request to Vault: {@code call} is ESO's call name (or ours), {@code took} its latency. */
+  public void vaultCall(String call, VaultOutcome outcome, Duration took) {
+    Objects.requireNonNull(call, "call");
+    value(PROVIDER_CALLS, "Number of API calls towards the secret provider",
+        Tags.of("provider", PROVIDER, "call", call, "status", outcome.esoStatus())).incrementAndGet();
+    Tags ours = Tags.of("call", call, "outcome", outcome.label());
+    Counter.builder(VAULT_REQUESTS).description("Requests to Vault by call and outcome").tags(ours)
+        .register(registry).increment();
+    Timer.builder(VAULT_SECONDS).description("Latency of requests to Vault").tags(ours)
+        .serviceLevelObjectives(LATENCY_BUCKETS).register(registry).record(took);
+  }
+
+  /** Where the work-queue depth gauge reads from (the sync work queue's size). */
+  public void bindWorkQueueDepth(IntSupplier depth) {
+    queueDepth.set(Objects.requireNonNull(depth, "depth"));
+  }
+
+  /** Drops every series of a deleted ExternalSecret, so that it stops being reported. */
+  public void removeExternalSecret(String namespace, String name) {
+    for (String metric : new String[] {SYNC_CALLS, SYNC_ERRORS, STATUS_CONDITION, RECONCILE_DURATION}) {
+      for (Meter meter : registry.find(metric).tags("namespace", namespace, "name", name).meters()) {
+        values.remove(meter.getId());
+        registry.remove(meter);
+      }
+    }
+  }
+
+  private static Tags object(String namespace, String name) {
+    return Tags.of("name", Objects.requireNonNull(name, "name"), "namespace", Objects.requireNonNull(namespace, "namespace"));
+  }
+
+  /** A settable value exposed as a gauge; the map keeps it strongly reachable (gauges hold weak references). */
+  private AtomicLong value(String metric, String help, Tags tags) {
+    Meter.Id id = new Meter.Id(metric, tags, null, help, Meter.Type.GAUGE);
+    return values.computeIfAbsent(id, k -> {
+      AtomicLong v = new AtomicLong();
+      Gauge.builder(metric, v, AtomicLong::doubleValue).description(help).tags(tags).register(registry);
+      return v;
+    });
+  }
+}

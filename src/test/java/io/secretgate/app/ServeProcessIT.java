@@ -1,0 +1,244 @@
+package io.secretgate.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.secretgate.config.ConfigException;
+import io.secretgate.config.ServeConfig;
+import io.secretgate.sync.Controller;
+import io.secretgate.testing.Eventually;
+import io.secretgate.testing.Leases;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The serve process against the fabric8 mock API server, its ops server on a free port. */
+@EnableKubernetesMockClient(crud = true)
+class ServeProcessIT {
+  static KubernetesMockServer server;
+  static KubernetesClient client;
+
+  static final Duration GRACE = Duration.ofSeconds(2);
+  static final Duration WAIT = Duration.ofSeconds(10);
+
+  final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  final List<ServeProcess> processes = new ArrayList<>();
+
+  @AfterEach
+  void stopAll() {
+    processes.forEach(ServeProcess::shutdown);
+  }
+
+  /** A controller that records its life and whose in-flight work lasts {@code inFlight}. */
+  static final class FakeController implements Controller {
+    final List<String> events = new CopyOnWriteArrayList<>();
+    volatile boolean ready;
+    volatile Duration inFlight = Duration.ZERO;
+    volatile Duration stopGrace;
+
+    @Override
+    public void start() {
+      events.add("start");
+    }
+
+    @Override
+    public void stop(Duration grace) {
+      stopGrace = grace;
+      events.add("stopping");
+      try {
+        Thread.sleep(inFlight.toMillis());
+      } catch (InterruptedException e) {
+        events.add("interrupted");
+        Thread.currentThread().interrupt();
+        return;
+      }
+      events.add("stopped");
+    }
+
+    @Override
+    public boolean ready() {
+      return ready;
+    }
+  }
+
+  final List<FakeController> controllers = new CopyOnWriteArrayList<>();
+
+  ServeConfig config(String lease, String identity, String... more) {
+    Map<String, String> flags = new HashMap<>(Map.of(
+        "--metrics-port", "0", "--lease-namespace", "ops", "--lease-name", lease, "--identity", identity,
+        "--lease-duration", "5s", "--renew-deadline", "2s", "--retry-period", "100ms",
+        "--shutdown-grace", GRACE.toSeconds() + "s"));
+    for (int i = 0; i < more.length; i += 2) flags.put(more[i], more[i + 1]);
+    return ServeConfig.from(Map.of(), flags);
+  }
+
+  ServeProcess start(ServeConfig config) {
+    return start(config, new ArrayList<>());
+  }
+
+  ServeProcess start(ServeConfig config, List<FakeController> made) {
+    ServeProcess p = ServeProcess.start(config, server.createClient(), (c, cfg, m) -> {
+      FakeController f = new FakeController();
+      made.add(f);
+      controllers.add(f);
+      return f;
+    });
+    processes.add(p);
+    return p;
+  }
+
+  HttpResponse<String> get(ServeProcess p, String path) throws IOException, InterruptedException {
+    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + p.opsPort() + path))
+        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  int status(ServeProcess p, String path) {
+    try {
+      return get(p, path).statusCode();
+    } catch (IOException | InterruptedException e) {
+      return -1;
+    }
+  }
+
+  Lease lease(String name) {
+    return client.leases().inNamespace("ops").withName(name).get();
+  }
+
+  @Test
+  void a_leader_is_live_is_ready_once_its_controller_is_and_shuts_down_within_the_grace() throws Exception {
+    List<FakeController> made = new ArrayList<>();
+    ServeProcess p = start(config("serve-leader", "pod-a"), made);
+    Eventually.await(WAIT, "the controller starts", () -> made.size() == 1 && made.get(0).events.contains("start"));
+    FakeController controller = made.get(0);
+    assertThat(p.isLeader()).isTrue();
+
+    assertThat(get(p, "/healthz").body()).isEqualTo("ok");
+    HttpResponse<String> notReady = get(p, "/readyz");
+    assertThat(notReady.statusCode()).isEqualTo(503);
+    assertThat(notReady.body()).isEqualTo("[-]controller failed\nreadyz check failed\n");
+
+    controller.ready = true;
+    assertThat(get(p, "/readyz").statusCode()).isEqualTo(200);
+
+    controller.inFlight = Duration.ofMillis(600);
+    int port = p.opsPort();
+    long began = System.nanoTime();
+    CompletableFuture<Void> shutdown = CompletableFuture.runAsync(p::shutdown);
+    Eventually.await(WAIT, "readyz fails while shutting down", () -> {
+      try {
+        HttpResponse<String> r = get(p, "/readyz");
+        return r.statusCode() == 503 && r.body().contains("[-]shutdown failed");
+      } catch (IOException | InterruptedException e) {
+        return false;
+      }
+    });
+    shutdown.get();
+    Duration took = Duration.ofNanos(System.nanoTime() - began);
+
+    assertThat(took).isLessThan(GRACE);
+    assertThat(controller.events).containsExactly("start", "stopping", "stopped");
+    assertThat(controller.stopGrace).isEqualTo(Duration.ofMillis(1500));
+    assertThat(p.isLeader()).isFalse();
+    assertThat(lease("serve-leader").getSpec().getLeaseDurationSeconds()).as("released").isEqualTo(1);
+    assertThatThrownBy(() -> http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/healthz")).build(),
+        HttpResponse.BodyHandlers.ofString())).isInstanceOf(ConnectException.class);
+  }
+
+  @Test
+  void a_standby_is_ready_without_reconciling_and_takes_over_when_the_leader_shuts_down() {
+    List<FakeController> aMade = new ArrayList<>();
+    List<FakeController> bMade = new ArrayList<>();
+    ServeProcess a = start(config("serve-handover", "pod-a"), aMade);
+    Eventually.await(WAIT, "pod-a leads", a::isLeader);
+    ServeProcess b = start(config("serve-handover", "pod-b"), bMade);
+
+    Eventually.await(WAIT, "the standby is ready", () -> status(b, "/readyz") == 200);
+    assertThat(b.isLeader()).isFalse();
+    assertThat(bMade).isEmpty();
+
+    a.shutdown();
+
+    Eventually.await(WAIT, "pod-b leads and reconciles", () -> b.isLeader() && bMade.size() == 1);
+    assertThat(aMade.get(0).events).containsExactly("start", "stopping", "stopped");
+    assertThat(bMade.get(0).events).containsExactly("start");
+  }
+
+  @Test
+  void a_leader_that_loses_its_lease_stops_reconciling_and_stays_ready_as_a_standby() {
+    List<FakeController> made = new ArrayList<>();
+    ServeProcess p = start(config("serve-stolen", "pod-a"), made);
+    Eventually.await(WAIT, "the controller starts", () -> made.size() == 1 && made.get(0).events.contains("start"));
+
+    Leases.steal(client, "ops", "serve-stolen", "intruder");
+
+    Eventually.await(WAIT, "the controller stops", () -> made.get(0).events.contains("stopped"));
+    assertThat(p.isLeader()).isFalse();
+    assertThat(made.get(0).stopGrace).as("lease duration minus renew deadline").isEqualTo(Duration.ofSeconds(3));
+    assertThat(status(p, "/readyz")).isEqualTo(200);
+    assertThat(status(p, "/healthz")).isEqualTo(200);
+  }
+
+  @Test
+  void with_leader_election_off_the_controller_starts_at_once_and_no_lease_is_taken() {
+    List<FakeController> made = new ArrayList<>();
+    ServeProcess p = start(config("serve-no-election", "pod-a", "--leader-election", "false"), made);
+    Eventually.await(WAIT, "the controller starts", () -> made.size() == 1 && made.get(0).events.contains("start"));
+    made.get(0).ready = true;
+    assertThat(status(p, "/readyz")).isEqualTo(200);
+    assertThat(lease("serve-no-election")).isNull();
+  }
+
+  @Test
+  void work_in_flight_that_outlasts_the_grace_does_not_hold_up_shutdown() {
+    List<FakeController> made = new ArrayList<>();
+    ServeProcess p = start(config("serve-slow", "pod-a"), made);
+    Eventually.await(WAIT, "the controller starts", () -> made.size() == 1 && made.get(0).events.contains("start"));
+    made.get(0).inFlight = Duration.ofSeconds(30);
+
+    long began = System.nanoTime();
+    p.shutdown();
+
+    assertThat(Duration.ofNanos(System.nanoTime() - began)).isLessThan(GRACE);
+    assertThat(made.get(0).events).containsExactly("start", "stopping", "interrupted");
+    assertThat(lease("serve-slow").getSpec().getLeaseDurationSeconds()).as("released").isEqualTo(1);
+  }
+
+  @Test
+  void metrics_of_the_process_carry_esos_names_our_own_and_the_jvms() throws Exception {
+    ServeProcess p = start(config("serve-metrics", "pod-a"));
+    p.metrics().syncCall("payments", "db-credentials");
+    String body = get(p, "/metrics").body();
+    assertThat(body.lines()).contains(
+        "externalsecret_sync_calls_total{name=\"db-credentials\",namespace=\"payments\"} 1.0",
+        "secretgate_workqueue_depth 0.0");
+    assertThat(body).contains("jvm_memory_used_bytes", "process_uptime_seconds");
+  }
+
+  @Test
+  void a_metrics_port_in_use_is_a_configuration_error_and_nothing_is_left_running() throws IOException {
+    try (ServerSocket taken = new ServerSocket(0)) {
+      ServeConfig config = config("serve-port", "pod-a", "--metrics-port", String.valueOf(taken.getLocalPort()));
+      assertThatThrownBy(() -> ServeProcess.start(config, server.createClient(), ControllerFactory.none()))
+          .isInstanceOf(ConfigException.class)
+          .hasMessageContaining("--metrics-port=\"" + taken.getLocalPort() + "\": cannot listen on it");
+    }
+    assertThat(lease("serve-port")).isNull();
+  }
+}

@@ -1,0 +1,47 @@
+package io.secretgate.app.logging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Logging as the process sets it up, checked in a fresh JVM (SLF4J picks its provider once per JVM). */
+class LogSetupTest {
+
+  static List<String> stderrOf(String format) throws IOException, InterruptedException {
+    String java = ProcessHandle.current().info().command().orElse("java");
+    Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), LogProbe.class.getName(), format)
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).isZero();
+    return err.lines().toList();
+  }
+
+  @Test
+  void json_format_writes_only_json_objects_one_per_line_through_our_provider() throws Exception {
+    List<String> lines = stderrOf("JSON");
+    JsonMapper json = JsonMapper.builder().build();
+    assertThat(lines).hasSize(2);
+    JsonNode sync = json.readTree(lines.get(0));
+    assertThat(sync.get("kind").asString()).isEqualTo("ExternalSecret");
+    assertThat(sync.get("namespace").asString()).isEqualTo("payments");
+    assertThat(sync.get("name").asString()).isEqualTo("db-credentials");
+    assertThat(sync.get("outcome").asString()).isEqualTo("synced");
+    assertThat(json.readTree(lines.get(1)).get("message").asString()).isEqualTo("shutting down");
+  }
+
+  @Test
+  void text_format_writes_slf4j_simple_lines_with_key_value_pairs_and_quiets_jetty() throws Exception {
+    List<String> lines = stderrOf("TEXT");
+    assertThat(lines).hasSize(2);
+    assertThat(lines.get(0)).matches("\\d{4}-\\d\\d-\\d\\dT\\S+ \\[main\\] INFO SyncLog - kind=ExternalSecret "
+        + "namespace=payments name=db-credentials outcome=synced reason=SecretSynced duration_ms=3 synced");
+    assertThat(lines.get(1)).endsWith("WARN ServeProcess - shutting down");
+  }
+}

@@ -1,0 +1,212 @@
+package io.secretgate.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ServeConfigTest {
+
+  @Test
+  void with_nothing_set_every_setting_has_its_documented_default() {
+    ServeConfig c = ServeConfig.defaults();
+    assertThat(c.kubeconfig()).isEmpty();
+    assertThat(c.controller()).isEqualTo(new ControllerSettings(true, List.of(), 8, 10, 100, Duration.ofMinutes(5)));
+    assertThat(c.controller().allNamespaces()).isTrue();
+    assertThat(c.webhooks()).isEqualTo(new WebhookSettings(false, false, 8443));
+    assertThat(c.metricsPort()).isEqualTo(8080);
+    assertThat(c.leaderElection()).isEqualTo(new LeaderElectionSettings(true, "secretgate-leader", "default", "secretgate",
+        Duration.ofSeconds(15), Duration.ofSeconds(10), Duration.ofSeconds(2)));
+    assertThat(c.logging()).isEqualTo(new LogSettings(LogSettings.Format.TEXT, LogSettings.Level.INFO));
+    assertThat(c.shutdownGrace()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(c.warnings()).isEmpty();
+  }
+
+  @Test
+  void each_setting_is_read_from_its_SECRETGATE_variable() {
+    Map<String, String> env = Map.ofEntries(
+        Map.entry("SECRETGATE_KUBECONFIG", "/tmp/kc"),
+        Map.entry("SECRETGATE_NAMESPACES", "payments, shop"),
+        Map.entry("SECRETGATE_WORKERS", "3"),
+        Map.entry("SECRETGATE_CONTROLLER", "FALSE"),
+        Map.entry("SECRETGATE_VALIDATING_WEBHOOK", "true"),
+        Map.entry("SECRETGATE_MUTATING_WEBHOOK", "true"),
+        Map.entry("SECRETGATE_METRICS_PORT", "9090"),
+        Map.entry("SECRETGATE_WEBHOOK_PORT", "9443"),
+        Map.entry("SECRETGATE_LEADER_ELECTION", "false"),
+        Map.entry("SECRETGATE_LEASE_NAME", "sg.lock"),
+        Map.entry("SECRETGATE_LEASE_NAMESPACE", "ops"),
+        Map.entry("SECRETGATE_IDENTITY", "pod-a"),
+        Map.entry("SECRETGATE_LEASE_DURATION", "1m"),
+        Map.entry("SECRETGATE_RENEW_DEADLINE", "40s"),
+        Map.entry("SECRETGATE_RETRY_PERIOD", "5s"),
+        Map.entry("SECRETGATE_SHUTDOWN_GRACE", "0"),
+        Map.entry("SECRETGATE_LOG_FORMAT", "json"),
+        Map.entry("SECRETGATE_LOG_LEVEL", "DEBUG"),
+        Map.entry("SECRETGATE_RATE_LIMIT_QPS", "2.5"),
+        Map.entry("SECRETGATE_RATE_LIMIT_BURST", "7"),
+        Map.entry("SECRETGATE_STORE_REFRESH_INTERVAL", "1h30m"));
+    assertThat(env.keySet()).hasSize(ServeSetting.values().length);
+
+    ServeConfig c = ServeConfig.from(env, Map.of());
+
+    assertThat(c.kubeconfig()).contains("/tmp/kc");
+    assertThat(c.controller()).isEqualTo(
+        new ControllerSettings(false, List.of("payments", "shop"), 3, 2.5, 7, Duration.ofMinutes(90)));
+    assertThat(c.webhooks()).isEqualTo(new WebhookSettings(true, true, 9443));
+    assertThat(c.metricsPort()).isEqualTo(9090);
+    assertThat(c.leaderElection()).isEqualTo(new LeaderElectionSettings(false, "sg.lock", "ops", "pod-a",
+        Duration.ofMinutes(1), Duration.ofSeconds(40), Duration.ofSeconds(5)));
+    assertThat(c.logging()).isEqualTo(new LogSettings(LogSettings.Format.JSON, LogSettings.Level.DEBUG));
+    assertThat(c.shutdownGrace()).isZero();
+  }
+
+  @Test
+  void a_flag_wins_over_its_variable_and_a_variable_over_the_default() {
+    ServeConfig c = ServeConfig.from(
+        Map.of("SECRETGATE_WORKERS", "3", "SECRETGATE_LEASE_NAME", "from-env"),
+        Map.of("--workers", "12"));
+    assertThat(c.controller().workers()).isEqualTo(12);
+    assertThat(c.leaderElection().leaseName()).isEqualTo("from-env");
+    assertThat(c.metricsPort()).isEqualTo(8080);
+  }
+
+  @Test
+  void an_empty_value_counts_as_not_given() {
+    ServeConfig c = ServeConfig.from(Map.of("SECRETGATE_WORKERS", "", "SECRETGATE_KUBECONFIG", ""), Map.of("--metrics-port", ""));
+    assertThat(c.controller().workers()).isEqualTo(8);
+    assertThat(c.kubeconfig()).isEmpty();
+    assertThat(c.metricsPort()).isEqualTo(8080);
+  }
+
+  @Test
+  void every_bad_value_is_reported_at_once_naming_the_flag_or_variable_it_came_from() {
+    Map<String, String> env = Map.of(
+        "SECRETGATE_WORKERS", "0",
+        "SECRETGATE_LEASE_DURATION", "15",
+        "SECRETGATE_LOG_FORMAT", "xml",
+        "SECRETGATE_NAMESPACES", "payments,Bad_NS");
+    Map<String, String> flags = Map.of(
+        "--metrics-port", "70000",
+        "--leader-election", "maybe",
+        "--rate-limit-qps", "-1",
+        "--lease-name", "No Spaces",
+        "--shutdown-grace", "-5s");
+
+    assertThatThrownBy(() -> ServeConfig.from(env, flags))
+        .isInstanceOfSatisfying(ConfigException.class, e -> {
+          assertThat(e.problems()).containsExactly(
+              "SECRETGATE_NAMESPACES=\"payments,Bad_NS\": not valid namespace names: 'Bad_NS' (use 'all' alone for the whole cluster)",
+              "SECRETGATE_WORKERS=\"0\": must be a whole number from 1 to 10000",
+              "--rate-limit-qps=\"-1\": must be a number greater than 0",
+              "--metrics-port=\"70000\": must be a whole number from 0 to 65535",
+              "--leader-election=\"maybe\": must be true or false",
+              "SECRETGATE_LEASE_DURATION=\"15\": not a Go duration (such as 30s, 1m30s, 500ms)",
+              "--lease-name=\"No Spaces\": not a valid object name (lower-case letters, digits, '-' and '.', at most 253)",
+              "SECRETGATE_LOG_FORMAT=\"xml\": must be one of text, json",
+              "--shutdown-grace=\"-5s\": must be 0 or more");
+          assertThat(e.getMessage()).startsWith("invalid configuration: SECRETGATE_NAMESPACES=").doesNotContain("\n");
+        });
+  }
+
+  @ParameterizedTest(name = "{0} = {1}")
+  @CsvSource({"1h30m, PT1H30M", "500ms, PT0.5S", "1.5s, PT1.5S", "2m0s, PT2M", "90s, PT1M30S"})
+  void go_durations_are_read_as_Go_reads_them(String text, Duration expected) {
+    ServeConfig c = ServeConfig.from(Map.of("SECRETGATE_STORE_REFRESH_INTERVAL", text), Map.of());
+    assertThat(c.controller().storeRefreshInterval()).isEqualTo(expected);
+  }
+
+  @Test
+  void a_zero_duration_is_refused_where_a_period_is_needed() {
+    assertThatThrownBy(() -> ServeConfig.from(Map.of(), Map.of("--retry-period", "0")))
+        .hasMessageContaining("--retry-period=\"0\": must be more than 0");
+  }
+
+  @Test
+  void the_lease_namespace_is_POD_NAMESPACE_else_the_service_account_namespace_else_default() {
+    HostFacts inPod = new HostFacts(Optional.of("from-file"), Optional.of("host-1"));
+    assertThat(ServeConfig.from(Map.of("POD_NAMESPACE", "from-env"), Map.of(), inPod).leaderElection().leaseNamespace())
+        .isEqualTo("from-env");
+    assertThat(ServeConfig.from(Map.of(), Map.of(), inPod).leaderElection().leaseNamespace()).isEqualTo("from-file");
+    assertThat(ServeConfig.from(Map.of(), Map.of(), HostFacts.none()).leaderElection().leaseNamespace()).isEqualTo("default");
+    assertThat(ServeConfig.from(Map.of("POD_NAMESPACE", "from-env"), Map.of("--lease-namespace", "ops"), inPod)
+        .leaderElection().leaseNamespace()).isEqualTo("ops");
+  }
+
+  @Test
+  void the_identity_is_POD_NAME_else_the_host_name() {
+    HostFacts host = new HostFacts(Optional.empty(), Optional.of("host-1"));
+    assertThat(ServeConfig.from(Map.of("POD_NAME", "secretgate-7d9f"), Map.of(), host).leaderElection().identity())
+        .isEqualTo("secretgate-7d9f");
+    assertThat(ServeConfig.from(Map.of(), Map.of(), host).leaderElection().identity()).isEqualTo("host-1");
+    assertThat(ServeConfig.from(Map.of("HOSTNAME", "env-host"), Map.of(), HostFacts.none()).leaderElection().identity())
+        .isEqualTo("env-host");
+  }
+
+  @Test
+  void namespaces_are_all_or_a_comma_list_without_blanks_or_duplicates() {
+    assertThat(ServeConfig.from(Map.of("SECRETGATE_NAMESPACES", "all"), Map.of()).controller().namespaces()).isEmpty();
+    assertThat(ServeConfig.from(Map.of("SECRETGATE_NAMESPACES", " a ,b,,a "), Map.of()).controller().namespaces())
+        .containsExactly("a", "b");
+    assertThatThrownBy(() -> ServeConfig.from(Map.of(), Map.of("--namespaces", "all,shop")))
+        .hasMessageContaining("'all'");
+  }
+
+  @Test
+  void the_renew_deadline_must_lie_between_the_lease_duration_and_1_2_retry_periods() {
+    assertThatThrownBy(() -> ServeConfig.from(Map.of(), Map.of("--renew-deadline", "20s", "--retry-period", "20s")))
+        .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).containsExactly(
+            "--renew-deadline=\"20s\": must be shorter than the lease duration, --lease-duration (default 15s)",
+            "--renew-deadline=\"20s\": must be longer than 1.2 times the retry period, --retry-period=\"20s\""));
+    assertThat(ServeConfig.from(Map.of(), Map.of("--lease-duration", "2s", "--renew-deadline", "1500ms",
+        "--retry-period", "200ms")).leaderElection().renewDeadline()).isEqualTo(Duration.ofMillis(1500));
+  }
+
+  @Test
+  void lease_timing_is_not_checked_when_no_lease_is_taken() {
+    ServeConfig c = ServeConfig.from(Map.of(), Map.of("--leader-election", "false", "--renew-deadline", "1h"));
+    assertThat(c.electsLeader()).isFalse();
+  }
+
+  @Test
+  void a_webhook_may_not_share_the_metrics_port() {
+    assertThatThrownBy(() -> ServeConfig.from(Map.of(), Map.of("--validating-webhook", "true", "--webhook-port", "8080")))
+        .hasMessageContaining("--metrics-port (default 8080): the same port as --webhook-port=\"8080\"");
+    assertThat(ServeConfig.from(Map.of(), Map.of("--webhook-port", "8080")).webhooks().port()).isEqualTo(8080);
+  }
+
+  @Test
+  void turning_off_the_controller_with_no_webhook_leaves_nothing_to_serve() {
+    assertThatThrownBy(() -> ServeConfig.from(Map.of("SECRETGATE_CONTROLLER", "false"), Map.of()))
+        .hasMessageContaining("SECRETGATE_CONTROLLER=\"false\": nothing to serve");
+    ServeConfig webhookOnly = ServeConfig.from(Map.of("SECRETGATE_CONTROLLER", "false", "SECRETGATE_MUTATING_WEBHOOK", "true"), Map.of());
+    assertThat(webhookOnly.electsLeader()).isFalse();
+  }
+
+  @Test
+  void an_unknown_SECRETGATE_variable_is_a_warning_and_an_unknown_flag_an_error() {
+    ServeConfig c = ServeConfig.from(Map.of("SECRETGATE_WORKER", "4", "PATH", "/bin"), Map.of());
+    assertThat(c.warnings()).containsExactly("ignoring SECRETGATE_WORKER: not a setting of serve");
+    assertThatThrownBy(() -> ServeConfig.from(Map.of(), Map.of("--worker", "4")))
+        .hasMessage("invalid configuration: --worker: not a setting of serve");
+  }
+
+  @Test
+  void every_variable_is_SECRETGATE_and_its_flag_in_upper_snake_case() {
+    assertThat(Arrays.stream(ServeSetting.values()).map(ServeSetting::env))
+        .contains("SECRETGATE_WORKERS", "SECRETGATE_LEASE_DURATION", "SECRETGATE_RATE_LIMIT_QPS")
+        .doesNotHaveDuplicates()
+        .allMatch(e -> e.matches("SECRETGATE_[A-Z]+(_[A-Z]+)*"));
+    for (ServeSetting s : ServeSetting.values()) {
+      assertThat(ServeSetting.byEnv(s.env())).contains(s);
+      assertThat(ServeSetting.byFlag(s.flag())).contains(s);
+    }
+  }
+}
