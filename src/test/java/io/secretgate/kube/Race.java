@@ -5,6 +5,8 @@ import io.fabric8.kubernetes.client.http.BasicBuilder;
 import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.Interceptor;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -18,6 +20,7 @@ final class Race implements Interceptor {
   private final int times;
   private final Runnable interloper;
   private final AtomicInteger seen = new AtomicInteger();
+  private final List<String> bodies = new CopyOnWriteArrayList<>();
 
   private Race(String method, String path, int times, Runnable interloper) {
     this.method = method;
@@ -34,6 +37,11 @@ final class Race implements Interceptor {
     return server.createClient(b -> b.withHttpClientBuilderConsumer(h -> h.addOrReplaceInterceptor("race", this)));
   }
 
+  /** The bodies of the matching requests, in order. */
+  List<String> bodies() {
+    return bodies;
+  }
+
   /** How many matching requests were sent. */
   int requests() {
     return seen.get();
@@ -42,6 +50,7 @@ final class Race implements Interceptor {
   @Override
   public void before(BasicBuilder builder, HttpRequest request, RequestTags tags) {
     if (!request.method().equals(method) || !request.uri().getPath().equals(path)) return;
+    bodies.add(request.bodyString());
     if (seen.incrementAndGet() <= times) interloper.run();
   }
 }
