@@ -5,6 +5,12 @@ public final class SecretgateKeys {
   public static final String ANNOTATION_INJECT_ENV_FROM = "secretgate.io/inject-env-from";
   public static final String ANNOTATION_INJECT_STATUS = "secretgate.io/inject-status";
   public static final String LABEL_ENFORCEMENT = "secretgate.io/enforcement";
+  /**
+   * On a managed Secret: the data keys, labels and annotations secretgate wrote there (names only, as
+   * JSON {@code {"annotations":[...],"data":[...],"labels":[...]}}), so that a later write removes its
+   * own stale entries and nothing else (ESO keeps the same bookkeeping in its managedFields entry).
+   */
+  public static final String ANNOTATION_MANAGED_KEYS = "secretgate.io/managed-keys";
 
   private SecretgateKeys() {}
 }

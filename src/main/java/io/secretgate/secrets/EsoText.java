@@ -14,11 +14,20 @@ public final class EsoText {
   public static final String MSG_ERROR_GET_SECRET_DATA = "could not get secret data from provider";
   public static final String MSG_ERROR_DELETE_SECRET = "could not delete secret";
   public static final String MSG_ERROR_UPDATE_SECRET = "could not update secret";
+  public static final String MSG_ERROR_DELETE_ORPHANED = "could not delete orphaned secrets";
+  public static final String MSG_ERROR_UPDATE_IMMUTABLE = "could not update secret, target is immutable";
+  public static final String MSG_ERROR_BECOME_OWNER = "failed to take ownership of target secret";
+  public static final String MSG_ERROR_IS_OWNED = "target is owned by another ExternalSecret";
 
   public static final String EVENT_UPDATE_FAILED = "UpdateFailed";
   public static final String EVENT_MISSING_PROVIDER_SECRET = "MissingProviderSecret";
   public static final String EVENT_DELETED = "Deleted";
   public static final String EVENT_DELETED_MESSAGE = "secret deleted due to DeletionPolicy=Delete";
+  public static final String EVENT_DELETED_ORPHANED_MESSAGE = "secret deleted because it was orphaned";
+  public static final String EVENT_CREATED = "Created";
+  public static final String EVENT_CREATED_MESSAGE = "secret created";
+  public static final String EVENT_UPDATED = "Updated";
+  public static final String EVENT_UPDATED_MESSAGE = "secret updated";
 
   static final String ERR_CONVERT = "error applying conversion strategy %s to keys: ";
   static final String ERR_REWRITE = "error applying rewrite to keys: ";

@@ -1,0 +1,138 @@
+package io.secretgate.kube;
+
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.EventBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.secretgate.api.ApiGroup;
+import io.secretgate.api.ExternalSecret;
+import io.secretgate.secrets.DesiredSecretBuilder;
+import io.secretgate.secrets.SyncEvent;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Records Kubernetes Events (core/v1) on ExternalSecrets, like client-go's recorder: an event identical
+ * to one recorded on the same object within {@code window} bumps that Event's {@code count} and
+ * {@code lastTimestamp} instead of adding another. Recording never fails the caller: a failed write is
+ * logged (reason and HTTP code only) and dropped.
+ */
+public final class EventRecorder {
+  public static final String COMPONENT = "secretgate";
+  /** client-go aggregates within 10 minutes. */
+  public static final Duration DEFAULT_WINDOW = Duration.ofMinutes(10);
+  private static final int MAX_REMEMBERED = 4096;
+  private static final Logger LOG = LoggerFactory.getLogger(EventRecorder.class);
+
+  private record Key(String namespace, String name, String uid, SyncEvent.Type type, String reason, String message) {}
+
+  private record Seen(String eventName, int count, String firstTimestamp, Instant last) {}
+
+  private final KubernetesClient client;
+  private final Clock clock;
+  private final Duration window;
+  private final String instance;
+  private final AtomicLong lastNanos = new AtomicLong();
+  private final Map<Key, Seen> seen = new LinkedHashMap<>(16, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<Key, Seen> eldest) {
+      return size() > MAX_REMEMBERED;
+    }
+  };
+
+  public EventRecorder(KubernetesClient client, Clock clock) {
+    this(client, clock, DEFAULT_WINDOW, null);
+  }
+
+  /** {@code instance} (e.g. the pod name) goes into {@code reportingInstance}; may be null. */
+  public EventRecorder(KubernetesClient client, Clock clock, Duration window, String instance) {
+    this.client = client;
+    this.clock = clock;
+    this.window = window;
+    this.instance = instance;
+  }
+
+  /** Records {@code event} on {@code es}; never throws. */
+  public void record(ExternalSecret es, SyncEvent event) {
+    String namespace = DesiredSecretBuilder.namespace(es);
+    Key key = new Key(namespace, es.getMetadata().getName(), es.getMetadata().getUid(), event.type(), event.reason(), event.message());
+    Instant now = clock.instant();
+    try {
+      Seen before = remembered(key);
+      if (before != null && Duration.between(before.last(), now).compareTo(window) < 0 && bump(namespace, before, now)) {
+        remember(key, new Seen(before.eventName(), before.count() + 1, before.firstTimestamp(), now));
+        return;
+      }
+      String name = es.getMetadata().getName() + "." + Long.toHexString(uniqueNanos(now));
+      client.v1().events().inNamespace(namespace).resource(newEvent(es, namespace, name, event, now)).create();
+      remember(key, new Seen(name, 1, StatusChange.time(now), now));
+    } catch (KubernetesClientException e) {
+      LOG.warn("could not record {} event {} on ExternalSecret {}/{}: HTTP {}", event.type(), event.reason(), namespace,
+          es.getMetadata().getName(), e.getCode());
+    } catch (RuntimeException e) {
+      LOG.warn("could not record {} event {} on ExternalSecret {}/{}: {}", event.type(), event.reason(), namespace,
+          es.getMetadata().getName(), e.getClass().getSimpleName());
+    }
+  }
+
+  /** Count one more occurrence on the existing Event; false when it is gone (then a new one is made). */
+  private boolean bump(String namespace, Seen before, Instant now) {
+    String patch = "{\"count\":" + (before.count() + 1) + ",\"lastTimestamp\":\"" + StatusChange.time(now) + "\"}";
+    try {
+      client.v1().events().inNamespace(namespace).withName(before.eventName()).patch(PatchContext.of(PatchType.JSON_MERGE), patch);
+      return true;
+    } catch (KubernetesClientException e) {
+      if (e.getCode() == 404) return false;
+      throw e;
+    }
+  }
+
+  private Event newEvent(ExternalSecret es, String namespace, String name, SyncEvent event, Instant now) {
+    String time = StatusChange.time(now);
+    return new EventBuilder()
+        .withNewMetadata().withName(name).withNamespace(namespace).endMetadata()
+        .withNewInvolvedObject()
+            .withApiVersion(es.getApiVersion() == null ? ApiGroup.V1 : es.getApiVersion())
+            .withKind(StatusWriter.RESOURCE)
+            .withNamespace(namespace)
+            .withName(es.getMetadata().getName())
+            .withUid(es.getMetadata().getUid())
+            .withResourceVersion(es.getMetadata().getResourceVersion())
+        .endInvolvedObject()
+        .withType(event.type().name())
+        .withReason(event.reason())
+        .withMessage(event.message())
+        .withNewSource().withComponent(COMPONENT).endSource()
+        .withReportingComponent(COMPONENT)
+        .withReportingInstance(instance)
+        .withFirstTimestamp(time)
+        .withLastTimestamp(time)
+        .withCount(1)
+        .build();
+  }
+
+  private long uniqueNanos(Instant now) {
+    long nanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    return lastNanos.updateAndGet(prev -> Math.max(prev + 1, nanos));
+  }
+
+  private Seen remembered(Key key) {
+    synchronized (seen) {
+      return seen.get(key);
+    }
+  }
+
+  private void remember(Key key, Seen value) {
+    synchronized (seen) {
+      seen.put(key, value);
+    }
+  }
+}
