@@ -1,5 +1,6 @@
 package io.secretgate.tls;
 
+import java.io.IOException;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -7,7 +8,6 @@ import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
-import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
@@ -18,7 +18,9 @@ import java.util.Date;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
 import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.CertIOException;
 import org.bouncycastle.cert.X509CertificateHolder;
@@ -88,12 +90,24 @@ final class X509Builder {
     return extension(Extension.subjectKeyIdentifier, false, extensions.createSubjectKeyIdentifier(publicKey));
   }
 
+  /**
+   * The issuer's key identifier only (no issuer name and serial, which would tie the leaf to one
+   * issuance of the CA certificate): the issuer's own subjectKeyIdentifier when it has one, so that
+   * a CA made elsewhere with another key-id method still matches.
+   */
   X509Builder authorityKeyIdentifier(X509Certificate issuer) {
-    try {
-      return extension(Extension.authorityKeyIdentifier, false, extensions.createAuthorityKeyIdentifier(issuer));
-    } catch (CertificateEncodingException e) {
-      throw new TlsException("the issuer certificate " + Certificates.describe(issuer) + " cannot be encoded");
+    byte[] ski = issuer.getExtensionValue(Extension.subjectKeyIdentifier.getId());
+    AuthorityKeyIdentifier aki;
+    if (ski == null) {
+      aki = extensions.createAuthorityKeyIdentifier(issuer.getPublicKey());
+    } else {
+      try {
+        aki = new AuthorityKeyIdentifier(SubjectKeyIdentifier.getInstance(JcaX509ExtensionUtils.parseExtensionValue(ski)).getKeyIdentifier());
+      } catch (IOException | RuntimeException e) {
+        throw new TlsException("the subjectKeyIdentifier of the issuer " + Certificates.describe(issuer) + " cannot be parsed");
+      }
     }
+    return extension(Extension.authorityKeyIdentifier, false, aki);
   }
 
   /** Signs with SHA-256 and the issuer's key type (ECDSA or RSA), and converts to a JDK certificate. */

@@ -57,9 +57,11 @@ class ServingCertificateTest {
   void the_authority_key_identifier_of_the_leaf_is_the_subject_key_identifier_of_the_ca() throws Exception {
     byte[] caSki = SubjectKeyIdentifier.getInstance(
         JcaX509ExtensionUtils.parseExtensionValue(ca.certificate().getExtensionValue("2.5.29.14"))).getKeyIdentifier();
-    byte[] leafAki = AuthorityKeyIdentifier.getInstance(
-        JcaX509ExtensionUtils.parseExtensionValue(leaf.getExtensionValue("2.5.29.35"))).getKeyIdentifier();
-    assertThat(leafAki).isEqualTo(caSki);
+    AuthorityKeyIdentifier aki = AuthorityKeyIdentifier.getInstance(
+        JcaX509ExtensionUtils.parseExtensionValue(leaf.getExtensionValue("2.5.29.35")));
+    assertThat(aki.getKeyIdentifier()).isEqualTo(caSki);
+    assertThat(aki.getAuthorityCertIssuer()).as("no issuer name that ties the leaf to one CA issuance").isNull();
+    assertThat(aki.getAuthorityCertSerialNumber()).isNull();
     assertThat(leaf.getExtensionValue("2.5.29.14")).isNotNull();
     assertThat(leaf.getIssuerX500Principal()).isEqualTo(ca.certificate().getSubjectX500Principal());
   }
@@ -113,6 +115,14 @@ class ServingCertificateTest {
     assertThat(m.certificate().getSubjectX500Principal().getName()).isEmpty();
     assertThat(m.certificate().getCriticalExtensionOIDs()).contains(SUBJECT_ALT_NAME);
     assertThat(Validity.dnsNames(m.certificate())).containsExactly(longName);
+  }
+
+  @Test
+  void a_ca_made_by_openssl_with_an_rsa_key_issues_leaves_signed_with_sha256_rsa_that_verify_against_it() throws Exception {
+    CertificateAuthority openssl = CertificateAuthority.of(Pem.readKeyMaterial(TestCerts.fixture("rsa.crt"), TestCerts.fixture("rsa-pkcs1.key")));
+    KeyMaterial m = ServingCertificate.issue(openssl, List.of("a.b.svc"), T0, Duration.ofDays(1));
+    assertThat(m.certificate().getSigAlgName()).isEqualTo("SHA256withRSA");
+    validate(List.of(m.certificate()), openssl.certificate(), T0.plusSeconds(60));
   }
 
   private static void validate(List<X509Certificate> path, X509Certificate anchor, Instant at) throws Exception {
