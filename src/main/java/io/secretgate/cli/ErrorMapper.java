@@ -1,5 +1,6 @@
 package io.secretgate.cli;
 
+import io.secretgate.tls.TlsException;
 import io.secretgate.validation.PolicyUnavailableException;
 import io.secretgate.validation.StoreLookupException;
 import picocli.CommandLine;
@@ -11,7 +12,8 @@ final class ErrorMapper implements CommandLine.IExecutionExceptionHandler {
 
   @Override
   public int handleExecutionException(Exception ex, CommandLine cli, ParseResult parsed) {
-    if (ex instanceof InputException || ex instanceof PolicyUnavailableException || ex instanceof StoreLookupException) {
+    if (ex instanceof InputException || ex instanceof PolicyUnavailableException || ex instanceof StoreLookupException
+        || ex instanceof TlsException) {
       cli.getErr().println("secretgate: " + ex.getMessage());
       return ExitCodes.INPUT;
     }
