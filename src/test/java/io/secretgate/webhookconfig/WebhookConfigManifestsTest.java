@@ -199,6 +199,8 @@ class WebhookConfigManifestsTest {
   void the_ca_bundle_placeholder_and_how_to_fill_it_are_documented_in_the_file(String file) {
     String text = WebhookConfigFiles.text(WebhookConfigFiles.dir().resolve(file));
     assertThat(text).contains("caBundle: \"${CA_BUNDLE}\"").contains("certs generate").contains("certs/README.md");
+    assertThat(text.split(Pattern.quote("${CA_BUNDLE}"), -1).length - 1)
+        .as("the placeholder only in caBundle fields, so that envsubst changes nothing else").isEqualTo(1);
   }
 
   private static void assertService(ServiceReference service, String path) {
