@@ -193,7 +193,7 @@ public final class Pem {
     ASN1Encodable curve = ec.getParametersObject();
     if (curve == null) curve = separateCurve;
     if (curve == null) {
-      throw new TlsException(key.where(source) + ": the EC PRIVATE KEY names no curve and no EC PARAMETERS block precedes it");
+      throw new TlsException(key.where(source) + ": the EC PRIVATE KEY names no curve and there is no EC PARAMETERS block");
     }
     return new PrivateKeyInfo(new AlgorithmIdentifier(X9ObjectIdentifiers.id_ecPublicKey, curve), ec);
   }
@@ -238,6 +238,6 @@ public final class Pem {
 
   private static String found(List<Block> blocks) {
     if (blocks.isEmpty()) return "no PEM block";
-    return blocks.stream().map(Block::type).distinct().map(t -> t + " block").toList().toString().replace("[", "").replace("]", "");
+    return String.join(", ", blocks.stream().map(Block::type).distinct().map(t -> t + " block").toList());
   }
 }

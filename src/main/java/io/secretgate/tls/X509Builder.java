@@ -71,7 +71,7 @@ final class X509Builder {
   }
 
   static Instant notAfter(Instant notBefore, Duration validity) {
-    if (validity == null || validity.isNegative() || validity.isZero() || validity.getSeconds() < 1) {
+    if (validity == null || validity.getSeconds() < 1) {
       throw new IllegalArgumentException("validity must be at least one second, got " + validity);
     }
     return notBefore.plus(validity);

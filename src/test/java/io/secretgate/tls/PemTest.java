@@ -85,6 +85,18 @@ class PemTest {
   }
 
   @Test
+  void an_ec_private_key_without_its_curve_takes_it_from_an_ec_parameters_block_beside_it() throws Exception {
+    ECPrivateKey jdk = (ECPrivateKey) Pem.readPrivateKey(fixture("ec-sec1.key"));
+    byte[] bare = new org.bouncycastle.asn1.sec.ECPrivateKey(256, jdk.getS()).getEncoded();
+    String sec1 = "-----BEGIN EC PRIVATE KEY-----\n" + Base64.getEncoder().encodeToString(bare) + "\n-----END EC PRIVATE KEY-----\n";
+    String params = Files.readString(fixture("ec-sec1-with-params.key")).lines().limit(3).reduce("", (x, y) -> x + y + "\n");
+
+    assertThat(((ECPrivateKey) Pem.readPrivateKey(params + sec1, "tls.key")).getS()).isEqualTo(jdk.getS());
+    assertThatThrownBy(() -> Pem.readPrivateKey(sec1, "tls.key")).isInstanceOf(TlsException.class)
+        .hasMessage("tls.key line 1: the EC PRIVATE KEY names no curve and there is no EC PARAMETERS block");
+  }
+
+  @Test
   void a_key_we_read_writes_back_as_pkcs8_that_reads_again() {
     PrivateKey rsa = Pem.readPrivateKey(fixture("rsa-pkcs1.key"));
     assertThat(Pem.readPrivateKey(Pem.writePrivateKey(rsa), "again").getEncoded()).isEqualTo(rsa.getEncoded());
