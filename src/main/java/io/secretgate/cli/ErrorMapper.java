@@ -1,6 +1,7 @@
 package io.secretgate.cli;
 
 import io.secretgate.config.ConfigException;
+import io.secretgate.tls.TlsException;
 import io.secretgate.validation.PolicyUnavailableException;
 import io.secretgate.validation.StoreLookupException;
 import picocli.CommandLine;
@@ -12,7 +13,7 @@ final class ErrorMapper implements CommandLine.IExecutionExceptionHandler {
 
   @Override
   public int handleExecutionException(Exception ex, CommandLine cli, ParseResult parsed) {
-    if (ex instanceof InputException || ex instanceof ConfigException
+    if (ex instanceof InputException || ex instanceof ConfigException || ex instanceof TlsException
         || ex instanceof PolicyUnavailableException || ex instanceof StoreLookupException) {
       cli.getErr().println("secretgate: " + ex.getMessage());
       return ExitCodes.INPUT;
