@@ -7,6 +7,6 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    System.exit(SecretgateCommand.execute(args, System.getenv(), new ProcessServeLauncher(ControllerFactory.none())));
+    System.exit(SecretgateCommand.execute(args, System.getenv(), new ProcessServeLauncher(new SyncControllerFactory())));
   }
 }

@@ -35,17 +35,25 @@ public final class ReadCache {
 
   /** A KvApi over {@code delegate} whose calls are shared with every other user of {@code connection}. */
   public KvApi around(String connection, KvApi delegate) {
+    return around(connection, delegate, false);
+  }
+
+  /**
+   * As {@link #around(String, KvApi)}; with {@code fresh}, every call goes to Vault and its answer
+   * replaces the shared one (a sync forced by a change must see Vault as it is now).
+   */
+  public KvApi around(String connection, KvApi delegate, boolean fresh) {
     return new KvApi() {
       @Override
       @SuppressWarnings("unchecked")
       public Optional<JsonValue> read(String apiPath, String version) throws KvApiException {
-        return (Optional<JsonValue>) shared(new Key(connection, "read", apiPath, version), () -> delegate.read(apiPath, version));
+        return (Optional<JsonValue>) shared(new Key(connection, "read", apiPath, version), fresh, () -> delegate.read(apiPath, version));
       }
 
       @Override
       @SuppressWarnings("unchecked")
       public Optional<List<String>> list(String apiPath) throws KvApiException {
-        return (Optional<List<String>>) shared(new Key(connection, "list", apiPath, null), () -> delegate.list(apiPath));
+        return (Optional<List<String>>) shared(new Key(connection, "list", apiPath, null), fresh, () -> delegate.list(apiPath));
       }
     };
   }
@@ -65,10 +73,10 @@ public final class ReadCache {
     Object run() throws KvApiException;
   }
 
-  private Object shared(Key key, Call call) throws KvApiException {
+  private Object shared(Key key, boolean fresh, Call call) throws KvApiException {
     Instant now = clock.instant();
     CompletableFuture<Object> mine = new CompletableFuture<>();
-    Entry entry = entries.compute(key, (k, old) -> old != null && !old.startedAt().isBefore(now.minus(window)) ? old : new Entry(mine, now));
+    Entry entry = entries.compute(key, (k, old) -> !fresh && old != null && !old.startedAt().isBefore(now.minus(window)) ? old : new Entry(mine, now));
     if (entry.answer() == mine) {
       try {
         mine.complete(call.run());

@@ -24,7 +24,7 @@ public final class RefreshSchedule {
   /** The answer: sync now, at a later instant, or not until something changes. */
   public sealed interface Decision {
     /** Read Vault and write the Secret now. */
-    record SyncNow(String why) implements Decision {}
+    record SyncNow(Cause cause) implements Decision {}
 
     /** Nothing to do before {@code at}. */
     record WaitUntil(Instant at) implements Decision {}
@@ -33,13 +33,25 @@ public final class RefreshSchedule {
     record UntilChanged() implements Decision {}
   }
 
+  /** Why a sync is due; a change asks for a fresh Vault read rather than one shared in the round. */
+  public enum Cause {
+    NEVER_SYNCED,
+    TARGET_INVALID,
+    CHANGED,
+    INTERVAL_ELAPSED;
+
+    public boolean wantsFreshRead() {
+      return this == CHANGED || this == TARGET_INVALID;
+    }
+  }
+
   public static Decision decide(Inputs in, Instant now) {
-    if (in.lastRefresh().isEmpty()) return new Decision.SyncNow("never synced");
-    if (!in.targetValid()) return new Decision.SyncNow("target Secret missing or changed");
+    if (in.lastRefresh().isEmpty()) return new Decision.SyncNow(Cause.NEVER_SYNCED);
+    if (!in.targetValid()) return new Decision.SyncNow(Cause.TARGET_INVALID);
     if (in.policy() == RefreshPolicy.CreatedOnce) return new Decision.UntilChanged();
-    if (in.changedSinceLastSync()) return new Decision.SyncNow("ExternalSecret changed");
+    if (in.changedSinceLastSync()) return new Decision.SyncNow(Cause.CHANGED);
     if (in.policy() == RefreshPolicy.OnChange || in.interval().isZero()) return new Decision.UntilChanged();
     Instant due = in.lastRefresh().get().plus(in.interval());
-    return due.isAfter(now) ? new Decision.WaitUntil(due) : new Decision.SyncNow("refresh interval elapsed");
+    return due.isAfter(now) ? new Decision.WaitUntil(due) : new Decision.SyncNow(Cause.INTERVAL_ELAPSED);
   }
 }

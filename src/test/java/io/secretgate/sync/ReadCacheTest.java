@@ -100,4 +100,13 @@ class ReadCacheTest {
     assertThat(cache.around("vault-a", vault).read("secret/data/app", null)).isPresent();
     assertThat(vault.reads).hasValue(2);
   }
+
+  @Test
+  void a_fresh_read_goes_to_vault_and_refreshes_the_shared_answer() throws Exception {
+    CountingKv vault = new CountingKv();
+    cache.around("vault-a", vault).read("secret/data/app", null);
+    cache.around("vault-a", vault, true).read("secret/data/app", null);
+    cache.around("vault-a", vault).read("secret/data/app", null);
+    assertThat(vault.reads).hasValue(2);
+  }
 }

@@ -52,6 +52,15 @@ class RefreshScheduleTest {
   }
 
   @Test
+  void only_a_change_or_a_broken_target_asks_for_a_fresh_vault_read() {
+    assertThat(decide(RefreshPolicy.Periodic, HOUR, NOW.minusSeconds(5), true, true)).isEqualTo(new Decision.SyncNow(RefreshSchedule.Cause.CHANGED));
+    assertThat(RefreshSchedule.Cause.CHANGED.wantsFreshRead()).isTrue();
+    assertThat(RefreshSchedule.Cause.TARGET_INVALID.wantsFreshRead()).isTrue();
+    assertThat(RefreshSchedule.Cause.NEVER_SYNCED.wantsFreshRead()).isFalse();
+    assertThat(RefreshSchedule.Cause.INTERVAL_ELAPSED.wantsFreshRead()).isFalse();
+  }
+
+  @Test
   void a_missing_or_edited_target_secret_forces_a_sync() {
     assertThat(decide(RefreshPolicy.Periodic, HOUR, NOW.minusSeconds(5), false, false)).isInstanceOf(Decision.SyncNow.class);
   }

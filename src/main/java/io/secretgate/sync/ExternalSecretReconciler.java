@@ -1,0 +1,206 @@
+package io.secretgate.sync;
+
+import io.fabric8.kubernetes.api.model.Secret;
+import io.secretgate.api.ExternalSecret;
+import io.secretgate.api.ManagedSecretKeys;
+import io.secretgate.api.SecretStoreRef;
+import io.secretgate.config.GoDuration;
+import io.secretgate.kube.ApplyResult;
+import io.secretgate.kube.EventRecorder;
+import io.secretgate.kube.SecretDeleter;
+import io.secretgate.kube.SecretWriter;
+import io.secretgate.kube.StatusUpdate;
+import io.secretgate.kube.StatusWriter;
+import io.secretgate.kube.SyncedResourceVersion;
+import io.secretgate.kube.TokenReadException;
+import io.secretgate.secrets.BuildOutcome;
+import io.secretgate.secrets.DataHash;
+import io.secretgate.secrets.DesiredSecretBuilder;
+import io.secretgate.secrets.EsoText;
+import io.secretgate.secrets.BuildOutcome.FailureKind;
+import io.secretgate.secrets.SecretSource;
+import io.secretgate.secrets.SecretSources;
+import io.secretgate.secrets.SyncEvent;
+import io.secretgate.validation.Store;
+import io.secretgate.validation.StoreLookup;
+import io.secretgate.vault.KvSecretSource;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One sync of one ExternalSecret, as a short pipeline: find it, decide whether Vault must be read,
+ * resolve its stores, build the desired Secret (pure), write it, record status and events. When
+ * Vault or Kubernetes fails, nothing is written to the Secret: status and an event say why, and
+ * the key is retried with backoff.
+ */
+public final class ExternalSecretReconciler {
+  private static final Logger LOG = LoggerFactory.getLogger(ExternalSecretReconciler.class);
+
+  private final SyncCluster cluster;
+  private final StoreLookup stores;
+  private final VaultConnections vaults;
+  private final DesiredSecretBuilder builder;
+  private final Clock clock;
+
+  public ExternalSecretReconciler(SyncCluster cluster, StoreLookup stores, VaultConnections vaults, DesiredSecretBuilder builder, Clock clock) {
+    this.cluster = cluster;
+    this.stores = stores;
+    this.vaults = vaults;
+    this.builder = builder;
+    this.clock = clock;
+  }
+
+  /** Everything the reconciler reads from and writes to Kubernetes. */
+  public record SyncCluster(
+      Function<String, ExternalSecret> externalSecrets,
+      Function<String, Secret> managedSecrets,
+      SecretWriter writer,
+      SecretDeleter deleter,
+      StatusWriter status,
+      EventRecorder events) {}
+
+  public SyncResult reconcile(String key) {
+    ExternalSecret es = cluster.externalSecrets().apply(key);
+    if (es == null || es.getMetadata().getDeletionTimestamp() != null) return SyncResult.untilChanged();
+    Instant start = clock.instant();
+    Optional<Duration> interval = GoDuration.parse(es.getSpec().effectiveRefreshInterval());
+    if (interval.isEmpty()) return blocked(es, "refreshInterval is not a Go duration");
+    RefreshSchedule.Decision decision = RefreshSchedule.decide(refreshInputs(es, interval.get()), start);
+    if (decision instanceof RefreshSchedule.Decision.WaitUntil w) return SyncResult.after(Duration.between(start, w.at()));
+    if (decision instanceof RefreshSchedule.Decision.UntilChanged) return SyncResult.untilChanged();
+    boolean fresh = ((RefreshSchedule.Decision.SyncNow) decision).cause().wantsFreshRead();
+    return sync(es, start, interval.get(), fresh);
+  }
+
+  private SyncResult sync(ExternalSecret es, Instant start, Duration interval, boolean freshReads) {
+    BuildOutcome outcome;
+    try {
+      outcome = builder.build(es, sources(es, freshReads));
+    } catch (StoreUnavailable e) {
+      return fail(es, EsoText.REASON_SYNCED_ERROR, EsoText.MSG_ERROR_GET_SECRET_DATA, e.getMessage(), !e.configError);
+    }
+    outcome.events().forEach(ev -> cluster.events().record(es, ev));
+    if (outcome instanceof BuildOutcome.Write w) return write(es, w, start, interval);
+    if (outcome instanceof BuildOutcome.Retain r) {
+      return succeed(es, EsoText.MSG_SYNCED_RETAIN, EsoText.REASON_SYNCED, start, interval, r.secretName());
+    }
+    if (outcome instanceof BuildOutcome.Delete d) return delete(es, d, start, interval);
+    BuildOutcome.Failed f = (BuildOutcome.Failed) outcome;
+    boolean heals = f.kind() == FailureKind.SOURCE || f.kind() == FailureKind.DATA;
+    return fail(es, f.reason(), f.message(), f.eventText(), heals);
+  }
+
+  private SyncResult write(ExternalSecret es, BuildOutcome.Write w, Instant start, Duration interval) {
+    ApplyResult applied = cluster.writer().apply(w.secret(), es);
+    applied.event().ifPresent(ev -> cluster.events().record(es, ev));
+    if (applied.outcome() == ApplyResult.Outcome.MISSING) {
+      return succeed(es, EsoText.MSG_MISSING, EsoText.REASON_MISSING, start, interval, applied.secretName());
+    }
+    if (!applied.ok()) {
+      return fail(es, EsoText.REASON_SYNCED_ERROR, applied.failureMessage().orElse(EsoText.MSG_ERROR_UPDATE_SECRET),
+          applied.detail().orElse(applied.failureMessage().orElse("")), false);
+    }
+    LOG.info("sync ExternalSecret {}/{}: {} Secret {}", ns(es), name(es), applied.outcome(), applied.secretName());
+    return succeed(es, EsoText.MSG_SYNCED, EsoText.REASON_SYNCED, start, interval, applied.secretName());
+  }
+
+  private SyncResult delete(ExternalSecret es, BuildOutcome.Delete d, Instant start, Duration interval) {
+    SecretDeleter.DeleteResult r = cluster.deleter().deleteIfControlled(es, d.secretName());
+    if (r == SecretDeleter.DeleteResult.NOT_CONTROLLED) {
+      return fail(es, EsoText.REASON_SYNCED_ERROR, EsoText.MSG_ERROR_DELETE_SECRET, "target is not controlled by this ExternalSecret", false);
+    }
+    if (r == SecretDeleter.DeleteResult.DELETED) cluster.events().record(es, SyncEvent.normal(EsoText.EVENT_DELETED, EsoText.EVENT_DELETED_MESSAGE));
+    return succeed(es, EsoText.MSG_DELETED, EsoText.REASON_DELETED, start, interval, d.secretName());
+  }
+
+  private SyncResult succeed(ExternalSecret es, String message, String reason, Instant start, Duration interval, String secretName) {
+    cluster.status().write(es, StatusUpdate.synced(reason, message, start, Optional.ofNullable(secretName)));
+    return interval.isZero() ? SyncResult.untilChanged() : SyncResult.after(interval);
+  }
+
+  private SyncResult fail(ExternalSecret es, String reason, String message, String detail, boolean retry) {
+    LOG.warn("sync ExternalSecret {}/{} failed: {}", ns(es), name(es), detail);
+    cluster.events().record(es, SyncEvent.warning(EsoText.EVENT_UPDATE_FAILED, detail));
+    cluster.status().write(es, StatusUpdate.failed(reason, message, Optional.empty()));
+    return retry ? new SyncResult.Retry(detail) : new SyncResult.Blocked(detail);
+  }
+
+  private SyncResult blocked(ExternalSecret es, String detail) {
+    return fail(es, EsoText.REASON_SYNCED_ERROR, EsoText.MSG_ERROR_GET_SECRET_DATA, detail, false);
+  }
+
+  private RefreshSchedule.Inputs refreshInputs(ExternalSecret es, Duration interval) {
+    var status = es.getStatus();
+    Optional<Instant> last = status == null || status.refreshTime == null ? Optional.empty() : Optional.of(Instant.parse(status.refreshTime));
+    boolean changed = status == null || !SyncedResourceVersion.of(es).equals(status.syncedResourceVersion);
+    return new RefreshSchedule.Inputs(es.getSpec().effectiveRefreshPolicy(), interval, last, changed, targetValid(es));
+  }
+
+  /** ESO's "valid" target: it exists, carries the managed label and its data still has our hash. */
+  private boolean targetValid(ExternalSecret es) {
+    if (es.getSpec().effectiveTarget().effectiveCreationPolicy() == io.secretgate.api.CreationPolicy.Orphan) return true;
+    Secret s = cluster.managedSecrets().apply(ns(es) + "/" + DesiredSecretBuilder.secretName(es));
+    if (s == null || s.getMetadata().getLabels() == null || !"true".equals(s.getMetadata().getLabels().get(ManagedSecretKeys.LABEL_MANAGED))) return false;
+    String hash = s.getMetadata().getAnnotations() == null ? null : s.getMetadata().getAnnotations().get(ManagedSecretKeys.ANNOTATION_DATA_HASH);
+    return hash != null && hash.equals(DataHash.ofData(decoded(s.getData())));
+  }
+
+  private static Map<String, byte[]> decoded(Map<String, String> data) {
+    Map<String, byte[]> out = new TreeMap<>();
+    if (data != null) data.forEach((k, v) -> out.put(k, Base64.getDecoder().decode(v)));
+    return out;
+  }
+
+  private SecretSources sources(ExternalSecret es, boolean freshReads) {
+    Map<String, SecretSource> opened = new HashMap<>();
+    String namespace = ns(es);
+    return ref -> opened.computeIfAbsent(refKey(ref), k -> open(ref, namespace, freshReads));
+  }
+
+  private SecretSource open(SecretStoreRef ref, String namespace, boolean freshReads) {
+    Store store = stores.find(ref.effectiveKind(), ref.name, namespace)
+        .orElseThrow(() -> new StoreUnavailable(ref.effectiveKind() + " \"" + ref.name + "\" is not found", false));
+    if (store.spec().provider == null || store.spec().provider.vault == null) {
+      throw new StoreUnavailable(store.displayName() + " has no vault provider", true);
+    }
+    if (store.spec().provider.vault.auth == null || store.spec().provider.vault.auth.tokenSecretRef == null) {
+      throw new StoreUnavailable(store.displayName() + ": only auth.tokenSecretRef is supported by secretgate yet", true);
+    }
+    try {
+      return new KvSecretSource(vaults.open(store, namespace, freshReads).kv(), store.spec().provider.vault);
+    } catch (TokenReadException e) {
+      throw new StoreUnavailable(store.displayName() + ": " + e.getMessage(), false);
+    }
+  }
+
+  private static String refKey(SecretStoreRef ref) {
+    return ref.effectiveKind() + "/" + ref.name;
+  }
+
+  private static String ns(ExternalSecret es) {
+    return DesiredSecretBuilder.namespace(es);
+  }
+
+  private static String name(ExternalSecret es) {
+    return es.getMetadata().getName();
+  }
+
+  /** A store that cannot be used for this sync; {@code configError}: only a change can fix it. */
+  static final class StoreUnavailable extends RuntimeException {
+    final boolean configError;
+
+    StoreUnavailable(String message, boolean configError) {
+      super(message, null, false, false);
+      this.configError = configError;
+    }
+  }
+}

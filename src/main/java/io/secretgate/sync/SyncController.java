@@ -1,0 +1,212 @@
+package io.secretgate.sync;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.OwnerReference;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.KubernetesResourceList;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.FilterWatchListDeletable;
+import io.fabric8.kubernetes.client.dsl.MixedOperation;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.fabric8.kubernetes.client.informers.cache.Cache;
+import io.secretgate.api.ClusterSecretStore;
+import io.secretgate.api.ExternalSecret;
+import io.secretgate.api.ManagedSecretKeys;
+import io.secretgate.api.SecretStore;
+import io.secretgate.config.ControllerSettings;
+import io.secretgate.kube.EventRecorder;
+import io.secretgate.kube.InformerStoreLookup;
+import io.secretgate.kube.SecretDeleter;
+import io.secretgate.kube.SecretWriter;
+import io.secretgate.kube.StatusWriter;
+import io.secretgate.kube.TokenReader;
+import io.secretgate.secrets.DesiredSecretBuilder;
+import io.secretgate.secrets.template.GoTemplateEngine;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The sync controller: informers on ExternalSecrets, both store kinds, Namespaces and managed
+ * Secrets only (label selector; never every Secret in the cluster), a de-duplicating work queue
+ * and N workers running {@link ExternalSecretReconciler}, under a global rate limit.
+ */
+public final class SyncController implements Controller {
+  private static final Logger LOG = LoggerFactory.getLogger(SyncController.class);
+
+  private final KubernetesClient client;
+  private final ControllerSettings settings;
+  private final SyncMetrics metrics;
+  private final Clock clock;
+  private final WorkQueue<String> queue;
+  private final TokenBucket limit;
+  private final List<SharedIndexInformer<?>> informers = new ArrayList<>();
+  private final List<SharedIndexInformer<ExternalSecret>> esInformers = new ArrayList<>();
+  private final List<SharedIndexInformer<Secret>> secretInformers = new ArrayList<>();
+  private final List<SharedIndexInformer<SecretStore>> storeInformers = new ArrayList<>();
+  private final List<Thread> workers = new ArrayList<>();
+  private volatile boolean stopping;
+
+  public SyncController(KubernetesClient client, ControllerSettings settings, SyncMetrics metrics, Clock clock) {
+    this.client = client;
+    this.settings = settings;
+    this.metrics = metrics;
+    this.clock = clock;
+    this.queue = new WorkQueue<>(clock, Backoff.standard());
+    this.limit = new TokenBucket(settings.qps(), settings.burst());
+  }
+
+  @Override
+  public void start() {
+    for (String ns : namespaces()) {
+      esInformers.add(inform(scoped(client.resources(ExternalSecret.class), ns), this::enqueueExternalSecret));
+      storeInformers.add(inform(scoped(client.resources(SecretStore.class), ns), s -> enqueueStoreUsers()));
+      secretInformers.add(inform(scoped(client.secrets(), ns).withLabel(ManagedSecretKeys.LABEL_MANAGED, "true"), this::enqueueOwner));
+    }
+    SharedIndexInformer<ClusterSecretStore> clusterStores = inform(client.resources(ClusterSecretStore.class), s -> enqueueStoreUsers());
+    SharedIndexInformer<Namespace> namespaceInformer = inform(client.namespaces(), n -> { });
+    ExternalSecretReconciler reconciler = reconciler(clusterStores, namespaceInformer);
+    metrics.bindWorkQueueDepth(queue::depth);
+    for (int i = 0; i < settings.workers(); i++) {
+      Thread t = new Thread(() -> work(reconciler), "secretgate-sync-" + i);
+      t.setDaemon(true);
+      t.start();
+      workers.add(t);
+    }
+  }
+
+  @Override
+  public void stop(Duration grace) {
+    stopping = true;
+    queue.shutDown();
+    long deadline = System.nanoTime() + grace.toNanos();
+    for (Thread t : workers) {
+      try {
+        t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    informers.forEach(SharedIndexInformer::stop);
+  }
+
+  @Override
+  public boolean ready() {
+    return !informers.isEmpty() && informers.stream().allMatch(SharedIndexInformer::hasSynced);
+  }
+
+  private ExternalSecretReconciler reconciler(SharedIndexInformer<ClusterSecretStore> clusterStores, SharedIndexInformer<Namespace> namespaces) {
+    InformerStoreLookup stores = new InformerStoreLookup(byKey(storeInformers), clusterStores.getStore()::getByKey, namespaces.getStore()::getByKey);
+    ReadCache reads = new ReadCache(clock, Duration.ofSeconds(2));
+    VaultConnections vaults = new VaultConnections(new TokenReader(client), reads, Duration.ofSeconds(10));
+    ExternalSecretReconciler.SyncCluster cluster = new ExternalSecretReconciler.SyncCluster(
+        byKey(esInformers), byKey(secretInformers), new SecretWriter(client), new SecretDeleter(client),
+        new StatusWriter(client, clock), new EventRecorder(client, clock));
+    return new ExternalSecretReconciler(cluster, stores, vaults, new DesiredSecretBuilder(new GoTemplateEngine()), clock);
+  }
+
+  private void work(ExternalSecretReconciler reconciler) {
+    while (!stopping) {
+      Optional<String> key;
+      try {
+        key = queue.take(Duration.ofSeconds(1));
+        if (key.isEmpty()) continue;
+        limit.acquire();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+      try {
+        handle(key.get(), reconciler);
+      } finally {
+        queue.done(key.get());
+      }
+    }
+  }
+
+  private void handle(String key, ExternalSecretReconciler reconciler) {
+    String[] nsName = key.split("/", 2);
+    long started = System.nanoTime();
+    metrics.syncCall(nsName[0], nsName[1]);
+    SyncResult result;
+    try {
+      result = reconciler.reconcile(key);
+    } catch (RuntimeException e) {
+      LOG.warn("sync ExternalSecret {} failed unexpectedly ({}); retrying", key, e.getClass().getSimpleName());
+      result = new SyncResult.Retry(e.getClass().getSimpleName());
+    }
+    metrics.reconcileDuration(nsName[0], nsName[1], Duration.ofNanos(System.nanoTime() - started));
+    if (result instanceof SyncResult.Done done) {
+      queue.forget(key);
+      metrics.readyCondition(nsName[0], nsName[1], true);
+      done.after().ifPresent(d -> queue.addAfter(key, d));
+    } else {
+      metrics.syncError(nsName[0], nsName[1]);
+      metrics.readyCondition(nsName[0], nsName[1], false);
+      if (result instanceof SyncResult.Retry) queue.retry(key);
+    }
+  }
+
+  private void enqueueExternalSecret(ExternalSecret es) {
+    queue.add(Cache.metaNamespaceKeyFunc(es));
+  }
+
+  private void enqueueOwner(Secret secret) {
+    List<OwnerReference> refs = secret.getMetadata().getOwnerReferences();
+    if (refs == null) return;
+    refs.stream().filter(r -> "ExternalSecret".equals(r.getKind()))
+        .forEach(r -> queue.add(secret.getMetadata().getNamespace() + "/" + r.getName()));
+  }
+
+  private void enqueueStoreUsers() {
+    esInformers.forEach(i -> i.getStore().list().forEach(this::enqueueExternalSecret));
+  }
+
+  private List<String> namespaces() {
+    return settings.allNamespaces() ? java.util.Collections.singletonList(null) : settings.namespaces();
+  }
+
+  private <T extends HasMetadata> SharedIndexInformer<T> inform(FilterWatchListDeletable<T, ?, ?> op, Consumer<T> onChange) {
+    SharedIndexInformer<T> informer = op.inform(handler(onChange));
+    informers.add(informer);
+    return informer;
+  }
+
+  private static <T extends HasMetadata, L extends KubernetesResourceList<T>, R extends Resource<T>> FilterWatchListDeletable<T, L, R> scoped(
+      MixedOperation<T, L, R> op, String namespace) {
+    return namespace == null ? op.inAnyNamespace() : op.inNamespace(namespace);
+  }
+
+  private <T extends HasMetadata> ResourceEventHandler<T> handler(Consumer<T> onChange) {
+    return new ResourceEventHandler<>() {
+      @Override
+      public void onAdd(T obj) {
+        onChange.accept(obj);
+      }
+
+      @Override
+      public void onUpdate(T oldObj, T newObj) {
+        onChange.accept(newObj);
+      }
+
+      @Override
+      public void onDelete(T obj, boolean deletedFinalStateUnknown) {
+        onChange.accept(obj);
+      }
+    };
+  }
+
+  private static <T extends HasMetadata> Function<String, T> byKey(List<SharedIndexInformer<T>> list) {
+    return key -> list.stream().map(i -> i.getStore().getByKey(key)).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+  }
+}

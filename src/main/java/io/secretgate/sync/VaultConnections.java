@@ -1,0 +1,73 @@
+package io.secretgate.sync;
+
+import io.secretgate.api.VaultProvider;
+import io.secretgate.kube.TokenReader;
+import io.secretgate.validation.Store;
+import io.secretgate.vault.DriverVaultGateway;
+import io.secretgate.vault.GatewayKvApi;
+import io.secretgate.vault.KvApi;
+import io.secretgate.vault.VaultConnection;
+import io.secretgate.vault.VaultGateway;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One Vault gateway per store and token namespace, kept across syncs; the token is read from its
+ * Secret at every sync (a rotated token is used at once), and reads go through the shared
+ * {@link ReadCache} keyed by server, Vault namespace and a digest of the token.
+ */
+public final class VaultConnections {
+  private final TokenReader tokens;
+  private final ReadCache reads;
+  private final Duration timeout;
+  private final Map<String, VaultGateway> gateways = new ConcurrentHashMap<>();
+  private final Map<String, String> currentTokens = new ConcurrentHashMap<>();
+
+  public VaultConnections(TokenReader tokens, ReadCache reads, Duration timeout) {
+    this.tokens = tokens;
+    this.reads = reads;
+    this.timeout = timeout;
+  }
+
+  /** A Vault session for one sync of an ExternalSecret in {@code esNamespace} through {@code store}. */
+  public Session open(Store store, String esNamespace, boolean freshReads) {
+    VaultProvider vault = store.spec().provider.vault;
+    String token = tokens.read(store.kind(), store.namespace(), vault.auth.tokenSecretRef, esNamespace);
+    String tokenNamespace = TokenReader.namespace(store.kind(), store.namespace(), vault.auth.tokenSecretRef, esNamespace);
+    String gatewayKey = store.kind() + "/" + store.namespace() + "/" + store.name() + "@" + tokenNamespace;
+    VaultGateway gateway = gateways.computeIfAbsent(gatewayKey, k -> new DriverVaultGateway(connection(vault, store, tokenNamespace)));
+    String connection = vault.server + "|" + Optional.ofNullable(vault.namespace).orElse("") + "|" + digest(token);
+    currentTokens.put(gatewayKey, token);
+    return new Session(gateway, reads.around(connection, new GatewayKvApi(gateway), freshReads));
+  }
+
+  /** Forget the gateway of a store that changed or went away. */
+  public void forget(Store store) {
+    gateways.keySet().removeIf(k -> k.startsWith(store.kind() + "/" + store.namespace() + "/" + store.name() + "@"));
+  }
+
+  /** The gateway and the (shared-read) KV view of one store for one sync. */
+  public record Session(VaultGateway gateway, KvApi kv) {}
+
+  private VaultConnection connection(VaultProvider vault, Store store, String tokenNamespace) {
+    String key = store.kind() + "/" + store.namespace() + "/" + store.name() + "@" + tokenNamespace;
+    return new VaultConnection(URI.create(vault.server), vault.namespace, Optional.ofNullable(vault.caBundle),
+        () -> currentTokens.getOrDefault(key, ""), timeout);
+  }
+
+  static String digest(String token) {
+    try {
+      byte[] d = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(d, 0, 12);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,172 @@
+package io.secretgate.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.secretgate.api.ClusterSecretStore;
+import io.secretgate.api.Condition;
+import io.secretgate.api.ExternalSecret;
+import io.secretgate.config.ControllerSettings;
+import io.secretgate.testing.FakeVault;
+import io.secretgate.vault.policy.PolicyFiles;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/** The controller end to end on the mock API server (CRUD) and FakeVault. */
+@EnableKubernetesMockClient(crud = true)
+class SyncControllerIT {
+  static KubernetesMockServer server;
+  static KubernetesClient client;
+  static final YAMLMapper YAML = YAMLMapper.builder().build();
+
+  FakeVault vault;
+  SyncController controller;
+
+  @BeforeEach
+  void clusterWithStoreAndVault() throws Exception {
+    for (String crd : List.of("externalsecrets", "clustersecretstores", "secretstores")) {
+      try (InputStream in = getClass().getResourceAsStream("/META-INF/fabric8/" + crd + ".external-secrets.io-v1.yml")) {
+        var def = client.apiextensions().v1().customResourceDefinitions().load(in).item();
+        if (client.apiextensions().v1().customResourceDefinitions().withName(def.getMetadata().getName()).get() == null) {
+          client.apiextensions().v1().customResourceDefinitions().resource(def).create();
+        }
+      }
+    }
+    vault = new FakeVault().mountV2("secret")
+        .put("secret", "apps/payments/db", "{\"username\":\"payments\",\"password\":\"s3cr3t\",\"port\":5432}")
+        .token("s.sync-token", new FakeVault.TokenInfo(List.of(PolicyFiles.load(Path.of("src/test/resources/io/secretgate/sync/sync-policy.hcl"))), 3600));
+    client.secrets().inNamespace("secretgate").resource(new SecretBuilder().withNewMetadata().withName("vault-token").endMetadata()
+        .addToData("token", b64("s.sync-token\n")).build()).createOr(r -> r.update());
+    ClusterSecretStore store = YAML.readValue("""
+        apiVersion: external-secrets.io/v1
+        kind: ClusterSecretStore
+        metadata: {name: vault-backend}
+        spec:
+          provider:
+            vault:
+              server: %s
+              path: secret
+              auth:
+                tokenSecretRef: {name: vault-token, key: token, namespace: secretgate}
+        """.formatted(vault.address()), ClusterSecretStore.class);
+    client.resources(ClusterSecretStore.class).resource(store).createOr(r -> r.update());
+    controller = new SyncController(client, new ControllerSettings(true, List.of(), 4, 100, 100, Duration.ofMinutes(5)),
+        new SyncMetrics(new SimpleMeterRegistry()), Clock.systemUTC());
+    controller.start();
+    await().atMost(Duration.ofSeconds(10)).until(controller::ready);
+  }
+
+  @AfterEach
+  void stop() {
+    controller.stop(Duration.ofSeconds(5));
+    vault.close();
+    client.resources(ExternalSecret.class).inAnyNamespace().delete();
+    client.secrets().inNamespace("payments").delete();
+  }
+
+  @Test
+  void an_external_secret_becomes_a_secret_with_esos_markers_and_a_ready_status() throws Exception {
+    client.resources(ExternalSecret.class).resource(externalSecret("db-credentials", "apps/payments/db")).create();
+    Secret secret = await().atMost(Duration.ofSeconds(10)).until(() -> client.secrets().inNamespace("payments").withName("db-credentials").get(), s -> s != null);
+    assertThat(decode(secret.getData())).containsEntry("username", "payments").containsEntry("password", "s3cr3t");
+    assertThat(secret.getMetadata().getLabels()).containsEntry("reconcile.external-secrets.io/managed", "true");
+    assertThat(secret.getMetadata().getOwnerReferences()).singleElement().satisfies(o -> assertThat(o.getName()).isEqualTo("db-credentials"));
+    Condition ready = await().atMost(Duration.ofSeconds(10)).until(() -> readyCondition("db-credentials"), c -> c != null);
+    assertThat(ready.status).isEqualTo("True");
+    assertThat(ready.reason).isEqualTo("SecretSynced");
+    assertThat(ready.message).isEqualTo("secret synced");
+  }
+
+  @Test
+  void when_vault_is_sealed_the_secret_is_left_byte_for_byte_and_the_status_says_why_then_it_recovers() throws Exception {
+    client.resources(ExternalSecret.class).resource(externalSecret("db-credentials", "apps/payments/db")).create();
+    Secret before = await().atMost(Duration.ofSeconds(10)).until(() -> client.secrets().inNamespace("payments").withName("db-credentials").get(), s -> s != null);
+    await().atMost(Duration.ofSeconds(10)).until(() -> readyCondition("db-credentials"), c -> c != null && "True".equals(c.status));
+
+    vault.sealed(true);
+    vault.put("secret", "apps/payments/db", "{\"username\":\"payments\",\"password\":\"rotated\"}");
+    touch("db-credentials");
+    Condition failed = await().atMost(Duration.ofSeconds(10)).until(() -> readyCondition("db-credentials"), c -> c != null && "False".equals(c.status));
+    assertThat(failed.reason).isEqualTo("SecretSyncedError");
+    assertThat(failed.message).isEqualTo("could not get secret data from provider").doesNotContain("rotated");
+    Secret during = client.secrets().inNamespace("payments").withName("db-credentials").get();
+    assertThat(during.getData()).isEqualTo(before.getData());
+    assertThat(during.getMetadata().getResourceVersion()).isEqualTo(before.getMetadata().getResourceVersion());
+
+    vault.sealed(false);
+    await().atMost(Duration.ofSeconds(15)).until(() -> decode(client.secrets().inNamespace("payments").withName("db-credentials").get().getData()).get("password"),
+        "rotated"::equals);
+  }
+
+  @Test
+  void external_secrets_reading_the_same_path_in_one_round_share_one_vault_read() throws Exception {
+    for (int i = 0; i < 6; i++) client.resources(ExternalSecret.class).resource(externalSecret("app-" + i, "apps/payments/db")).create();
+    await().atMost(Duration.ofSeconds(15)).until(() -> client.secrets().inNamespace("payments").list().getItems().size() == 6);
+    assertThat(vault.count("GET secret/data/apps/payments/db")).isLessThanOrEqualTo(2);
+  }
+
+  @Test
+  void a_missing_vault_secret_under_retain_fails_with_esos_event_text_and_writes_nothing() throws Exception {
+    client.resources(ExternalSecret.class).resource(externalSecret("ghost", "apps/payments/ghost")).create();
+    Condition failed = await().atMost(Duration.ofSeconds(10)).until(() -> readyCondition("ghost"), c -> c != null);
+    assertThat(failed.status).isEqualTo("False");
+    assertThat(failed.message).isEqualTo("could not get secret data from provider");
+    assertThat(client.secrets().inNamespace("payments").withName("ghost").get()).isNull();
+    await().atMost(Duration.ofSeconds(10)).until(() -> client.v1().events().inNamespace("payments").list().getItems().stream()
+        .anyMatch(e -> "UpdateFailed".equals(e.getReason()) && e.getMessage().contains("Secret does not exist")));
+  }
+
+  private ExternalSecret externalSecret(String name, String key) {
+    return YAML.readValue("""
+        apiVersion: external-secrets.io/v1
+        kind: ExternalSecret
+        metadata: {name: %s, namespace: payments}
+        spec:
+          refreshInterval: 1h
+          secretStoreRef: {kind: ClusterSecretStore, name: vault-backend}
+          dataFrom:
+            - extract: {key: %s}
+        """.formatted(name, key), ExternalSecret.class);
+  }
+
+  private void touch(String name) {
+    client.resources(ExternalSecret.class).inNamespace("payments").withName(name)
+        .edit(es -> {
+          es.getMetadata().getAnnotations();
+          es.getMetadata().setAnnotations(new java.util.HashMap<>(Map.of("force-sync", String.valueOf(System.nanoTime()))));
+          return es;
+        });
+  }
+
+  private Condition readyCondition(String name) {
+    ExternalSecret es = client.resources(ExternalSecret.class).inNamespace("payments").withName(name).get();
+    if (es == null || es.getStatus() == null || es.getStatus().conditions == null) return null;
+    return es.getStatus().conditions.stream().filter(c -> "Ready".equals(c.type)).findFirst().orElse(null);
+  }
+
+  private static String b64(String s) {
+    return Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static Map<String, String> decode(Map<String, String> data) {
+    Map<String, String> out = new java.util.TreeMap<>();
+    data.forEach((k, v) -> out.put(k, new String(Base64.getDecoder().decode(v), StandardCharsets.UTF_8)));
+    return out;
+  }
+}
