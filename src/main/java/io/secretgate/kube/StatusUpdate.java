@@ -18,7 +18,7 @@ public record StatusUpdate(boolean ready, String reason, String message, Optiona
       EsoText.MSG_SYNCED, EsoText.MSG_SYNCED_RETAIN, EsoText.MSG_DELETED, EsoText.MSG_MISSING,
       EsoText.MSG_ERROR_GET_SECRET_DATA, EsoText.MSG_ERROR_DELETE_SECRET, EsoText.MSG_ERROR_UPDATE_SECRET,
       EsoText.MSG_ERROR_DELETE_ORPHANED, EsoText.MSG_ERROR_UPDATE_IMMUTABLE, EsoText.MSG_ERROR_BECOME_OWNER,
-      EsoText.MSG_ERROR_IS_OWNED);
+      EsoText.MSG_ERROR_IS_OWNED, EsoText.MSG_ERROR_INVALID_SPEC);
 
   public StatusUpdate {
     Objects.requireNonNull(reason, "reason");

@@ -18,6 +18,8 @@ public final class EsoText {
   public static final String MSG_ERROR_UPDATE_IMMUTABLE = "could not update secret, target is immutable";
   public static final String MSG_ERROR_BECOME_OWNER = "failed to take ownership of target secret";
   public static final String MSG_ERROR_IS_OWNED = "target is owned by another ExternalSecret";
+  /** secretgate's own fixed message: the spec is invalid or unsupported; not retried until it changes. */
+  public static final String MSG_ERROR_INVALID_SPEC = "invalid ExternalSecret spec";
 
   public static final String EVENT_UPDATE_FAILED = "UpdateFailed";
   public static final String EVENT_MISSING_PROVIDER_SECRET = "MissingProviderSecret";

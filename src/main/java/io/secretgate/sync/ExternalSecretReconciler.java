@@ -21,7 +21,9 @@ import io.secretgate.secrets.BuildOutcome.FailureKind;
 import io.secretgate.secrets.SecretSource;
 import io.secretgate.secrets.SecretSources;
 import io.secretgate.secrets.SyncEvent;
+import io.secretgate.validation.SpecRules;
 import io.secretgate.validation.Store;
+import io.secretgate.validation.Violation;
 import io.secretgate.validation.StoreLookup;
 import io.secretgate.vault.KvSecretSource;
 import java.time.Clock;
@@ -29,6 +31,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -72,8 +75,9 @@ public final class ExternalSecretReconciler {
     ExternalSecret es = cluster.externalSecrets().apply(key);
     if (es == null || es.getMetadata().getDeletionTimestamp() != null) return SyncResult.untilChanged();
     Instant start = clock.instant();
+    List<Violation> invalid = SpecRules.violations(es.getSpec());
+    if (!invalid.isEmpty()) return blocked(es, describe(invalid));
     Optional<Duration> interval = GoDuration.parse(es.getSpec().effectiveRefreshInterval());
-    if (interval.isEmpty()) return blocked(es, "refreshInterval is not a Go duration");
     RefreshSchedule.Decision decision = RefreshSchedule.decide(refreshInputs(es, interval.get()), start);
     if (decision instanceof RefreshSchedule.Decision.WaitUntil w) return SyncResult.after(Duration.between(start, w.at()));
     if (decision instanceof RefreshSchedule.Decision.UntilChanged) return SyncResult.untilChanged();
@@ -109,6 +113,9 @@ public final class ExternalSecretReconciler {
       return fail(es, EsoText.REASON_SYNCED_ERROR, applied.failureMessage().orElse(EsoText.MSG_ERROR_UPDATE_SECRET),
           applied.detail().orElse(applied.failureMessage().orElse("")), false);
     }
+    if (w.secret().creationPolicy() == io.secretgate.api.CreationPolicy.Owner) {
+      cluster.deleter().deleteOrphans(es, applied.secretName());
+    }
     LOG.info("sync ExternalSecret {}/{}: {} Secret {}", ns(es), name(es), applied.outcome(), applied.secretName());
     return succeed(es, EsoText.MSG_SYNCED, EsoText.REASON_SYNCED, start, interval, applied.secretName());
   }
@@ -135,7 +142,13 @@ public final class ExternalSecretReconciler {
   }
 
   private SyncResult blocked(ExternalSecret es, String detail) {
-    return fail(es, EsoText.REASON_SYNCED_ERROR, EsoText.MSG_ERROR_GET_SECRET_DATA, detail, false);
+    return fail(es, EsoText.REASON_SYNCED_ERROR, EsoText.MSG_ERROR_INVALID_SPEC, detail, false);
+  }
+
+  private static String describe(List<Violation> violations) {
+    StringBuilder b = new StringBuilder("invalid spec:");
+    for (Violation v : violations) b.append(' ').append(v.field()).append(": ").append(v.code()).append(": ").append(v.message()).append(';');
+    return b.substring(0, b.length() - 1);
   }
 
   private RefreshSchedule.Inputs refreshInputs(ExternalSecret es, Duration interval) {

@@ -22,6 +22,11 @@ import io.secretgate.kube.InformerStoreLookup;
 import io.secretgate.kube.SecretDeleter;
 import io.secretgate.kube.SecretWriter;
 import io.secretgate.kube.StatusWriter;
+import io.secretgate.kube.StoreStatusWriter;
+import io.secretgate.api.StoreKind;
+import io.secretgate.validation.Store;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import io.secretgate.kube.TokenReader;
 import io.secretgate.secrets.DesiredSecretBuilder;
 import io.secretgate.secrets.template.GoTemplateEngine;
@@ -55,6 +60,12 @@ public final class SyncController implements Controller {
   private final List<SharedIndexInformer<Secret>> secretInformers = new ArrayList<>();
   private final List<SharedIndexInformer<SecretStore>> storeInformers = new ArrayList<>();
   private final List<Thread> workers = new ArrayList<>();
+  private final ScheduledExecutorService storeChecks = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "secretgate-store-readiness");
+    t.setDaemon(true);
+    return t;
+  });
+  private volatile StoreReadiness readiness;
   private volatile boolean stopping;
 
   public SyncController(KubernetesClient client, ControllerSettings settings, SyncMetrics metrics, Clock clock) {
@@ -68,15 +79,20 @@ public final class SyncController implements Controller {
 
   @Override
   public void start() {
+    VaultConnections vaults = new VaultConnections(new TokenReader(client), new ReadCache(clock, Duration.ofSeconds(2)), Duration.ofSeconds(10));
+    readiness = new StoreReadiness(vaults, new StoreStatusWriter(client, clock));
     for (String ns : namespaces()) {
       esInformers.add(inform(scoped(client.resources(ExternalSecret.class), ns), this::enqueueExternalSecret));
-      storeInformers.add(inform(scoped(client.resources(SecretStore.class), ns), s -> enqueueStoreUsers()));
+      storeInformers.add(inform(scoped(client.resources(SecretStore.class), ns), this::storeChanged));
       secretInformers.add(inform(scoped(client.secrets(), ns).withLabel(ManagedSecretKeys.LABEL_MANAGED, "true"), this::enqueueOwner));
     }
-    SharedIndexInformer<ClusterSecretStore> clusterStores = inform(client.resources(ClusterSecretStore.class), s -> enqueueStoreUsers());
+    SharedIndexInformer<ClusterSecretStore> clusterStores = inform(client.resources(ClusterSecretStore.class), this::storeChanged);
     SharedIndexInformer<Namespace> namespaceInformer = inform(client.namespaces(), n -> { });
-    ExternalSecretReconciler reconciler = reconciler(clusterStores, namespaceInformer);
+    ExternalSecretReconciler reconciler = reconciler(clusterStores, namespaceInformer, vaults);
     metrics.bindWorkQueueDepth(queue::depth);
+    long every = Math.max(1, settings.storeRefreshInterval().toSeconds());
+    storeChecks.scheduleWithFixedDelay(() -> checkAllStores(clusterStores), every, every, TimeUnit.SECONDS);
+    storeChecks.scheduleWithFixedDelay(vaults::expireReads, 5, 5, TimeUnit.SECONDS);
     for (int i = 0; i < settings.workers(); i++) {
       Thread t = new Thread(() -> work(reconciler), "secretgate-sync-" + i);
       t.setDaemon(true);
@@ -97,6 +113,7 @@ public final class SyncController implements Controller {
         Thread.currentThread().interrupt();
       }
     }
+    storeChecks.shutdownNow();
     informers.forEach(SharedIndexInformer::stop);
   }
 
@@ -105,10 +122,9 @@ public final class SyncController implements Controller {
     return !informers.isEmpty() && informers.stream().allMatch(SharedIndexInformer::hasSynced);
   }
 
-  private ExternalSecretReconciler reconciler(SharedIndexInformer<ClusterSecretStore> clusterStores, SharedIndexInformer<Namespace> namespaces) {
+  private ExternalSecretReconciler reconciler(SharedIndexInformer<ClusterSecretStore> clusterStores, SharedIndexInformer<Namespace> namespaces,
+      VaultConnections vaults) {
     InformerStoreLookup stores = new InformerStoreLookup(byKey(storeInformers), clusterStores.getStore()::getByKey, namespaces.getStore()::getByKey);
-    ReadCache reads = new ReadCache(clock, Duration.ofSeconds(2));
-    VaultConnections vaults = new VaultConnections(new TokenReader(client), reads, Duration.ofSeconds(10));
     ExternalSecretReconciler.SyncCluster cluster = new ExternalSecretReconciler.SyncCluster(
         byKey(esInformers), byKey(secretInformers), new SecretWriter(client), new SecretDeleter(client),
         new StatusWriter(client, clock), new EventRecorder(client, clock));
@@ -166,6 +182,32 @@ public final class SyncController implements Controller {
     if (refs == null) return;
     refs.stream().filter(r -> "ExternalSecret".equals(r.getKind()))
         .forEach(r -> queue.add(secret.getMetadata().getNamespace() + "/" + r.getName()));
+  }
+
+  /** A store changed (or its status did): re-check it and re-sync the ExternalSecrets that may use it. */
+  private void storeChanged(HasMetadata store) {
+    if (stopping) return;
+    storeChecks.execute(() -> checkStore(store));
+    enqueueStoreUsers();
+  }
+
+  private void checkAllStores(SharedIndexInformer<ClusterSecretStore> clusterStores) {
+    clusterStores.getStore().list().forEach(this::checkStore);
+    storeInformers.forEach(i -> i.getStore().list().forEach(this::checkStore));
+  }
+
+  private void checkStore(HasMetadata object) {
+    StoreReadiness r = readiness;
+    if (r == null || stopping) return;
+    try {
+      if (object instanceof ClusterSecretStore c && c.getSpec() != null) {
+        r.check(new Store(StoreKind.ClusterSecretStore, c.getMetadata().getName(), null, c.getSpec()));
+      } else if (object instanceof SecretStore s && s.getSpec() != null) {
+        r.check(new Store(StoreKind.SecretStore, s.getMetadata().getName(), s.getMetadata().getNamespace(), s.getSpec()));
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("checking store {} failed ({})", object.getMetadata().getName(), e.getClass().getSimpleName());
+    }
   }
 
   private void enqueueStoreUsers() {

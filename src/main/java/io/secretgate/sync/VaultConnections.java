@@ -48,6 +48,11 @@ public final class VaultConnections {
     return new Session(gateway, reads.around(connection, new GatewayKvApi(gateway), freshReads));
   }
 
+  /** Drop shared Vault answers older than one round (called periodically). */
+  public void expireReads() {
+    reads.expire();
+  }
+
   /** Forget the gateway of a store that changed or went away. */
   public void forget(Store store) {
     gateways.keySet().removeIf(k -> k.startsWith(store.kind() + "/" + store.namespace() + "/" + store.name() + "@"));

@@ -132,6 +132,68 @@ class SyncControllerIT {
         .anyMatch(e -> "UpdateFailed".equals(e.getReason()) && e.getMessage().contains("Secret does not exist")));
   }
 
+  @Test
+  void the_store_gets_esos_ready_condition_and_loses_it_when_vault_is_sealed() {
+    await().atMost(Duration.ofSeconds(10)).until(() -> storeReady(), c -> c != null && "True".equals(c.status));
+    assertThat(storeReady().reason).isEqualTo("Valid");
+    assertThat(storeReady().message).isEqualTo("store validated");
+    vault.sealed(true);
+    client.resources(ClusterSecretStore.class).withName("vault-backend").edit(s -> {
+      s.getMetadata().setLabels(new java.util.HashMap<>(Map.of("touched", "yes")));
+      return s;
+    });
+    Condition sealed = await().atMost(Duration.ofSeconds(10)).until(this::storeReady, c -> c != null && "False".equals(c.status));
+    assertThat(sealed.reason).isEqualTo("InvalidProviderConfig");
+    assertThat(sealed.message).isEqualTo("unable to validate store");
+  }
+
+  @Test
+  void a_rotated_token_secret_is_used_at_the_next_sync_without_a_restart() throws Exception {
+    client.resources(ExternalSecret.class).resource(externalSecret("db-credentials", "apps/payments/db")).create();
+    await().atMost(Duration.ofSeconds(10)).until(() -> readyCondition("db-credentials"), c -> c != null && "True".equals(c.status));
+    vault.token("s.rotated", new FakeVault.TokenInfo(List.of(PolicyFiles.load(Path.of("src/test/resources/io/secretgate/sync/sync-policy.hcl"))), 3600));
+    client.secrets().inNamespace("secretgate").withName("vault-token").edit(s -> {
+      s.setData(Map.of("token", b64("s.rotated")));
+      return s;
+    });
+    vault.put("secret", "apps/payments/db", "{\"username\":\"payments\",\"password\":\"after-rotation\"}");
+    touch("db-credentials");
+    await().atMost(Duration.ofSeconds(10)).until(() -> decode(client.secrets().inNamespace("payments").withName("db-credentials").get().getData()).get("password"),
+        "after-rotation"::equals);
+    assertThat(vault.lastRequest().token()).isEqualTo("s.rotated");
+  }
+
+  @Test
+  void a_path_the_token_may_not_read_fails_with_the_detail_in_an_event_and_writes_nothing() {
+    vault.put("secret", "infra/root-ca", "{\"certificate\":\"-----BEGIN CERTIFICATE-----\"}");
+    client.resources(ExternalSecret.class).resource(externalSecret("root-ca", "infra/root-ca")).create();
+    Condition failed = await().atMost(Duration.ofSeconds(10)).until(() -> readyCondition("root-ca"), c -> c != null);
+    assertThat(failed.status).isEqualTo("False");
+    assertThat(failed.message).isEqualTo("could not get secret data from provider");
+    assertThat(client.secrets().inNamespace("payments").withName("root-ca").get()).isNull();
+    await().atMost(Duration.ofSeconds(10)).until(() -> client.v1().events().inNamespace("payments").list().getItems().stream()
+        .anyMatch(e -> "UpdateFailed".equals(e.getReason()) && e.getMessage().contains("403")));
+  }
+
+  @Test
+  void an_invalid_spec_is_marked_and_not_retried_until_it_changes() {
+    ExternalSecret es = externalSecret("bad", "apps/payments/db");
+    es.getSpec().refreshInterval = "1d";
+    client.resources(ExternalSecret.class).resource(es).create();
+    Condition failed = await().atMost(Duration.ofSeconds(10)).until(() -> readyCondition("bad"), c -> c != null);
+    assertThat(failed.status).isEqualTo("False");
+    assertThat(failed.message).isEqualTo("invalid ExternalSecret spec");
+    int readsBefore = vault.totalReads();
+    assertThat(client.secrets().inNamespace("payments").withName("bad").get()).isNull();
+    assertThat(vault.totalReads()).isEqualTo(readsBefore);
+  }
+
+  private Condition storeReady() {
+    ClusterSecretStore s = client.resources(ClusterSecretStore.class).withName("vault-backend").get();
+    if (s == null || s.getStatus() == null || s.getStatus().conditions == null) return null;
+    return s.getStatus().conditions.stream().filter(c -> "Ready".equals(c.type)).findFirst().orElse(null);
+  }
+
   private ExternalSecret externalSecret(String name, String key) {
     return YAML.readValue("""
         apiVersion: external-secrets.io/v1

@@ -1,0 +1,71 @@
+package io.secretgate.sync;
+
+import io.secretgate.api.StoreKind;
+import io.secretgate.api.VaultAuth;
+import io.secretgate.kube.StoreStatusWriter;
+import io.secretgate.kube.TokenReadException;
+import io.secretgate.validation.Store;
+import io.secretgate.vault.Health;
+import io.secretgate.vault.TokenInfo;
+import io.secretgate.vault.VaultFailure;
+import io.secretgate.vault.VaultGateway;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Whether a Vault store can be used, written as ESO's Ready condition on the store: Vault answers,
+ * is unsealed, and the token is valid (lookup-self; a token expiring within a minute counts as
+ * invalid, as in ESO). An auth method secretgate does not support yet gets a clear reason.
+ */
+public final class StoreReadiness {
+  private static final Logger LOG = LoggerFactory.getLogger(StoreReadiness.class);
+
+  private final VaultConnections vaults;
+  private final StoreStatusWriter status;
+
+  public StoreReadiness(VaultConnections vaults, StoreStatusWriter status) {
+    this.vaults = vaults;
+    this.status = status;
+  }
+
+  /** The verdict on a store, before it is written. */
+  public record Verdict(boolean ready, String reason, String message, String detail) {}
+
+  public void check(Store store) {
+    if (store.spec().provider == null || store.spec().provider.vault == null) return;
+    Verdict v = verdict(store);
+    if (!v.ready()) LOG.warn("{} is not ready: {}", store.displayName(), v.detail());
+    status.write(store.kind(), store.namespace(), store.name(), v.ready(), v.reason(), v.message());
+  }
+
+  Verdict verdict(Store store) {
+    VaultAuth auth = store.spec().provider.vault.auth;
+    List<String> methods = auth == null ? List.of() : auth.methodsPresent();
+    if (methods.isEmpty() || !methods.get(0).equals("tokenSecretRef")) {
+      String method = methods.isEmpty() ? "none" : methods.get(0);
+      return invalid(StoreStatusWriter.MSG_NO_CLIENT, "auth method " + method + " is not supported by secretgate yet (only tokenSecretRef)");
+    }
+    if (store.kind() == StoreKind.ClusterSecretStore && (auth.tokenSecretRef.namespace == null || auth.tokenSecretRef.namespace.isEmpty())) {
+      return new Verdict(true, StoreStatusWriter.REASON_VALID, StoreStatusWriter.MSG_VALID, "referent auth: the token is read in each ExternalSecret's namespace");
+    }
+    try {
+      VaultGateway gateway = vaults.open(store, store.namespace(), true).gateway();
+      Health health = gateway.health();
+      if (health.sealed()) return invalid(StoreStatusWriter.MSG_NOT_VALIDATED, "Vault at " + store.spec().provider.vault.server + " is sealed");
+      TokenInfo token = gateway.lookupSelf();
+      if (token.expireTime().isPresent() && token.ttlSeconds() < 60) {
+        return invalid(StoreStatusWriter.MSG_NOT_VALIDATED, "the Vault token expires in " + token.ttlSeconds() + "s");
+      }
+      return new Verdict(true, StoreStatusWriter.REASON_VALID, StoreStatusWriter.MSG_VALID, "");
+    } catch (TokenReadException e) {
+      return invalid(StoreStatusWriter.MSG_NO_CLIENT, e.getMessage());
+    } catch (VaultFailure e) {
+      return invalid(StoreStatusWriter.MSG_NOT_VALIDATED, e.getMessage());
+    }
+  }
+
+  private static Verdict invalid(String message, String detail) {
+    return new Verdict(false, StoreStatusWriter.REASON_INVALID, message, detail);
+  }
+}
