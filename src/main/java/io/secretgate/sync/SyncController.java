@@ -79,7 +79,7 @@ public final class SyncController implements Controller {
 
   @Override
   public void start() {
-    VaultConnections vaults = new VaultConnections(new TokenReader(client), new ReadCache(clock, Duration.ofSeconds(2)), Duration.ofSeconds(10));
+    VaultConnections vaults = new VaultConnections(new TokenReader(client), new ReadCache(clock, Duration.ofSeconds(2)), Duration.ofSeconds(10), metrics);
     readiness = new StoreReadiness(vaults, new StoreStatusWriter(client, clock));
     for (String ns : namespaces()) {
       esInformers.add(inform(scoped(client.resources(ExternalSecret.class), ns), this::enqueueExternalSecret));

@@ -30,7 +30,10 @@ public final class VaultConnections {
   private final Map<String, VaultGateway> gateways = new ConcurrentHashMap<>();
   private final Map<String, String> currentTokens = new ConcurrentHashMap<>();
 
-  public VaultConnections(TokenReader tokens, ReadCache reads, Duration timeout) {
+  private final SyncMetrics metrics;
+
+  public VaultConnections(TokenReader tokens, ReadCache reads, Duration timeout, SyncMetrics metrics) {
+    this.metrics = metrics;
     this.tokens = tokens;
     this.reads = reads;
     this.timeout = timeout;
@@ -42,7 +45,7 @@ public final class VaultConnections {
     String token = tokens.read(store.kind(), store.namespace(), vault.auth.tokenSecretRef, esNamespace);
     String tokenNamespace = TokenReader.namespace(store.kind(), store.namespace(), vault.auth.tokenSecretRef, esNamespace);
     String gatewayKey = store.kind() + "/" + store.namespace() + "/" + store.name() + "@" + tokenNamespace;
-    VaultGateway gateway = gateways.computeIfAbsent(gatewayKey, k -> new DriverVaultGateway(connection(vault, store, tokenNamespace)));
+    VaultGateway gateway = gateways.computeIfAbsent(gatewayKey, k -> new MeteredGateway(new DriverVaultGateway(connection(vault, store, tokenNamespace)), metrics));
     String connection = vault.server + "|" + Optional.ofNullable(vault.namespace).orElse("") + "|" + digest(token);
     currentTokens.put(gatewayKey, token);
     return new Session(gateway, reads.around(connection, new GatewayKvApi(gateway), freshReads));

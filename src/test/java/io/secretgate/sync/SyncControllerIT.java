@@ -37,6 +37,7 @@ class SyncControllerIT {
 
   FakeVault vault;
   SyncController controller;
+  SimpleMeterRegistry registry;
 
   @BeforeEach
   void clusterWithStoreAndVault() throws Exception {
@@ -66,8 +67,9 @@ class SyncControllerIT {
                 tokenSecretRef: {name: vault-token, key: token, namespace: secretgate}
         """.formatted(vault.address()), ClusterSecretStore.class);
     client.resources(ClusterSecretStore.class).resource(store).createOr(r -> r.update());
+    registry = new SimpleMeterRegistry();
     controller = new SyncController(client, new ControllerSettings(true, List.of(), 4, 100, 100, Duration.ofMinutes(5)),
-        new SyncMetrics(new SimpleMeterRegistry()), Clock.systemUTC());
+        new SyncMetrics(registry), Clock.systemUTC());
     controller.start();
     await().atMost(Duration.ofSeconds(10)).until(controller::ready);
   }
@@ -91,6 +93,9 @@ class SyncControllerIT {
     assertThat(ready.status).isEqualTo("True");
     assertThat(ready.reason).isEqualTo("SecretSynced");
     assertThat(ready.message).isEqualTo("secret synced");
+    assertThat(registry.find("externalsecret_sync_calls").tag("name", "db-credentials").counter()).isNotNull();
+    assertThat(registry.find("secretgate_vault_requests").tag("call", "ReadSecretData").tag("outcome", "success").counter().count())
+        .isGreaterThanOrEqualTo(1.0);
   }
 
   @Test
