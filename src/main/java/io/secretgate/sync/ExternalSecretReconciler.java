@@ -188,6 +188,9 @@ public final class ExternalSecretReconciler {
     if (store.spec().provider.vault.auth == null || store.spec().provider.vault.auth.tokenSecretRef == null) {
       throw new StoreUnavailable(store.displayName() + ": only auth.tokenSecretRef is supported by secretgate yet", true);
     }
+    if (store.spec().provider.vault.caProvider != null && store.spec().provider.vault.caBundle == null) {
+      throw new StoreUnavailable(store.displayName() + ": caProvider is not supported by secretgate yet; put the CA in caBundle", true);
+    }
     try {
       return new KvSecretSource(vaults.open(store, namespace, freshReads).kv(), store.spec().provider.vault);
     } catch (TokenReadException e) {
