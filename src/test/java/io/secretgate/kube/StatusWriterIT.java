@@ -1,5 +1,7 @@
 package io.secretgate.kube;
 
+import io.secretgate.testing.MutableClock;
+
 import static io.secretgate.kube.KubeFixtures.createExternalSecret;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -18,10 +18,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import io.secretgate.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 class ReadCacheTest {
-  final WorkQueueTest.MutableClock clock = new WorkQueueTest.MutableClock();
+  final MutableClock clock = new MutableClock(java.time.Instant.parse("2026-11-28T00:00:00Z"));
   final ReadCache cache = new ReadCache(clock, Duration.ofSeconds(2));
 
   /** A KvApi that counts calls and can be made to wait or fail. */

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Optional;
+import io.secretgate.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 class WorkQueueTest {
-  final MutableClock clock = new MutableClock();
+  final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T00:00:00Z"));
   final WorkQueue<String> queue = new WorkQueue<>(clock, new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60), 0.0, () -> 0.0));
 
   @Test
@@ -75,28 +75,5 @@ class WorkQueueTest {
     real.shutDown();
     real.add("y");
     assertThat(real.take(Duration.ofSeconds(5))).isEqualTo(Optional.empty());
-  }
-
-  static final class MutableClock extends Clock {
-    Instant now = Instant.parse("2026-11-28T00:00:00Z");
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public java.time.ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
   }
 }
