@@ -193,6 +193,52 @@ class SyncControllerIT {
     assertThat(vault.totalReads()).isEqualTo(readsBefore);
   }
 
+  @Test
+  void a_bad_token_leaves_the_secret_as_it_is_and_a_fixed_token_recovers_it() throws Exception {
+    client.resources(ExternalSecret.class).resource(externalSecret("db-credentials", "apps/payments/db")).create();
+    Secret before = await().atMost(Duration.ofSeconds(10)).until(() -> client.secrets().inNamespace("payments").withName("db-credentials").get(), s -> s != null);
+    client.secrets().inNamespace("secretgate").withName("vault-token").edit(s -> {
+      s.setData(Map.of("token", b64("s.revoked")));
+      return s;
+    });
+    touch("db-credentials");
+    await().atMost(Duration.ofSeconds(10)).until(() -> readyCondition("db-credentials"), c -> c != null && "False".equals(c.status));
+    assertThat(client.secrets().inNamespace("payments").withName("db-credentials").get().getData()).isEqualTo(before.getData());
+    client.secrets().inNamespace("secretgate").withName("vault-token").edit(s -> {
+      s.setData(Map.of("token", b64("s.sync-token")));
+      return s;
+    });
+    touch("db-credentials");
+    await().atMost(Duration.ofSeconds(15)).until(() -> readyCondition("db-credentials"), c -> c != null && "True".equals(c.status));
+  }
+
+  @Test
+  void a_template_shapes_the_secret_and_deletion_policy_delete_removes_it_when_vault_has_nothing() throws Exception {
+    ExternalSecret es = YAML.readValue("""
+        apiVersion: external-secrets.io/v1
+        kind: ExternalSecret
+        metadata: {name: dsn, namespace: payments}
+        spec:
+          refreshInterval: 1h
+          secretStoreRef: {kind: ClusterSecretStore, name: vault-backend}
+          target:
+            deletionPolicy: Delete
+            template:
+              type: Opaque
+              data:
+                dsn: "postgres://{{ .username }}:{{ .password }}@db:{{ .port }}/app"
+          dataFrom:
+            - extract: {key: apps/payments/db}
+        """, ExternalSecret.class);
+    client.resources(ExternalSecret.class).resource(es).create();
+    Secret secret = await().atMost(Duration.ofSeconds(10)).until(() -> client.secrets().inNamespace("payments").withName("dsn").get(), s -> s != null);
+    assertThat(decode(secret.getData())).containsExactly(Map.entry("dsn", "postgres://payments:s3cr3t@db:5432/app"));
+    vault.delete("secret", "apps/payments/db");
+    touch("dsn");
+    await().atMost(Duration.ofSeconds(10)).until(() -> client.secrets().inNamespace("payments").withName("dsn").get() == null);
+    assertThat(readyCondition("dsn").reason).isEqualTo("SecretDeleted");
+  }
+
   private Condition storeReady() {
     ClusterSecretStore s = client.resources(ClusterSecretStore.class).withName("vault-backend").get();
     if (s == null || s.getStatus() == null || s.getStatus().conditions == null) return null;
