@@ -51,6 +51,7 @@ public final class ServeProcess implements AutoCloseable {
   private final ControllerTerms terms;
   private final LeaderElection election;
   private OpsServer server;
+  private ValidatingWebhook webhook;
 
   private ServeProcess(ServeConfig config, KubernetesClient client, ControllerFactory controllers) {
     this.config = config;
@@ -101,6 +102,12 @@ public final class ServeProcess implements AutoCloseable {
     return server.port();
   }
 
+  /** The HTTPS port of the validating webhook (only with {@code --validating-webhook}). */
+  public int webhookPort() {
+    if (webhook == null) throw new IllegalStateException("the validating webhook is off");
+    return webhook.port();
+  }
+
   /** Where the controller records its metrics. */
   public SyncMetrics metrics() {
     return metrics;
@@ -126,6 +133,7 @@ public final class ServeProcess implements AutoCloseable {
     try {
       if (terms != null) terms.shutdown(controllerGrace(grace));
       if (election != null) election.stop(remaining(began, grace));
+      if (webhook != null) webhook.close();
       if (server != null) server.stop();
       gcMetrics.close();
       registry.close();
@@ -157,8 +165,12 @@ public final class ServeProcess implements AutoCloseable {
     registerChecks();
     server = startServer();
     log.info("serving /metrics, /healthz and /readyz on port {}", server.port());
-    if (config.webhooks().anyEnabled()) {
-      log.warn("the admission webhooks are not part of this build yet; --validating-webhook and --mutating-webhook have no effect");
+    if (config.webhooks().validating()) {
+      webhook = ValidatingWebhook.start(config.webhooks(), client, health);
+      log.info("serving the validating webhook on HTTPS port {}", webhook.port());
+    }
+    if (config.webhooks().mutating()) {
+      log.warn("the mutating webhook is not part of this build yet; --mutating-webhook has no effect");
     }
     if (election != null) {
       log.info("controller on, {}, {} workers", scope(), config.controller().workers());

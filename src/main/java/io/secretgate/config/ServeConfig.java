@@ -59,8 +59,7 @@ public record ServeConfig(
         in.positiveDecimal(RATE_LIMIT_QPS, 10),
         in.integer(RATE_LIMIT_BURST, 100, 1, 1_000_000),
         in.duration(STORE_REFRESH_INTERVAL, Duration.ofMinutes(5), false));
-    WebhookSettings webhooks = new WebhookSettings(
-        in.bool(VALIDATING_WEBHOOK, false), in.bool(MUTATING_WEBHOOK, false), in.integer(WEBHOOK_PORT, 8443, 0, 65535));
+    WebhookSettings webhooks = webhooks(in);
     int metricsPort = in.integer(METRICS_PORT, 8080, 0, 65535);
     LeaderElectionSettings election = leaderElection(env, host, in, controller.enabled());
     LogSettings logging = new LogSettings(
@@ -109,6 +108,20 @@ public record ServeConfig(
       in.problem(in.describe(RENEW_DEADLINE, "10s") + ": must be longer than 1.2 times the retry period, "
           + in.describe(RETRY_PERIOD, "2s"));
     }
+  }
+
+  private static WebhookSettings webhooks(SettingsReader in) {
+    String cert = in.text(TLS_CERT_FILE, "");
+    String key = in.text(TLS_KEY_FILE, "");
+    WebhookSettings w = new WebhookSettings(
+        in.bool(VALIDATING_WEBHOOK, false), in.bool(MUTATING_WEBHOOK, false), in.integer(WEBHOOK_PORT, 8443, 0, 65535),
+        cert.isEmpty() ? Optional.empty() : Optional.of(cert), key.isEmpty() ? Optional.empty() : Optional.of(key),
+        in.choice(ENFORCEMENT, WebhookSettings.Enforcement.class, WebhookSettings.Enforcement.DENY),
+        in.choice(ON_VAULT_UNAVAILABLE, WebhookSettings.OnVaultUnavailable.class, WebhookSettings.OnVaultUnavailable.WARN));
+    if (w.anyEnabled() && (cert.isEmpty() || key.isEmpty())) {
+      in.problem(TLS_CERT_FILE.flag() + " and " + TLS_KEY_FILE.flag() + ": both are needed to serve a webhook over HTTPS");
+    }
+    return w;
   }
 
   private static void checkSomethingToServe(SettingsReader in, ControllerSettings c, WebhookSettings w) {

@@ -1,7 +1,34 @@
 package io.secretgate.config;
 
-/** The admission webhooks (HTTPS, served on {@code port}); off until the webhook lands. */
-public record WebhookSettings(boolean validating, boolean mutating, int port) {
+import java.util.Optional;
+
+/**
+ * The admission webhooks, served over HTTPS on {@code port}.
+ *
+ * @param tlsCertFile the PEM certificate chain to serve (required when a webhook is on)
+ * @param tlsKeyFile the PEM private key of that chain
+ * @param enforcement {@code deny} or {@code warn}, the validating webhook's global enforcement
+ * @param onVaultUnavailable {@code warn} or {@code deny}: what to do when Vault cannot be asked
+ */
+public record WebhookSettings(
+    boolean validating,
+    boolean mutating,
+    int port,
+    Optional<String> tlsCertFile,
+    Optional<String> tlsKeyFile,
+    Enforcement enforcement,
+    OnVaultUnavailable onVaultUnavailable) {
+
+  /** Global enforcement of the validating webhook, as written in {@code --enforcement}. */
+  public enum Enforcement { DENY, WARN }
+
+  /** As written in {@code --on-vault-unavailable}. */
+  public enum OnVaultUnavailable { WARN, DENY }
+
+  /** Off, on the default port, with the default settings and no certificate files. */
+  public WebhookSettings(boolean validating, boolean mutating, int port) {
+    this(validating, mutating, port, Optional.empty(), Optional.empty(), Enforcement.DENY, OnVaultUnavailable.WARN);
+  }
 
   public boolean anyEnabled() {
     return validating || mutating;

@@ -3,7 +3,6 @@ package io.secretgate.server;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson3;
-import java.util.List;
 import java.util.function.Supplier;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
@@ -14,7 +13,6 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  */
 public final class OpsServer implements AutoCloseable {
   static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
-  private static final String PLAIN_TEXT = "text/plain; charset=utf-8";
 
   private final HealthChecks checks;
   private final Supplier<String> metrics;
@@ -61,27 +59,15 @@ public final class OpsServer implements AutoCloseable {
   }
 
   private void healthz(Context ctx) {
-    answer(ctx, checks.failingLiveness(), "healthz");
+    HealthAnswer.send(ctx, checks.failingLiveness(), "healthz");
   }
 
   private void readyz(Context ctx) {
-    answer(ctx, checks.failingReadiness(), "readyz");
+    HealthAnswer.send(ctx, checks.failingReadiness(), "readyz");
   }
 
   private void metrics(Context ctx) {
     ctx.contentType(PROMETHEUS_TEXT).result(metrics.get());
-  }
-
-  /** 200 {@code ok}; or 503 with one {@code [-]name failed} line per failing check (as Kubernetes' own). */
-  private static void answer(Context ctx, List<String> failing, String endpoint) {
-    ctx.contentType(PLAIN_TEXT);
-    if (failing.isEmpty()) {
-      ctx.result("ok");
-      return;
-    }
-    StringBuilder body = new StringBuilder();
-    failing.forEach(name -> body.append("[-]").append(name).append(" failed\n"));
-    ctx.status(503).result(body.append(endpoint).append(" check failed\n").toString());
   }
 
   private static QueuedThreadPool threadPool() {

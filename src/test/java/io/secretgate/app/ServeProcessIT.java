@@ -241,4 +241,30 @@ class ServeProcessIT {
     }
     assertThat(lease("serve-port")).isNull();
   }
+
+  @Test
+  void with_the_validating_webhook_on_it_answers_over_https_and_its_readiness_joins_readyz(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    io.secretgate.tls.CertificateAuthority ca = io.secretgate.tls.CertificateAuthority.generate("test CA", java.time.Instant.now().minusSeconds(60),
+        Duration.ofDays(1));
+    io.secretgate.tls.KeyMaterial leaf = io.secretgate.tls.ServingCertificate.issue(ca, List.of("localhost"), java.time.Instant.now().minusSeconds(60),
+        Duration.ofHours(12));
+    java.nio.file.Files.writeString(dir.resolve("tls.crt"), io.secretgate.tls.Pem.writeCertificates(leaf.chain()));
+    java.nio.file.Files.writeString(dir.resolve("tls.key"), io.secretgate.tls.Pem.writePrivateKey(leaf.privateKey()));
+    ServeProcess p = start(config("webhook-lease", "w-0", "--controller", "false", "--validating-webhook", "true", "--webhook-port", "0",
+        "--tls-cert-file", dir.resolve("tls.crt").toString(), "--tls-key-file", dir.resolve("tls.key").toString()));
+    HttpClient https = HttpClient.newBuilder().sslContext(io.secretgate.tls.SslContexts.clientTrusting(List.of(ca.certificate()))).build();
+
+    Eventually.await(WAIT, "ready", () -> status(p, "/readyz") == 200);
+    HttpResponse<String> r = https.send(HttpRequest.newBuilder(URI.create("https://localhost:" + p.webhookPort() + "/validate/externalsecret?timeout=10s"))
+        .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(https.send(HttpRequest.newBuilder(URI.create("https://localhost:" + p.webhookPort() + "/readyz")).build(),
+        HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+
+    int port = p.webhookPort();
+    p.shutdown();
+    assertThatThrownBy(() -> https.send(HttpRequest.newBuilder(URI.create("https://localhost:" + port + "/healthz")).build(),
+        HttpResponse.BodyHandlers.ofString())).isInstanceOf(IOException.class);
+  }
 }

@@ -81,7 +81,8 @@ class ServeCommandTest {
 
   @Test
   void a_switch_given_alone_means_true() {
-    assertThat(run(Map.of(), "serve", "--validating-webhook", "--leader-election=false").exitCode()).isZero();
+    assertThat(run(Map.of(), "serve", "--validating-webhook", "--leader-election=false",
+        "--tls-cert-file", "c.pem", "--tls-key-file", "k.pem").exitCode()).isZero();
     ServeConfig c = launcher.served.get(0);
     assertThat(c.webhooks().validating()).isTrue();
     assertThat(c.leaderElection().enabled()).isFalse();

@@ -52,7 +52,11 @@ class ServeConfigTest {
         Map.entry("SECRETGATE_LOG_LEVEL", "DEBUG"),
         Map.entry("SECRETGATE_RATE_LIMIT_QPS", "2.5"),
         Map.entry("SECRETGATE_RATE_LIMIT_BURST", "7"),
-        Map.entry("SECRETGATE_STORE_REFRESH_INTERVAL", "1h30m"));
+        Map.entry("SECRETGATE_STORE_REFRESH_INTERVAL", "1h30m"),
+        Map.entry("SECRETGATE_TLS_CERT_FILE", "/tls/tls.crt"),
+        Map.entry("SECRETGATE_TLS_KEY_FILE", "/tls/tls.key"),
+        Map.entry("SECRETGATE_ENFORCEMENT", "warn"),
+        Map.entry("SECRETGATE_ON_VAULT_UNAVAILABLE", "deny"));
     assertThat(env.keySet()).hasSize(ServeSetting.values().length);
 
     ServeConfig c = ServeConfig.from(env, Map.of());
@@ -60,7 +64,8 @@ class ServeConfigTest {
     assertThat(c.kubeconfig()).contains("/tmp/kc");
     assertThat(c.controller()).isEqualTo(
         new ControllerSettings(false, List.of("payments", "shop"), 3, 2.5, 7, Duration.ofMinutes(90)));
-    assertThat(c.webhooks()).isEqualTo(new WebhookSettings(true, true, 9443));
+    assertThat(c.webhooks()).isEqualTo(new WebhookSettings(true, true, 9443, Optional.of("/tls/tls.crt"), Optional.of("/tls/tls.key"),
+        WebhookSettings.Enforcement.WARN, WebhookSettings.OnVaultUnavailable.DENY));
     assertThat(c.metricsPort()).isEqualTo(9090);
     assertThat(c.leaderElection()).isEqualTo(new LeaderElectionSettings(false, "sg.lock", "ops", "pod-a",
         Duration.ofMinutes(1), Duration.ofSeconds(40), Duration.ofSeconds(5)));
@@ -177,7 +182,8 @@ class ServeConfigTest {
 
   @Test
   void a_webhook_may_not_share_the_metrics_port() {
-    assertThatThrownBy(() -> ServeConfig.from(Map.of(), Map.of("--validating-webhook", "true", "--webhook-port", "8080")))
+    assertThatThrownBy(() -> ServeConfig.from(Map.of(), Map.of("--validating-webhook", "true", "--webhook-port", "8080",
+            "--tls-cert-file", "c.pem", "--tls-key-file", "k.pem")))
         .hasMessageContaining("--metrics-port (default 8080): the same port as --webhook-port=\"8080\"");
     assertThat(ServeConfig.from(Map.of(), Map.of("--webhook-port", "8080")).webhooks().port()).isEqualTo(8080);
   }
@@ -186,8 +192,21 @@ class ServeConfigTest {
   void turning_off_the_controller_with_no_webhook_leaves_nothing_to_serve() {
     assertThatThrownBy(() -> ServeConfig.from(Map.of("SECRETGATE_CONTROLLER", "false"), Map.of()))
         .hasMessageContaining("SECRETGATE_CONTROLLER=\"false\": nothing to serve");
-    ServeConfig webhookOnly = ServeConfig.from(Map.of("SECRETGATE_CONTROLLER", "false", "SECRETGATE_MUTATING_WEBHOOK", "true"), Map.of());
+    ServeConfig webhookOnly = ServeConfig.from(Map.of("SECRETGATE_CONTROLLER", "false", "SECRETGATE_MUTATING_WEBHOOK", "true"),
+        Map.of("--tls-cert-file", "c.pem", "--tls-key-file", "k.pem"));
     assertThat(webhookOnly.electsLeader()).isFalse();
+  }
+
+  @Test
+  void a_webhook_needs_both_certificate_files() {
+    assertThatThrownBy(() -> ServeConfig.from(Map.of(), Map.of("--validating-webhook", "true", "--tls-cert-file", "c.pem")))
+        .hasMessageContaining("--tls-cert-file and --tls-key-file: both are needed to serve a webhook over HTTPS");
+  }
+
+  @Test
+  void enforcement_and_on_vault_unavailable_take_only_their_two_values() {
+    assertThatThrownBy(() -> ServeConfig.from(Map.of("SECRETGATE_ENFORCEMENT", "audit"), Map.of("--on-vault-unavailable", "ignore")))
+        .hasMessageContaining("must be one of deny, warn").hasMessageContaining("must be one of warn, deny");
   }
 
   @Test

@@ -1,0 +1,136 @@
+package io.secretgate.kube;
+
+import io.secretgate.api.SecretKeySelector;
+import io.secretgate.api.StoreKind;
+import io.secretgate.api.VaultProvider;
+import io.secretgate.validation.PolicyOracle;
+import io.secretgate.validation.PolicyUnavailableException;
+import io.secretgate.validation.Store;
+import io.secretgate.vault.VaultConnection;
+import io.secretgate.vault.VaultFailure;
+import io.secretgate.vault.VaultGateway;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * What a store's token may do, asked from Vault ({@code sys/capabilities-self}) with that token:
+ * one call per request for all the paths not cached, answers cached per (token digest, path) for
+ * a short TTL. The token is read from its Secret on every request, so a rotated token has a new
+ * digest and is asked again at once. A store without a token Secret (another auth method) is not
+ * checked; a token or a Vault that cannot be had is a {@link PolicyUnavailableException}.
+ */
+public final class VaultPolicyOracle implements PolicyOracle {
+  private static final int MAX_ENTRIES = 10_000;
+  private static final int MAX_GATEWAYS = 256;
+
+  /** Reads a store's token: (store, tokenSecretRef) → token. */
+  @FunctionalInterface
+  public interface Tokens {
+    String read(Store store, SecretKeySelector ref);
+  }
+
+  private record Key(String digest, String path) {}
+
+  private record Entry(List<String> capabilities, Instant expires) {}
+
+  private final Tokens tokens;
+  private final Function<VaultConnection, VaultGateway> gateways;
+  private final Clock clock;
+  private final Duration ttl;
+  private final Duration timeout;
+  private final Map<Key, Entry> cache = new ConcurrentHashMap<>();
+  private final Map<String, VaultGateway> gatewayByToken = new ConcurrentHashMap<>();
+
+  public VaultPolicyOracle(Tokens tokens, Function<VaultConnection, VaultGateway> gateways, Clock clock, Duration ttl, Duration timeout) {
+    this.tokens = tokens;
+    this.gateways = gateways;
+    this.clock = clock;
+    this.ttl = ttl;
+    this.timeout = timeout;
+  }
+
+  /** Tokens read with {@code reader}; a ClusterSecretStore's ref must name its namespace. */
+  public static Tokens tokensFrom(TokenReader reader) {
+    return (store, ref) -> {
+      String ns = store.kind() == StoreKind.ClusterSecretStore ? ref.namespace : store.namespace();
+      if (ns == null || ns.isBlank()) throw new PolicyUnavailableException("the token Secret of " + store.displayName() + " names no namespace");
+      return reader.read(store.kind(), store.namespace(), ref, ns);
+    };
+  }
+
+  @Override
+  public Optional<Map<String, List<String>>> capabilities(Store store, List<String> paths) {
+    VaultProvider vault = store.spec() == null || store.spec().provider == null ? null : store.spec().provider.vault;
+    if (vault == null || vault.auth == null || vault.auth.tokenSecretRef == null) return Optional.empty();
+    String token = token(store, vault.auth.tokenSecretRef);
+    String digest = digest(vault, token);
+    Instant now = clock.instant();
+    Map<String, List<String>> answer = new LinkedHashMap<>();
+    List<String> missing = new ArrayList<>();
+    for (String path : paths) {
+      Entry e = cache.get(new Key(digest, path));
+      if (e != null && now.isBefore(e.expires())) answer.put(path, e.capabilities());
+      else if (!missing.contains(path)) missing.add(path);
+    }
+    if (!missing.isEmpty()) ask(store, vault, token, digest, missing, now).forEach(answer::put);
+    Map<String, List<String>> ordered = new LinkedHashMap<>();
+    for (String path : paths) ordered.put(path, answer.getOrDefault(path, List.of("deny")));
+    return Optional.of(ordered);
+  }
+
+  private Map<String, List<String>> ask(Store store, VaultProvider vault, String token, String digest, List<String> paths, Instant now) {
+    Map<String, List<String>> fresh;
+    try {
+      fresh = gateway(vault, token, digest).capabilitiesSelf(paths);
+    } catch (VaultFailure e) {
+      throw new PolicyUnavailableException(e.getMessage());
+    } catch (RuntimeException e) {
+      throw new PolicyUnavailableException("cannot ask Vault for " + store.displayName() + " (" + e.getClass().getSimpleName() + ")");
+    }
+    if (cache.size() > MAX_ENTRIES) cache.entrySet().removeIf(e -> !now.isBefore(e.getValue().expires()));
+    Instant expires = now.plus(ttl);
+    fresh.forEach((path, caps) -> cache.put(new Key(digest, path), new Entry(List.copyOf(caps), expires)));
+    return fresh;
+  }
+
+  private String token(Store store, SecretKeySelector ref) {
+    try {
+      return tokens.read(store, ref);
+    } catch (TokenReadException e) {
+      throw new PolicyUnavailableException("the token of " + store.displayName() + " cannot be read (" + e.getMessage() + ")");
+    }
+  }
+
+  private VaultGateway gateway(VaultProvider vault, String token, String digest) {
+    if (gatewayByToken.size() > MAX_GATEWAYS) gatewayByToken.clear();
+    return gatewayByToken.computeIfAbsent(digest, d -> gateways.apply(
+        new VaultConnection(URI.create(vault.server), vault.namespace, Optional.ofNullable(vault.caBundle), () -> token, timeout)));
+  }
+
+  /** Names the token and where it is used, without holding it. */
+  static String digest(VaultProvider vault, String token) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      for (String part : new String[] {vault.server, vault.namespace, vault.caBundle, token}) {
+        sha.update(String.valueOf(part).getBytes(StandardCharsets.UTF_8));
+        sha.update((byte) 0);
+      }
+      return HexFormat.of().formatHex(sha.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,52 @@
+package io.secretgate.kube;
+
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.secretgate.api.ClusterSecretStore;
+import io.secretgate.api.SecretStore;
+import io.secretgate.validation.StoreLookup;
+import java.util.List;
+
+/**
+ * The webhook's view of the cluster: informers over SecretStores, ClusterSecretStores and
+ * Namespaces (for their labels), so a request makes no API call to find its store. Started on
+ * every replica; readiness waits for {@link #synced()}.
+ */
+public final class WebhookInformers implements AutoCloseable {
+  private final SharedIndexInformer<SecretStore> secretStores;
+  private final SharedIndexInformer<ClusterSecretStore> clusterStores;
+  private final SharedIndexInformer<Namespace> namespaces;
+
+  private WebhookInformers(KubernetesClient client) {
+    secretStores = client.resources(SecretStore.class).inAnyNamespace().runnableInformer(0);
+    clusterStores = client.resources(ClusterSecretStore.class).runnableInformer(0);
+    namespaces = client.namespaces().runnableInformer(0);
+  }
+
+  /** Starts the informers; they list and watch in the background. */
+  public static WebhookInformers start(KubernetesClient client) {
+    WebhookInformers informers = new WebhookInformers(client);
+    informers.all().forEach(SharedIndexInformer::start);
+    return informers;
+  }
+
+  /** Stores and namespace labels from the caches. */
+  public StoreLookup lookup() {
+    return new InformerStoreLookup(secretStores.getStore(), clusterStores.getStore(), namespaces.getStore());
+  }
+
+  /** True once every informer has listed what exists. */
+  public boolean synced() {
+    return all().stream().allMatch(SharedIndexInformer::hasSynced);
+  }
+
+  @Override
+  public void close() {
+    all().forEach(SharedIndexInformer::close);
+  }
+
+  private List<SharedIndexInformer<?>> all() {
+    return List.of(secretStores, clusterStores, namespaces);
+  }
+}

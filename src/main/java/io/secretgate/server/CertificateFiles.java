@@ -1,0 +1,126 @@
+package io.secretgate.server;
+
+import io.secretgate.tls.KeyMaterial;
+import io.secretgate.tls.Pem;
+import io.secretgate.tls.ReloadableKeyManager;
+import io.secretgate.tls.TlsException;
+import io.secretgate.tls.Validity;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The serving certificate from two PEM files ({@code --tls-cert-file}, {@code --tls-key-file}, e.g.
+ * a cert-manager Secret mounted as a volume), reloaded without a restart: every poll reads both
+ * files and, when their content changed, swaps the new pair into the {@link ReloadableKeyManager}.
+ * A pair that does not read or does not belong together (a half-finished rotation) keeps the old
+ * material and logs one warning; the next change is tried again.
+ */
+public final class CertificateFiles implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(CertificateFiles.class);
+
+  private final Path certFile;
+  private final Path keyFile;
+  private final Clock clock;
+  private final ReloadableKeyManager keys;
+  private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "tls-file-reload");
+    t.setDaemon(true);
+    return t;
+  });
+  private String seen; // the content last tried; guarded by this
+
+  private CertificateFiles(Path certFile, Path keyFile, Clock clock, String content, KeyMaterial initial) {
+    this.certFile = certFile;
+    this.keyFile = keyFile;
+    this.clock = clock;
+    this.seen = content;
+    this.keys = new ReloadableKeyManager(initial);
+  }
+
+  /**
+   * Reads the pair once.
+   *
+   * @throws TlsException when the files cannot be read, do not parse or do not belong together
+   */
+  public static CertificateFiles load(Path certFile, Path keyFile, Clock clock) {
+    Objects.requireNonNull(clock, "clock");
+    Pair pair = Pair.read(certFile, keyFile);
+    return new CertificateFiles(certFile, keyFile, clock, pair.content(), pair.material());
+  }
+
+  /** Polls every {@code period} from now on. */
+  public CertificateFiles watch(Duration period) {
+    poller.scheduleWithFixedDelay(this::reloadQuietly, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+    return this;
+  }
+
+  /** The key manager to build the server's SSLContext on. */
+  public ReloadableKeyManager keys() {
+    return keys;
+  }
+
+  /** Whether the certificate served now is valid now (readiness). */
+  public boolean servable() {
+    return Validity.check(keys.current(), clock.instant(), Duration.ZERO).servable();
+  }
+
+  /** Reads the files now; true when new material was swapped in. */
+  public synchronized boolean reload() {
+    String certPem;
+    String keyPem;
+    try {
+      certPem = Files.readString(certFile, StandardCharsets.UTF_8);
+      keyPem = Files.readString(keyFile, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      log.warn("cannot read {} or {} ({}); still serving the previous certificate", certFile, keyFile, e.getClass().getSimpleName());
+      return false;
+    }
+    String content = certPem + "\u0000" + keyPem;
+    if (content.equals(seen)) return false;
+    seen = content;
+    try {
+      KeyMaterial next = Pem.readKeyMaterial(certPem, certFile.toString(), keyPem, keyFile.toString());
+      keys.swap(next);
+      log.info("serving the new certificate from {}: {}", certFile, next);
+      return true;
+    } catch (TlsException | IllegalArgumentException e) {
+      log.warn("the new {} / {} is not usable ({}); still serving the previous certificate", certFile, keyFile, e.getMessage());
+      return false;
+    }
+  }
+
+  @Override
+  public void close() {
+    poller.shutdownNow();
+  }
+
+  private void reloadQuietly() {
+    try {
+      reload();
+    } catch (RuntimeException e) {
+      log.warn("certificate reload failed ({}); still serving the previous certificate", e.getClass().getSimpleName());
+    }
+  }
+
+  private record Pair(String content, KeyMaterial material) {
+    static Pair read(Path certFile, Path keyFile) {
+      try {
+        String certPem = Files.readString(certFile, StandardCharsets.UTF_8);
+        String keyPem = Files.readString(keyFile, StandardCharsets.UTF_8);
+        return new Pair(certPem + "\u0000" + keyPem, Pem.readKeyMaterial(certPem, certFile.toString(), keyPem, keyFile.toString()));
+      } catch (IOException e) {
+        throw new TlsException("cannot read " + certFile + " and " + keyFile + " (" + e.getClass().getSimpleName() + ")");
+      }
+    }
+  }
+}

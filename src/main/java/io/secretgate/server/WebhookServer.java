@@ -1,0 +1,133 @@
+package io.secretgate.server;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.json.JavalinJackson3;
+import io.secretgate.admission.AdmissionAnswer;
+import io.secretgate.tls.SslContexts;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
+import org.eclipse.jetty.http.HttpVersion;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The admission webhooks over HTTPS (HTTP/1.1 only, as kube-apiserver speaks to services):
+ * {@code POST} admission routes ({@code /validate/externalsecret}), and {@code GET /healthz},
+ * {@code GET /readyz} on the same port. Handlers only pass the body on and send the answer back
+ * as it is; the query string ({@code ?timeout=10s}) is ignored. A body over the limit is HTTP 413;
+ * anything a handler throws is an HTTP 400 {@code {"error":...}} naming only the exception's
+ * class, never a 500 with a stack trace.
+ */
+public final class WebhookServer implements AutoCloseable {
+  /** The largest request body taken: kube-apiserver's own object limit is 3 MiB. */
+  public static final int MAX_BODY_BYTES = 3 * 1024 * 1024;
+  private static final Logger log = LoggerFactory.getLogger(WebhookServer.class);
+  private static final String JSON = "application/json";
+
+  private final Javalin app;
+
+  private WebhookServer(Settings settings) {
+    Map<String, AdmissionEndpoint> endpoints = new LinkedHashMap<>(settings.endpoints);
+    HealthChecks checks = settings.checks;
+    this.app = Javalin.create(cfg -> {
+      cfg.startup.showJavalinBanner = false;
+      cfg.startup.showOldJavalinVersionWarning = false;
+      cfg.jsonMapper(new JavalinJackson3());
+      cfg.jetty.threadPool = threadPool(settings.threads);
+      cfg.jetty.addConnector((server, http) -> connector(server, http, settings));
+      endpoints.forEach((path, endpoint) -> cfg.routes.post(path, ctx -> admit(ctx, endpoint)));
+      cfg.routes.get("/healthz", ctx -> HealthAnswer.send(ctx, checks.failingLiveness(), "healthz"));
+      cfg.routes.get("/readyz", ctx -> HealthAnswer.send(ctx, checks.failingReadiness(), "readyz"));
+      cfg.routes.exception(Exception.class, WebhookServer::failed);
+    });
+  }
+
+  /**
+   * What to serve and how.
+   *
+   * @param port the HTTPS port (0: any free port, see {@link #port()})
+   * @param host the interface to listen on ({@code null}: all)
+   * @param tls a server context, e.g. {@link SslContexts#server} over a reloadable key manager
+   * @param endpoints POST routes by path
+   * @param threads the request threads at most
+   */
+  public record Settings(int port, String host, SSLContext tls, Map<String, AdmissionEndpoint> endpoints, HealthChecks checks, int threads) {
+    public Settings {
+      endpoints = Map.copyOf(endpoints);
+    }
+  }
+
+  /** Starts serving; returns once the port is bound. */
+  public static WebhookServer start(Settings settings) {
+    WebhookServer server = new WebhookServer(settings);
+    server.app.start();
+    return server;
+  }
+
+  /** The port it listens on. */
+  public int port() {
+    return app.port();
+  }
+
+  /** Stops serving; requests in progress are finished by Jetty's graceful stop. */
+  public void stop() {
+    app.stop();
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+
+  private static void admit(Context ctx, AdmissionEndpoint endpoint) throws java.io.IOException {
+    Optional<byte[]> body = BoundedBody.read(ctx.req().getInputStream(), ctx.req().getContentLengthLong(), MAX_BODY_BYTES);
+    if (body.isEmpty()) {
+      send(ctx, new AdmissionAnswer.BadRequest("the body is larger than " + MAX_BODY_BYTES + " bytes"), 413);
+      return;
+    }
+    AdmissionAnswer answer = endpoint.answer(body.get());
+    send(ctx, answer, answer.httpStatus());
+  }
+
+  private static void send(Context ctx, AdmissionAnswer answer, int status) {
+    ctx.status(status).contentType(JSON).result(answer.body());
+  }
+
+  private static void failed(Exception e, Context ctx) {
+    log.warn("admission request failed: {}", e.getClass().getName());
+    send(ctx, new AdmissionAnswer.BadRequest("the request could not be answered (" + e.getClass().getSimpleName() + ")"), 400);
+  }
+
+  private static ServerConnector connector(org.eclipse.jetty.server.Server server, HttpConfiguration http, Settings settings) {
+    SslContextFactory.Server ssl = new SslContextFactory.Server();
+    ssl.setSslContext(settings.tls);
+    ssl.setIncludeProtocols(SslContexts.PROTOCOLS.toArray(String[]::new));
+    HttpConfiguration https = new HttpConfiguration(http);
+    SecureRequestCustomizer secure = new SecureRequestCustomizer();
+    secure.setSniHostCheck(false);
+    https.addCustomizer(secure);
+    https.setSendServerVersion(false);
+    ServerConnector connector = new ServerConnector(server,
+        new SslConnectionFactory(ssl, HttpVersion.HTTP_1_1.asString()), new HttpConnectionFactory(https));
+    connector.setHost(settings.host);
+    connector.setPort(settings.port);
+    connector.setIdleTimeout(60_000);
+    return connector;
+  }
+
+  private static QueuedThreadPool threadPool(int threads) {
+    QueuedThreadPool pool = new QueuedThreadPool(Math.max(threads, 8), 2);
+    pool.setName("webhook-https");
+    return pool;
+  }
+}

@@ -1,0 +1,161 @@
+package io.secretgate.kube;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.secretgate.admission.AdmissionSettings;
+import io.secretgate.admission.Enforcement;
+import io.secretgate.admission.ValidatingAdmission;
+import io.secretgate.admission.VaultUnavailablePolicy;
+import io.secretgate.testing.Eventually;
+import io.secretgate.testing.FakeVault;
+import io.secretgate.validation.schema.CrdSchemas;
+import io.secretgate.vault.DriverVaultGateway;
+import io.secretgate.vault.policy.PolicyFiles;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The validating admission with online facts: stores and namespaces from informers over the mock
+ * API server, policies from FakeVault asked with the store's token read from its Secret.
+ */
+@EnableKubernetesMockClient(crud = true)
+class WebhookOnlineFactsIT {
+  static final Path FIXTURES = Path.of("src/test/resources/io/secretgate/admission");
+  static final String CAPABILITIES = "POST sys/capabilities-self";
+  static final JsonMapper JSON = JsonMapper.builder().build();
+  static KubernetesMockServer server;
+  static KubernetesClient client;
+  static FakeVault vault;
+  static WebhookInformers informers;
+
+  @BeforeAll
+  static void cluster() throws Exception {
+    for (String crd : List.of("externalsecrets", "secretstores", "clustersecretstores")) {
+      try (var in = WebhookOnlineFactsIT.class.getResourceAsStream("/META-INF/fabric8/" + crd + ".external-secrets.io-v1.yml")) {
+        client.apiextensions().v1().customResourceDefinitions()
+            .resource(client.apiextensions().v1().customResourceDefinitions().load(in).item()).create();
+      }
+    }
+    vault = new FakeVault();
+    vault.token("token-1", new FakeVault.TokenInfo(List.of(PolicyFiles.load(FIXTURES.resolve("policy.hcl"))), 3600));
+    vault.token("token-2", new FakeVault.TokenInfo(List.of(PolicyFiles.load(FIXTURES.resolve("policy.hcl"))), 3600));
+    String yaml = Files.readString(FIXTURES.resolve("cluster.yaml")).replace("https://vault.vault.svc:8200", vault.address().toString());
+    for (HasMetadata item : client.load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8))).items()) {
+      client.resource(item).create();
+    }
+    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("secretgate").endMetadata().build()).create();
+    writeToken("token-1");
+    informers = WebhookInformers.start(client);
+    Eventually.await(Duration.ofSeconds(10), "informers synced", informers::synced);
+  }
+
+  @AfterAll
+  static void stop() {
+    informers.close();
+    vault.close();
+  }
+
+  @BeforeEach
+  void healthyVault() {
+    vault.sealed(false);
+  }
+
+  static void writeToken(String token) {
+    client.secrets().inNamespace("secretgate").resource(new SecretBuilder().withNewMetadata().withName("vault-token").endMetadata()
+        .withData(Map.of("token", Base64.getEncoder().encodeToString(token.getBytes(StandardCharsets.UTF_8)))).build()).createOr(r -> r.update());
+  }
+
+  static ValidatingAdmission admission(VaultUnavailablePolicy onVaultUnavailable) {
+    VaultPolicyOracle oracle = new VaultPolicyOracle(VaultPolicyOracle.tokensFrom(new TokenReader(client)), DriverVaultGateway::new,
+        Clock.systemUTC(), Duration.ofSeconds(30), Duration.ofSeconds(2));
+    return new ValidatingAdmission(CrdSchemas.fromClasspath(), informers.lookup(), oracle, new AdmissionSettings(Enforcement.DENY, onVaultUnavailable));
+  }
+
+  static JsonNode answer(ValidatingAdmission admission, String request) throws Exception {
+    return JSON.readTree(admission.answer(Files.readAllBytes(FIXTURES.resolve("requests").resolve(request))).body()).get("response");
+  }
+
+  @Test
+  void the_store_comes_from_the_informers_and_the_only_api_call_per_request_is_the_token_secret() throws Exception {
+    ValidatingAdmission admission = admission(VaultUnavailablePolicy.WARN);
+    int before = server.getRequestCount();
+
+    JsonNode r = answer(admission, "create-v1-allowed.json");
+
+    assertThat(r.get("allowed").asBoolean()).isTrue();
+    assertThat(server.getRequestCount() - before).isEqualTo(1);
+    assertThat(server.getLastRequest().getPath()).isEqualTo("/api/v1/namespaces/secretgate/secrets/vault-token");
+  }
+
+  @Test
+  void capabilities_are_asked_once_per_request_for_all_paths_then_cached() throws Exception {
+    ValidatingAdmission admission = admission(VaultUnavailablePolicy.WARN);
+    int before = vault.count(CAPABILITIES);
+
+    JsonNode denied = answer(admission, "create-v1-denied-path.json");
+    assertThat(vault.count(CAPABILITIES) - before).isEqualTo(1);
+    assertThat(denied.get("allowed").asBoolean()).isFalse();
+    assertThat(denied.at("/status/message").asText()).contains("secret/data/infra/root-ca");
+
+    JsonNode again = answer(admission, "create-v1-denied-path.json");
+    assertThat(vault.count(CAPABILITIES) - before).isEqualTo(1);
+    assertThat(again.get("allowed").asBoolean()).isFalse();
+  }
+
+  @Test
+  void a_rotated_token_is_a_new_digest_and_vault_is_asked_again_with_the_new_token() throws Exception {
+    ValidatingAdmission admission = admission(VaultUnavailablePolicy.WARN);
+    answer(admission, "create-v1-allowed.json");
+    int before = vault.count(CAPABILITIES);
+    try {
+      writeToken("token-2");
+
+      JsonNode r = answer(admission, "create-v1-allowed.json");
+
+      assertThat(r.get("allowed").asBoolean()).isTrue();
+      assertThat(vault.count(CAPABILITIES) - before).isEqualTo(1);
+      assertThat(vault.lastRequest().token()).isEqualTo("token-2");
+    } finally {
+      writeToken("token-1");
+    }
+  }
+
+  @Test
+  void vault_down_allows_with_a_warning_when_on_vault_unavailable_is_warn() throws Exception {
+    vault.sealed(true);
+
+    JsonNode r = answer(admission(VaultUnavailablePolicy.WARN), "create-v1-allowed.json");
+
+    assertThat(r.get("allowed").asBoolean()).isTrue();
+    assertThat(r.get("warnings").toString()).contains("Vault unavailable");
+  }
+
+  @Test
+  void vault_down_denies_when_on_vault_unavailable_is_deny() throws Exception {
+    vault.sealed(true);
+
+    JsonNode r = answer(admission(VaultUnavailablePolicy.DENY), "create-v1-allowed.json");
+
+    assertThat(r.get("allowed").asBoolean()).isFalse();
+    assertThat(r.at("/status/message").asText()).contains("on-vault-unavailable is deny");
+  }
+}

@@ -1,0 +1,81 @@
+package io.secretgate.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.secretgate.tls.KeyMaterial;
+import io.secretgate.tls.TlsException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Serving certificate files, read at start and reloaded when they change. */
+class CertificateFilesTest {
+  @TempDir Path dir;
+
+  CertificateFiles load() {
+    return CertificateFiles.load(dir.resolve("tls.crt"), dir.resolve("tls.key"), Clock.systemUTC());
+  }
+
+  @Test
+  void the_files_are_read_at_start_and_a_changed_pair_is_swapped_in() {
+    KeyMaterial first = TestTls.leaf();
+    TestTls.write(dir, first);
+    try (CertificateFiles files = load()) {
+      assertThat(files.keys().current().certificate()).isEqualTo(first.certificate());
+      assertThat(files.reload()).isFalse();
+
+      KeyMaterial second = TestTls.leaf();
+      TestTls.write(dir, second);
+
+      assertThat(files.reload()).isTrue();
+      assertThat(files.keys().current().certificate()).isEqualTo(second.certificate());
+    }
+  }
+
+  @Test
+  void a_broken_new_file_keeps_the_old_material() {
+    KeyMaterial first = TestTls.leaf();
+    TestTls.write(dir, first);
+    try (CertificateFiles files = load()) {
+      TestTls.replace(dir.resolve("tls.crt"), "-----BEGIN CERTIFICATE-----\nbroken\n-----END CERTIFICATE-----\n");
+      assertThat(files.reload()).isFalse();
+      assertThat(files.keys().current().certificate()).isEqualTo(first.certificate());
+    }
+  }
+
+  @Test
+  void a_half_rotated_pair_keeps_the_old_material_until_the_key_follows() {
+    KeyMaterial first = TestTls.leaf();
+    KeyMaterial second = TestTls.leaf();
+    TestTls.write(dir, first);
+    try (CertificateFiles files = load()) {
+      TestTls.replace(dir.resolve("tls.crt"), io.secretgate.tls.Pem.writeCertificates(second.chain()));
+      assertThat(files.reload()).isFalse();
+      assertThat(files.keys().current().certificate()).isEqualTo(first.certificate());
+
+      TestTls.write(dir, second);
+      assertThat(files.reload()).isTrue();
+      assertThat(files.keys().current().certificate()).isEqualTo(second.certificate());
+    }
+  }
+
+  @Test
+  void files_that_do_not_read_at_start_are_a_tls_exception() {
+    assertThatThrownBy(this::load).isInstanceOf(TlsException.class).hasMessageContaining("tls.crt");
+  }
+
+  @Test
+  void it_is_servable_only_while_the_certificate_is_valid_now() {
+    TestTls.write(dir, TestTls.leaf(Instant.now().plus(Duration.ofHours(1)), Duration.ofHours(2)));
+    try (CertificateFiles files = load()) {
+      assertThat(files.servable()).isFalse();
+      TestTls.write(dir, TestTls.leaf());
+      files.reload();
+      assertThat(files.servable()).isTrue();
+    }
+  }
+}

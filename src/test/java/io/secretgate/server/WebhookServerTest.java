@@ -1,0 +1,145 @@
+package io.secretgate.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.secretgate.admission.AdmissionSettings;
+import io.secretgate.tls.ReloadableKeyManager;
+import io.secretgate.tls.SslContexts;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.net.ssl.SSLHandshakeException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The validating webhook over real HTTPS on a free port, called by a client that trusts only our CA. */
+class WebhookServerTest {
+  static final String VALIDATE = "/validate/externalsecret";
+  static final AtomicBoolean ready = new AtomicBoolean(true);
+  static final HttpClient client = TestTls.client();
+  static WebhookServer server;
+
+  @BeforeAll
+  static void start() {
+    HealthChecks checks = new HealthChecks().readiness("certificate", ready::get);
+    server = WebhookServer.start(new WebhookServer.Settings(0, "127.0.0.1",
+        SslContexts.server(new ReloadableKeyManager(TestTls.leaf())),
+        Map.of(VALIDATE, WebhookFixtures.admission(AdmissionSettings.DEFAULTS)::answer), checks, 8));
+  }
+
+  @AfterAll
+  static void stop() {
+    server.stop();
+  }
+
+  static URI uri(String pathAndQuery) {
+    return URI.create("https://localhost:" + server.port() + pathAndQuery);
+  }
+
+  static HttpResponse<String> post(String pathAndQuery, byte[] body) throws Exception {
+    HttpRequest request = HttpRequest.newBuilder(uri(pathAndQuery)).timeout(Duration.ofSeconds(10))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+    return client.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  @ParameterizedTest(name = "{0} is answered {2} with golden/{1}")
+  @CsvSource({
+    "create-v1-allowed.json, create-v1-allowed.json, 200",
+    "create-v1-denied-path.json, create-v1-denied-path.json, 200",
+    "create-v1-denied-path-dry-run.json, create-v1-denied-path-dry-run.json, 200",
+    "create-v1beta1-allowed.json, create-v1beta1-allowed.json, 200",
+    "create-spec-is-a-string.json, create-spec-is-a-string.json, 200",
+    "update-finalizer-removed.json, update-finalizer-removed.json, 200",
+    "update-labels-only-store-gone.json, update-labels-only-store-gone.json, 200",
+    "update-spec-changed-denied.json, update-spec-changed-denied.json, 200",
+    "delete.json, delete.json, 200",
+    "missing-request.json, missing-request.json, 400",
+    "missing-uid.json, missing-uid.json, 400",
+    "not-json.txt, not-json.json, 400",
+  })
+  void every_answer_kind_comes_over_https_exactly_as_the_admission_decides(String request, String golden, int status) throws Exception {
+    HttpResponse<String> r = post(VALIDATE + "?timeout=10s", WebhookFixtures.request(request));
+
+    assertThat(r.statusCode()).isEqualTo(status);
+    assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
+    assertThat(WebhookFixtures.tree(r.body())).isEqualTo(WebhookFixtures.golden(golden));
+    assertThat(r.version()).isEqualTo(HttpClient.Version.HTTP_1_1);
+  }
+
+  @Test
+  void a_denial_is_http_200_with_allowed_false_and_a_403_status() throws Exception {
+    HttpResponse<String> r = post(VALIDATE, WebhookFixtures.request("create-v1-denied-path.json"));
+
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(WebhookFixtures.tree(r.body()).at("/response/allowed").asBoolean()).isFalse();
+    assertThat(WebhookFixtures.tree(r.body()).at("/response/status/code").asInt()).isEqualTo(403);
+  }
+
+  @Test
+  void the_timeout_query_does_not_change_the_route_or_the_answer() throws Exception {
+    byte[] body = WebhookFixtures.request("create-v1-allowed.json");
+    assertThat(post(VALIDATE + "?timeout=10s", body).body()).isEqualTo(post(VALIDATE, body).body());
+    assertThat(post(VALIDATE + "?timeout=1s&x=y", body).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void an_oversized_body_is_413_not_500() throws Exception {
+    byte[] huge = new byte[WebhookServer.MAX_BODY_BYTES + 1];
+    java.util.Arrays.fill(huge, (byte) ' ');
+
+    HttpResponse<String> r = post(VALIDATE, huge);
+
+    assertThat(r.statusCode()).isEqualTo(413);
+    assertThat(r.body()).contains("\"error\"");
+  }
+
+  @Test
+  void a_body_just_under_the_limit_is_answered_400_as_not_an_admission_review() throws Exception {
+    byte[] big = new byte[WebhookServer.MAX_BODY_BYTES];
+    java.util.Arrays.fill(big, (byte) ' ');
+    assertThat(post(VALIDATE, big).statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void healthz_and_readyz_are_served_on_the_https_port_too() throws Exception {
+    HttpRequest readyz = HttpRequest.newBuilder(uri("/readyz")).build();
+    assertThat(client.send(readyz, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+    ready.set(false);
+    try {
+      HttpResponse<String> r = client.send(readyz, HttpResponse.BodyHandlers.ofString());
+      assertThat(r.statusCode()).isEqualTo(503);
+      assertThat(r.body()).contains("[-]certificate failed");
+    } finally {
+      ready.set(true);
+    }
+    assertThat(client.send(HttpRequest.newBuilder(uri("/healthz")).build(), HttpResponse.BodyHandlers.ofString()).body()).isEqualTo("ok");
+  }
+
+  @Test
+  void a_client_that_trusts_only_the_system_roots_refuses_the_certificate() {
+    HttpClient system = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    assertThatThrownBy(() -> system.send(HttpRequest.newBuilder(uri("/healthz")).build(), HttpResponse.BodyHandlers.ofString()))
+        .isInstanceOf(SSLHandshakeException.class);
+  }
+
+  @Test
+  void plain_http_on_the_https_port_gets_no_admission_answer() {
+    HttpClient plain = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    URI http = URI.create("http://localhost:" + server.port() + VALIDATE);
+    assertThatThrownBy(() -> {
+      HttpResponse<String> r = plain.send(HttpRequest.newBuilder(http).timeout(Duration.ofSeconds(5))
+          .POST(HttpRequest.BodyPublishers.ofByteArray(WebhookFixtures.request("create-v1-allowed.json"))).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(r.statusCode()).isEqualTo(400);
+      throw new java.io.IOException("answered " + r.statusCode());
+    }).isInstanceOf(java.io.IOException.class);
+  }
+}
