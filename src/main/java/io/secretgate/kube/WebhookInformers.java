@@ -33,7 +33,7 @@ public final class WebhookInformers implements AutoCloseable {
 
   /** Stores and namespace labels from the caches. */
   public StoreLookup lookup() {
-    return new InformerStoreLookup(secretStores.getStore(), clusterStores.getStore(), namespaces.getStore());
+    return new InformerStoreLookup(secretStores.getStore()::getByKey, clusterStores.getStore()::getByKey, namespaces.getStore()::getByKey);
   }
 
   /** True once every informer has listed what exists. */
