@@ -44,7 +44,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The sync controller: informers on ExternalSecrets, both store kinds, Namespaces and managed
  * Secrets only (label selector; never every Secret in the cluster), a de-duplicating work queue
- * and N workers running {@link ExternalSecretReconciler}, under a global rate limit.
+ * and N workers running {@link ExternalSecretReconciler}; retries wait for their backoff and a
+ * global rate limit.
  */
 public final class SyncController implements Controller {
   private static final Logger LOG = LoggerFactory.getLogger(SyncController.class);
@@ -137,7 +138,6 @@ public final class SyncController implements Controller {
       try {
         key = queue.take(Duration.ofSeconds(1));
         if (key.isEmpty()) continue;
-        limit.acquire();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
@@ -169,7 +169,7 @@ public final class SyncController implements Controller {
     } else {
       metrics.syncError(nsName[0], nsName[1]);
       metrics.readyCondition(nsName[0], nsName[1], false);
-      if (result instanceof SyncResult.Retry) queue.retry(key);
+      if (result instanceof SyncResult.Retry) queue.retry(key, limit.reserve());
     }
   }
 

@@ -1,8 +1,9 @@
 package io.secretgate.sync;
 
 /**
- * A global rate limit on syncs (client-go's bucket: {@code qps} tokens a second, up to {@code burst}
- * saved), so a burst of changes or failures cannot flood Vault or the API server.
+ * The global rate limit on retries (client-go's bucket limiter: {@code qps} tokens a second, up to
+ * {@code burst} saved): a failed key waits for the longer of its own backoff and its turn here, so a
+ * wave of failures cannot flood Vault or the API server. First syncs and refreshes are not limited.
  */
 public final class TokenBucket {
   private final double qps;
@@ -17,16 +18,12 @@ public final class TokenBucket {
     this.lastNanos = System.nanoTime();
   }
 
-  /** Takes one token, waiting as long as needed. */
-  public void acquire() throws InterruptedException {
-    long waitNanos;
-    synchronized (this) {
-      long now = System.nanoTime();
-      tokens = Math.min(burst, tokens + (now - lastNanos) / 1e9 * qps);
-      lastNanos = now;
-      tokens -= 1;
-      waitNanos = tokens >= 0 ? 0 : (long) (-tokens / qps * 1e9);
-    }
-    if (waitNanos > 0) Thread.sleep(waitNanos / 1_000_000, (int) (waitNanos % 1_000_000));
+  /** Takes one token and says how long its holder must wait for it (zero while tokens are saved). */
+  public synchronized java.time.Duration reserve() {
+    long now = System.nanoTime();
+    tokens = Math.min(burst, tokens + (now - lastNanos) / 1e9 * qps);
+    lastNanos = now;
+    tokens -= 1;
+    return tokens >= 0 ? java.time.Duration.ZERO : java.time.Duration.ofNanos((long) (-tokens / qps * 1e9));
   }
 }

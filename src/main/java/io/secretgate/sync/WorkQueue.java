@@ -66,6 +66,21 @@ public final class WorkQueue<K> {
     }
   }
 
+  /** The key failed: queue it again after its backoff (or {@code atLeast}, if longer). */
+  public Duration retry(K key, Duration atLeast) {
+    int n;
+    lock.lock();
+    try {
+      n = failures.merge(key, 1, Integer::sum);
+    } finally {
+      lock.unlock();
+    }
+    Duration d = backoff.delay(n);
+    if (atLeast.compareTo(d) > 0) d = atLeast;
+    addAfter(key, d);
+    return d;
+  }
+
   /** The key failed: queue it again after its backoff, which grows with each failure. */
   public Duration retry(K key) {
     int n;

@@ -76,4 +76,20 @@ class WorkQueueTest {
     real.add("y");
     assertThat(real.take(Duration.ofSeconds(5))).isEqualTo(Optional.empty());
   }
+
+  @Test
+  void a_retry_waits_for_the_longer_of_its_backoff_and_the_global_limit() {
+    assertThat(queue.retry("a", Duration.ofSeconds(5))).isEqualTo(Duration.ofSeconds(5));
+    assertThat(queue.retry("a", Duration.ZERO)).isEqualTo(Duration.ofSeconds(2));
+  }
+
+  @Test
+  void the_global_bucket_lets_a_burst_through_then_spaces_retries_by_its_rate() {
+    TokenBucket bucket = new TokenBucket(10, 3);
+    assertThat(bucket.reserve()).isZero();
+    assertThat(bucket.reserve()).isZero();
+    assertThat(bucket.reserve()).isZero();
+    assertThat(bucket.reserve()).isBetween(Duration.ofMillis(50), Duration.ofMillis(100));
+    assertThat(bucket.reserve()).isBetween(Duration.ofMillis(150), Duration.ofMillis(200));
+  }
 }
