@@ -1,0 +1,138 @@
+package io.secretgate.bench;
+
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.secretgate.api.ClusterSecretStore;
+import io.secretgate.api.ExternalSecret;
+import io.secretgate.config.ControllerSettings;
+import io.secretgate.sync.SyncController;
+import io.secretgate.sync.SyncMetrics;
+import io.secretgate.testing.FakeVault;
+import io.secretgate.vault.policy.PolicyParser;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * {@code bench/run sync}: 1,000 ExternalSecrets over 200 Vault paths (FakeVault answering in 5 ms)
+ * against the fabric8 mock API server in this JVM; the floor is creating the same number of Secrets
+ * directly against the same server. Not a test: run by bench/run, prints key=value lines.
+ */
+public final class SyncBench {
+  private static final YAMLMapper YAML = YAMLMapper.builder().build();
+
+  public static void main(String[] args) throws Exception {
+    int count = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
+    int paths = args.length > 1 ? Integer.parseInt(args[1]) : 200;
+    KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), new KubernetesCrudDispatcher(), false);
+    server.init();
+    try (KubernetesClient client = server.createClient(); FakeVault vault = new FakeVault()) {
+      setUp(client, vault, paths);
+      long floorMs = floor(client, count);
+      SyncController controller = new SyncController(client, new ControllerSettings(true, List.of(), 8, 10, 100, Duration.ofMinutes(5)),
+          new SyncMetrics(new SimpleMeterRegistry()), Clock.systemUTC());
+      controller.start();
+      while (!controller.ready()) Thread.sleep(20);
+      int readsBefore = vault.totalReads();
+      long start = System.nanoTime();
+      for (int i = 0; i < count; i++) client.resources(ExternalSecret.class).resource(externalSecret(i, i % paths)).create();
+      long createdMs = (System.nanoTime() - start) / 1_000_000;
+      int ready = waitAllReady(client, count, Duration.ofMinutes(5));
+      long allReadyMs = (System.nanoTime() - start) / 1_000_000;
+      int dataReads = countDataReads(vault) ;
+      controller.stop(Duration.ofSeconds(5));
+      System.out.println("bench=sync");
+      System.out.println("external_secrets=" + count);
+      System.out.println("distinct_paths=" + paths);
+      System.out.println("ready=" + ready);
+      System.out.println("vault_data_reads=" + dataReads);
+      System.out.println("vault_requests_total=" + (vault.totalReads() - readsBefore));
+      System.out.println("time_create_external_secrets_ms=" + createdMs);
+      System.out.println("time_all_ready_ms=" + allReadyMs);
+      System.out.println("floor_create_secrets_ms=" + floorMs);
+      System.out.printf("ratio_to_floor=%.2f%n", (double) allReadyMs / floorMs);
+      System.out.println("target_ratio=2");
+    } finally {
+      server.destroy();
+    }
+  }
+
+  private static void setUp(KubernetesClient client, FakeVault vault, int paths) throws Exception {
+    for (String crd : List.of("externalsecrets", "clustersecretstores", "secretstores")) {
+      try (InputStream in = SyncBench.class.getResourceAsStream("/META-INF/fabric8/" + crd + ".external-secrets.io-v1.yml")) {
+        client.apiextensions().v1().customResourceDefinitions().resource(client.apiextensions().v1().customResourceDefinitions().load(in).item()).create();
+      }
+    }
+    vault.mountV2("secret").latency(Duration.ofMillis(5));
+    for (int p = 0; p < paths; p++) vault.put("secret", "apps/app-" + p, "{\"username\":\"u" + p + "\",\"password\":\"p" + p + "\"}");
+    vault.token("s.bench", new FakeVault.TokenInfo(List.of(PolicyParser.parse("sync", "path \"secret/data/apps/*\" { capabilities = [\"read\"] }")), 3600));
+    client.secrets().inNamespace("secretgate").resource(new SecretBuilder().withNewMetadata().withName("vault-token").endMetadata()
+        .addToData("token", Base64.getEncoder().encodeToString("s.bench".getBytes(StandardCharsets.UTF_8))).build()).create();
+    client.resources(ClusterSecretStore.class).resource(YAML.readValue("""
+        apiVersion: external-secrets.io/v1
+        kind: ClusterSecretStore
+        metadata: {name: vault}
+        spec:
+          provider:
+            vault:
+              server: %s
+              path: secret
+              auth:
+                tokenSecretRef: {name: vault-token, key: token, namespace: secretgate}
+        """.formatted(vault.address()), ClusterSecretStore.class)).create();
+  }
+
+  private static long floor(KubernetesClient client, int count) {
+    long start = System.nanoTime();
+    for (int i = 0; i < count; i++) {
+      client.secrets().inNamespace("floor").resource(new SecretBuilder().withNewMetadata().withName("s-" + i).endMetadata()
+          .addToData("password", "cA==").build()).create();
+    }
+    return (System.nanoTime() - start) / 1_000_000;
+  }
+
+  private static ExternalSecret externalSecret(int i, int path) {
+    return YAML.readValue("""
+        apiVersion: external-secrets.io/v1
+        kind: ExternalSecret
+        metadata: {name: es-%d, namespace: bench}
+        spec:
+          refreshInterval: 1h
+          secretStoreRef: {kind: ClusterSecretStore, name: vault}
+          dataFrom:
+            - extract: {key: apps/app-%d}
+        """.formatted(i, path), ExternalSecret.class);
+  }
+
+  private static int waitAllReady(KubernetesClient client, int count, Duration limit) throws InterruptedException {
+    long deadline = System.nanoTime() + limit.toNanos();
+    int ready = 0;
+    while (System.nanoTime() < deadline) {
+      List<ExternalSecret> all = new ArrayList<>(client.resources(ExternalSecret.class).inNamespace("bench").list().getItems());
+      ready = (int) all.stream().filter(SyncBench::isReady).count();
+      if (ready >= count) return ready;
+      Thread.sleep(100);
+    }
+    return ready;
+  }
+
+  private static boolean isReady(ExternalSecret es) {
+    return es.getStatus() != null && es.getStatus().conditions != null
+        && es.getStatus().conditions.stream().anyMatch(c -> "Ready".equals(c.type) && "True".equals(c.status));
+  }
+
+  private static int countDataReads(FakeVault vault) {
+    return (int) vault.requests().stream().filter(r -> r.method().equals("GET") && r.rawPath().startsWith("/v1/secret/data/")).count();
+  }
+}
