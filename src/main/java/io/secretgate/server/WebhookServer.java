@@ -90,7 +90,10 @@ public final class WebhookServer implements AutoCloseable {
   }
 
   private static void admit(Context ctx, AdmissionEndpoint endpoint) throws java.io.IOException {
-    Optional<byte[]> body = BoundedBody.read(ctx.req().getInputStream(), ctx.req().getContentLengthLong(), MAX_BODY_BYTES);
+    // A declared length over the limit is refused before the body is touched (and before a
+    // "100 Continue" would invite the client to send it).
+    Optional<byte[]> body = ctx.req().getContentLengthLong() > MAX_BODY_BYTES ? Optional.empty()
+        : BoundedBody.read(ctx.req().getInputStream(), ctx.req().getContentLengthLong(), MAX_BODY_BYTES);
     if (body.isEmpty()) {
       send(ctx, new AdmissionAnswer.BadRequest("the body is larger than " + MAX_BODY_BYTES + " bytes"), 413);
       return;

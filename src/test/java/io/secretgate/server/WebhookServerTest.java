@@ -92,13 +92,22 @@ class WebhookServerTest {
 
   @Test
   void an_oversized_body_is_413_not_500() throws Exception {
-    byte[] huge = new byte[WebhookServer.MAX_BODY_BYTES + 1];
-    java.util.Arrays.fill(huge, (byte) ' ');
-
-    HttpResponse<String> r = post(VALIDATE, huge);
-
-    assertThat(r.statusCode()).isEqualTo(413);
-    assertThat(r.body()).contains("\"error\"");
+    // Headers only, declaring a body over the limit: the server must refuse from the declared length,
+    // without waiting for (or reading) the body. A raw TLS socket makes this deterministic.
+    javax.net.ssl.SSLContext tls = io.secretgate.tls.SslContexts.clientTrusting(java.util.List.of(TestTls.CA.certificate()));
+    try (javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) tls.getSocketFactory().createSocket("127.0.0.1", server.port())) {
+      javax.net.ssl.SSLParameters params = socket.getSSLParameters();
+      params.setServerNames(java.util.List.of(new javax.net.ssl.SNIHostName("localhost")));
+      socket.setSSLParameters(params);
+      socket.setSoTimeout(10_000);
+      String head = "POST " + VALIDATE + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+          + "Content-Length: " + (WebhookServer.MAX_BODY_BYTES + 1) + "\r\n\r\n";
+      socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
+      String answer = new String(socket.getInputStream().readNBytes(200), java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(answer).startsWith("HTTP/1.1 413");
+      assertThat(answer).doesNotContain(" 500 ");
+    }
   }
 
   @Test
