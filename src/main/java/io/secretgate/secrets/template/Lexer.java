@@ -386,6 +386,11 @@ final class Lexer {
     }
 
     private Token lexChar() {
+        return lexEscaped('\'', Token.Type.CHAR_CONSTANT, "unterminated character constant");
+    }
+
+    /** A quoted token with backslash escapes that ends at {@code close} on the same line. */
+    private Token lexEscaped(char close, Token.Type type, String unterminated) {
         while (true) {
             int r = next();
             if (r == '\\') {
@@ -393,13 +398,13 @@ final class Lexer {
                 if (escaped != EOF && escaped != '\n') {
                     continue;
                 }
-                return error("unterminated character constant");
+                return error(unterminated);
             }
             if (r == EOF || r == '\n') {
-                return error("unterminated character constant");
+                return error(unterminated);
             }
-            if (r == '\'') {
-                return emit(Token.Type.CHAR_CONSTANT);
+            if (r == close) {
+                return emit(type);
             }
         }
     }
@@ -451,22 +456,7 @@ final class Lexer {
     }
 
     private Token lexQuote() {
-        while (true) {
-            int r = next();
-            if (r == '\\') {
-                int escaped = next();
-                if (escaped != EOF && escaped != '\n') {
-                    continue;
-                }
-                return error("unterminated quoted string");
-            }
-            if (r == EOF || r == '\n') {
-                return error("unterminated quoted string");
-            }
-            if (r == '"') {
-                return emit(Token.Type.STRING);
-            }
-        }
+        return lexEscaped('"', Token.Type.STRING, "unterminated quoted string");
     }
 
     private Token lexRawQuote() {
