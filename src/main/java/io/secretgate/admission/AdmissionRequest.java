@@ -12,5 +12,7 @@ import tools.jackson.databind.JsonNode;
  * @param object the new object; a JSON null or missing node on DELETE
  * @param oldObject the existing object on UPDATE and DELETE; a JSON null or missing node otherwise
  * @param dryRun whether nothing will be persisted (it changes nothing in the answer)
+ * @param subResource {@code request.subResource} (e.g. {@code status}), null when absent or empty
  */
-record AdmissionRequest(String uid, String operation, String namespace, String name, JsonNode object, JsonNode oldObject, boolean dryRun) {}
+record AdmissionRequest(String uid, String operation, String namespace, String name, JsonNode object, JsonNode oldObject, boolean dryRun,
+    String subResource) {}

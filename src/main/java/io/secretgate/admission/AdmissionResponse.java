@@ -4,15 +4,18 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The response of an AdmissionReview: a validating webhook never sends a patch.
+ * The response of an AdmissionReview: the validating webhook never sends a patch; the mutating one
+ * sends one only when it changes the object.
  *
  * @param status present exactly when the request is refused
  * @param warnings brought within the admission limits here ({@link AdmissionWarnings#limit})
+ * @param patch a non-empty RFC 6902 JSON Patch array as JSON text, only with {@code allowed}
  */
-record AdmissionResponse(String uid, boolean allowed, Optional<Status> status, List<String> warnings) {
+record AdmissionResponse(String uid, boolean allowed, Optional<Status> status, List<String> warnings, Optional<String> patch) {
   AdmissionResponse {
     warnings = AdmissionWarnings.limit(warnings);
     if (allowed == status.isPresent()) throw new IllegalArgumentException("a status goes with a refusal, and only with one");
+    if (patch.isPresent() && !allowed) throw new IllegalArgumentException("a patch goes with an allowed request only");
   }
 
   /** Why a request is refused: an HTTP-like code, a Kubernetes status reason and the message users see. */
@@ -35,10 +38,15 @@ record AdmissionResponse(String uid, boolean allowed, Optional<Status> status, L
   }
 
   static AdmissionResponse allow(String uid, List<String> warnings) {
-    return new AdmissionResponse(uid, true, Optional.empty(), warnings);
+    return new AdmissionResponse(uid, true, Optional.empty(), warnings, Optional.empty());
+  }
+
+  /** Allowed with the changes of {@code patchJson} (a JSON Patch array). */
+  static AdmissionResponse patch(String uid, String patchJson, List<String> warnings) {
+    return new AdmissionResponse(uid, true, Optional.empty(), warnings, Optional.of(patchJson));
   }
 
   static AdmissionResponse refuse(String uid, Status status, List<String> warnings) {
-    return new AdmissionResponse(uid, false, Optional.of(status), warnings);
+    return new AdmissionResponse(uid, false, Optional.of(status), warnings, Optional.empty());
   }
 }

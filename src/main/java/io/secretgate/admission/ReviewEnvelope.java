@@ -1,6 +1,7 @@
 package io.secretgate.admission;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
@@ -44,7 +45,8 @@ final class ReviewEnvelope {
     if (uid == null || uid.isEmpty()) throw new UnanswerableException("the AdmissionReview request has no uid (a non-empty string)");
     JsonNode dryRun = request.get("dryRun");
     return new AdmissionRequest(uid, text(request.get("operation")), nonEmpty(text(request.get("namespace"))), nonEmpty(text(request.get("name"))),
-        request.path("object"), request.path("oldObject"), dryRun != null && dryRun.isBoolean() && dryRun.booleanValue());
+        request.path("object"), request.path("oldObject"), dryRun != null && dryRun.isBoolean() && dryRun.booleanValue(),
+        nonEmpty(text(request.get("subResource"))));
   }
 
   /** The AdmissionReview body answering with {@code response}. */
@@ -61,6 +63,10 @@ final class ReviewEnvelope {
       status.put("code", s.code());
       status.put("reason", s.reason());
       status.put("message", s.message());
+    });
+    response.patch().ifPresent(p -> {
+      r.put("patch", Base64.getEncoder().encodeToString(p.getBytes(StandardCharsets.UTF_8)));
+      r.put("patchType", "JSONPatch");
     });
     if (!response.warnings().isEmpty()) {
       ArrayNode warnings = r.putArray("warnings");

@@ -27,20 +27,7 @@ public final class ValidatingAdmission {
 
   /** The answer to one request body. */
   public AdmissionAnswer answer(byte[] body) {
-    AdmissionRequest request;
-    try {
-      request = ReviewEnvelope.read(body);
-    } catch (ReviewEnvelope.UnanswerableException e) {
-      return new AdmissionAnswer.BadRequest(e.getMessage());
-    } catch (RuntimeException | StackOverflowError e) {
-      return new AdmissionAnswer.BadRequest("the body could not be read (" + e.getClass().getSimpleName() + ")");
-    }
-    AdmissionResponse response = respond(request);
-    try {
-      return new AdmissionAnswer.Review(ReviewEnvelope.write(response));
-    } catch (RuntimeException e) {
-      return new AdmissionAnswer.BadRequest("the answer could not be written (" + e.getClass().getSimpleName() + ")");
-    }
+    return AdmissionRound.answer(body, this::respond);
   }
 
   private AdmissionResponse respond(AdmissionRequest request) {
@@ -49,9 +36,6 @@ public final class ValidatingAdmission {
     } catch (StoreLookupException e) {
       return AdmissionResponse.refuse(request.uid(), AdmissionResponse.Status.serviceUnavailable(
           "the stores could not be looked up (" + e.getMessage() + "); refused rather than admitted unchecked"), List.of());
-    } catch (RuntimeException | StackOverflowError e) {
-      return AdmissionResponse.refuse(request.uid(), AdmissionResponse.Status.internalError(
-          "the request could not be checked: internal error (" + e.getClass().getSimpleName() + "); refused rather than admitted unchecked"), List.of());
     }
   }
 }

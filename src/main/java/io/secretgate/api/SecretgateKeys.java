@@ -4,6 +4,10 @@ package io.secretgate.api;
 public final class SecretgateKeys {
   public static final String ANNOTATION_INJECT_ENV_FROM = "secretgate.io/inject-env-from";
   public static final String ANNOTATION_INJECT_STATUS = "secretgate.io/inject-status";
+  /** On a Pod: the containers (and init containers) to inject into, comma-separated; all when absent. */
+  public static final String ANNOTATION_INJECT_CONTAINERS = "secretgate.io/inject-containers";
+  /** The value of {@link #ANNOTATION_INJECT_STATUS} the injector writes. */
+  public static final String INJECT_STATUS_INJECTED = "injected";
   public static final String LABEL_ENFORCEMENT = "secretgate.io/enforcement";
   /**
    * On a managed Secret: the data keys, labels and annotations secretgate wrote there (names only, as
