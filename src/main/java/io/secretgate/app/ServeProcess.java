@@ -51,7 +51,7 @@ public final class ServeProcess implements AutoCloseable {
   private final ControllerTerms terms;
   private final LeaderElection election;
   private OpsServer server;
-  private ValidatingWebhook webhook;
+  private Webhooks webhook;
 
   private ServeProcess(ServeConfig config, KubernetesClient client, ControllerFactory controllers) {
     this.config = config;
@@ -102,9 +102,9 @@ public final class ServeProcess implements AutoCloseable {
     return server.port();
   }
 
-  /** The HTTPS port of the validating webhook (only with {@code --validating-webhook}). */
+  /** The HTTPS port of the webhooks (only with {@code --validating-webhook} or {@code --mutating-webhook}). */
   public int webhookPort() {
-    if (webhook == null) throw new IllegalStateException("the validating webhook is off");
+    if (webhook == null) throw new IllegalStateException("the webhooks are off");
     return webhook.port();
   }
 
@@ -165,12 +165,9 @@ public final class ServeProcess implements AutoCloseable {
     registerChecks();
     server = startServer();
     log.info("serving /metrics, /healthz and /readyz on port {}", server.port());
-    if (config.webhooks().validating()) {
-      webhook = ValidatingWebhook.start(config.webhooks(), client, health);
-      log.info("serving the validating webhook on HTTPS port {}", webhook.port());
-    }
-    if (config.webhooks().mutating()) {
-      log.warn("the mutating webhook is not part of this build yet; --mutating-webhook has no effect");
+    if (config.webhooks().anyEnabled()) {
+      webhook = Webhooks.start(config.webhooks(), client, health);
+      log.info("serving the {} on HTTPS port {}", webhookNames(), webhook.port());
     }
     if (election != null) {
       log.info("controller on, {}, {} workers", scope(), config.controller().workers());
@@ -204,6 +201,11 @@ public final class ServeProcess implements AutoCloseable {
     new ProcessorMetrics().bindTo(registry);
     new UptimeMetrics().bindTo(registry);
     gcMetrics.bindTo(registry);
+  }
+
+  private String webhookNames() {
+    if (config.webhooks().validating() && config.webhooks().mutating()) return "validating and mutating webhooks";
+    return config.webhooks().validating() ? "validating webhook" : "mutating webhook";
   }
 
   private String scope() {

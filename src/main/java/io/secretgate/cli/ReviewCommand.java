@@ -3,6 +3,7 @@ package io.secretgate.cli;
 import io.secretgate.admission.AdmissionAnswer;
 import io.secretgate.admission.AdmissionSettings;
 import io.secretgate.admission.Enforcement;
+import io.secretgate.admission.MutatingAdmission;
 import io.secretgate.admission.ValidatingAdmission;
 import io.secretgate.admission.VaultUnavailablePolicy;
 import io.secretgate.manifest.ManifestProblem;
@@ -27,16 +28,18 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code secretgate review}: the body the webhook would answer to an AdmissionReview request, from
- * stores in manifest files and Vault policy files, through the webhook's own code
- * ({@link ValidatingAdmission}). Exit 0 with the AdmissionReview on stdout (allowed or not), 1 with
+ * {@code secretgate review}: the body the webhook would answer to an AdmissionReview request, through
+ * the webhook's own code. Routed by {@code request.kind}: a Pod goes to the mutating webhook
+ * ({@link MutatingAdmission}, with ExternalSecrets and managed Secrets from the manifest files as its
+ * facts), anything else to the validating one ({@link ValidatingAdmission}, with stores from the
+ * manifest files and Vault policy files). Exit 0 with the AdmissionReview on stdout (allowed or not), 1 with
  * the error body {@code {"error":"..."}} when the webhook would answer HTTP 400, 2 for bad input.
  */
 @Command(name = "review", mixinStandardHelpOptions = true,
     description = {
         "Print the body the webhook would answer (an AdmissionReview) to an AdmissionReview request.",
         "Exit 0 with the answer (allowed or not); 1 with {\"error\":\"...\"} when the webhook would answer HTTP 400;",
-        "2 on bad input. Requests for Pods need the mutating webhook, which is not available yet."})
+        "2 on bad input. A request for a Pod is answered as the mutating (envFrom injection) webhook would answer it."})
 public final class ReviewCommand implements Callable<Integer> {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -47,12 +50,14 @@ public final class ReviewCommand implements Callable<Integer> {
   Path request;
 
   @Option(names = "--manifests", paramLabel = "PATH",
-      description = "Stores and Namespaces the webhook would see: a file, a directory (recursively *.yaml, *.yml, *.json) or -; repeatable.")
+      description = {"What the webhook would see: stores and Namespaces (ExternalSecret requests); ExternalSecrets and Secrets labelled",
+          "reconcile.external-secrets.io/managed=true (Pod requests). A file, a directory (recursively *.yaml, *.yml, *.json) or -; repeatable."})
   List<String> manifests = new ArrayList<>();
 
   @CommandLine.Mixin PolicyOptions policyOptions = new PolicyOptions();
 
-  @Option(names = "--namespace", defaultValue = "default", description = "Namespace of SecretStores in --manifests that name none (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--namespace", defaultValue = "default",
+      description = "Namespace of SecretStores, ExternalSecrets and Secrets in --manifests that name none (default: ${DEFAULT-VALUE}).")
   String namespace;
 
   @Option(names = "--enforcement", defaultValue = "deny", paramLabel = "deny|warn", converter = EnforcementConverter.class,
@@ -66,19 +71,21 @@ public final class ReviewCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     byte[] body = readRequest();
-    if (isPodReview(body)) throw new InputException(request + ": Pod reviews need the mutating webhook (not yet available)");
-    PolicyOracle oracle = policyOptions.oracle();
-    CrdSchemas schemas = CrdSchemas.fromClasspath();
+    boolean pod = isPodReview(body);
+    PolicyOracle oracle = pod ? null : policyOptions.oracle();
     ManifestSet set = new ManifestReader(System.in).read(manifests);
     if (!set.problems().isEmpty()) {
       for (ManifestProblem p : set.problems()) spec.commandLine().getErr().println("secretgate: " + p);
       return ExitCodes.INPUT;
     }
-    ValidatingAdmission admission = new ValidatingAdmission(schemas, ManifestStores.from(set, schemas, namespace), oracle,
-        new AdmissionSettings(enforcement, onVaultUnavailable));
-    AdmissionAnswer answer = admission.answer(body);
+    AdmissionAnswer answer = pod ? new MutatingAdmission(ManifestSecretFacts.from(set, namespace)).answer(body) : validating(set, oracle).answer(body);
     spec.commandLine().getOut().println(answer.body());
     return answer instanceof AdmissionAnswer.Review ? ExitCodes.OK : ExitCodes.FINDING;
+  }
+
+  private ValidatingAdmission validating(ManifestSet set, PolicyOracle oracle) {
+    CrdSchemas schemas = CrdSchemas.fromClasspath();
+    return new ValidatingAdmission(schemas, ManifestStores.from(set, schemas, namespace), oracle, new AdmissionSettings(enforcement, onVaultUnavailable));
   }
 
   private byte[] readRequest() {

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The admission webhooks over HTTPS (HTTP/1.1 only, as kube-apiserver speaks to services):
- * {@code POST} admission routes ({@code /validate/externalsecret}), and {@code GET /healthz},
+ * {@code POST} admission routes ({@code /validate/externalsecret}, {@code /mutate/pod}), and {@code GET /healthz},
  * {@code GET /readyz} on the same port. Handlers only pass the body on and send the answer back
  * as it is; the query string ({@code ?timeout=10s}) is ignored. A body over the limit is HTTP 413;
  * anything a handler throws is an HTTP 400 {@code {"error":...}} naming only the exception's

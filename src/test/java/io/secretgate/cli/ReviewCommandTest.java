@@ -2,12 +2,15 @@ package io.secretgate.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fabric8.zjsonpatch.JsonPatch;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -20,6 +23,7 @@ class ReviewCommandTest {
   static final String REQUESTS = ADMISSION + "requests/";
   static final String CLUSTER = ADMISSION + "cluster.yaml";
   static final String POLICY = ADMISSION + "policy.hcl";
+  static final String INJECT = "src/test/resources/io/secretgate/inject/";
   static final JsonMapper JSON = JsonMapper.builder().build();
 
   /** The golden answer as the webhook writes it: compact JSON, one line. */
@@ -106,12 +110,42 @@ class ReviewCommandTest {
   }
 
   @Test
-  void a_pod_review_is_an_input_error_until_the_mutating_webhook_exists() {
-    String pod = "src/test/resources/io/secretgate/cli/review/pod-create.json";
-    CliRun run = CliRun.of("review", "--request", pod);
-    assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
-    assertThat(run.out()).isEmpty();
-    assertThat(run.err()).isEqualTo("secretgate: " + pod + ": Pod reviews need the mutating webhook (not yet available)\n");
+  void a_pod_review_is_answered_by_the_mutating_webhook_with_a_patch_that_gives_the_expected_pod() throws IOException {
+    CliRun run = CliRun.of("review", "--request", INJECT + "requests/several-containers.json", "--manifests", INJECT + "secrets.yaml");
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+    assertThat(run.err()).isEmpty();
+    assertThat(run.out()).endsWith("\n").doesNotContain("\n\n");
+    JsonNode response = JSON.readTree(run.out()).get("response");
+    assertThat(response.get("uid").asString()).isEqualTo("0a1b2c3d-0003-4000-8000-000000000003");
+    assertThat(response.get("allowed").asBoolean()).isTrue();
+    assertThat(response.get("patchType").asString()).isEqualTo("JSONPatch");
+    assertThat(response.get("warnings")).containsExactly(JSON.getNodeFactory().stringNode(
+        "Secret \"api-keys\" is not synced yet (ExternalSecret \"api-keys\"); the Pod will wait for it"));
+    JsonNode patch = JSON.readTree(Base64.getDecoder().decode(response.get("patch").asString()));
+    JsonNode object = JSON.readTree(Files.readString(Path.of(INJECT + "requests/several-containers.json"))).at("/request/object");
+    assertThat(JsonPatch.apply(patch, object)).isEqualTo(JSON.readTree(Files.readString(Path.of(INJECT + "expected/several-containers.pod.json"))));
+  }
+
+  @Test
+  void a_pod_review_takes_only_labelled_secrets_as_facts_and_warns_about_the_rest() {
+    CliRun run = CliRun.of("review", "--request", "src/test/resources/io/secretgate/cli/review/pod-create.json");
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+    JsonNode response = JSON.readTree(run.out()).get("response");
+    assertThat(response.get("allowed").asBoolean()).isTrue();
+    assertThat(response.get("warnings").get(0).asString())
+        .isEqualTo("no ExternalSecret in payments targets Secret \"db-credentials\"; unless it exists, the Pod will wait for it");
+    CliRun known = CliRun.of("review", "--request", "src/test/resources/io/secretgate/cli/review/pod-create.json", "--manifests", INJECT + "secrets.yaml");
+    assertThat(JSON.readTree(known.out()).get("response").has("warnings")).isFalse();
+  }
+
+  @Test
+  void a_pod_review_that_the_webhook_refuses_prints_the_403_and_exits_0() {
+    CliRun run = CliRun.of("review", "--request", INJECT + "requests/invalid-secret-name.json");
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+    JsonNode response = JSON.readTree(run.out()).get("response");
+    assertThat(response.get("allowed").asBoolean()).isFalse();
+    assertThat(response.at("/status/code").asInt()).isEqualTo(403);
+    assertThat(response.at("/status/message").asString()).contains("\"DB_Credentials\" is not a valid Secret name");
   }
 
   @Test

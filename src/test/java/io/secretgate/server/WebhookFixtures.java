@@ -3,7 +3,9 @@ package io.secretgate.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.secretgate.admission.AdmissionSettings;
+import io.secretgate.admission.MutatingAdmission;
 import io.secretgate.admission.ValidatingAdmission;
+import io.secretgate.inject.KnownSecrets;
 import io.secretgate.manifest.ManifestReader;
 import io.secretgate.manifest.ManifestSet;
 import io.secretgate.validation.AclPolicyOracle;
@@ -48,6 +50,23 @@ final class WebhookFixtures {
 
   static ValidatingAdmission admission(AdmissionSettings settings) {
     return new ValidatingAdmission(SCHEMAS, cluster(), policy(), settings);
+  }
+
+  static final Path INJECT = Path.of("src/test/resources/io/secretgate/inject");
+
+  /** The mutating webhook with the facts of inject/secrets.yaml. */
+  static MutatingAdmission mutating() {
+    return new MutatingAdmission(new KnownSecrets()
+        .externalSecret("payments", "db-credentials", "db-credentials").externalSecret("payments", "api-keys", "api-keys")
+        .managedSecret("payments", "db-credentials"));
+  }
+
+  static byte[] podRequest(String name) {
+    try {
+      return Files.readAllBytes(INJECT.resolve("requests").resolve(name));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   static byte[] request(String name) {

@@ -3,6 +3,7 @@ package io.secretgate.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.fabric8.zjsonpatch.JsonPatch;
 import io.secretgate.admission.AdmissionSettings;
 import io.secretgate.tls.ReloadableKeyManager;
 import io.secretgate.tls.SslContexts;
@@ -10,7 +11,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLHandshakeException;
@@ -19,10 +22,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import tools.jackson.databind.JsonNode;
 
 /** The validating webhook over real HTTPS on a free port, called by a client that trusts only our CA. */
 class WebhookServerTest {
   static final String VALIDATE = "/validate/externalsecret";
+  static final String MUTATE = "/mutate/pod";
   static final AtomicBoolean ready = new AtomicBoolean(true);
   static final HttpClient client = TestTls.client();
   static WebhookServer server;
@@ -32,7 +37,7 @@ class WebhookServerTest {
     HealthChecks checks = new HealthChecks().readiness("certificate", ready::get);
     server = WebhookServer.start(new WebhookServer.Settings(0, "127.0.0.1",
         SslContexts.server(new ReloadableKeyManager(TestTls.leaf())),
-        Map.of(VALIDATE, WebhookFixtures.admission(AdmissionSettings.DEFAULTS)::answer), checks, 8));
+        Map.of(VALIDATE, WebhookFixtures.admission(AdmissionSettings.DEFAULTS)::answer, MUTATE, WebhookFixtures.mutating()::answer), checks, 8));
   }
 
   @AfterAll
@@ -72,6 +77,40 @@ class WebhookServerTest {
     assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
     assertThat(WebhookFixtures.tree(r.body())).isEqualTo(WebhookFixtures.golden(golden));
     assertThat(r.version()).isEqualTo(HttpClient.Version.HTTP_1_1);
+  }
+
+  @Test
+  void the_pod_route_answers_over_https_with_a_base64_json_patch_that_gives_the_expected_pod() throws Exception {
+    HttpResponse<String> r = post(MUTATE + "?timeout=3s", WebhookFixtures.podRequest("existing-envfrom.json"));
+
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.version()).isEqualTo(HttpClient.Version.HTTP_1_1);
+    JsonNode response = WebhookFixtures.tree(r.body()).get("response");
+    assertThat(response.get("uid").asString()).isEqualTo("0a1b2c3d-0006-4000-8000-000000000006");
+    assertThat(response.get("allowed").asBoolean()).isTrue();
+    assertThat(response.get("patchType").asString()).isEqualTo("JSONPatch");
+    JsonNode patch = WebhookFixtures.tree(new String(Base64.getDecoder().decode(response.get("patch").asString()), StandardCharsets.UTF_8));
+    JsonNode object = WebhookFixtures.tree(new String(WebhookFixtures.podRequest("existing-envfrom.json"), StandardCharsets.UTF_8)).at("/request/object");
+    assertThat(JsonPatch.apply(patch, object))
+        .isEqualTo(WebhookFixtures.tree(WebhookFixtures.text(WebhookFixtures.INJECT.resolve("expected/existing-envfrom.pod.json"))));
+  }
+
+  @Test
+  void the_pod_route_refuses_with_403_and_answers_400_to_unanswerable_bodies() throws Exception {
+    HttpResponse<String> refused = post(MUTATE, WebhookFixtures.podRequest("invalid-secret-name.json"));
+    assertThat(refused.statusCode()).isEqualTo(200);
+    assertThat(WebhookFixtures.tree(refused.body()).at("/response/status/code").asInt()).isEqualTo(403);
+    assertThat(post(MUTATE, "not json".getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void an_external_secret_sent_to_the_pod_route_is_a_bad_request_not_a_patch() throws Exception {
+    HttpResponse<String> r = post(MUTATE, WebhookFixtures.request("create-v1-allowed.json"));
+    assertThat(r.statusCode()).isEqualTo(200);
+    JsonNode response = WebhookFixtures.tree(r.body()).get("response");
+    assertThat(response.get("allowed").asBoolean()).isFalse();
+    assertThat(response.at("/status/code").asInt()).isEqualTo(400);
+    assertThat(response.has("patch")).isFalse();
   }
 
   @Test

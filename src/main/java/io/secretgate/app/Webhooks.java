@@ -1,0 +1,130 @@
+package io.secretgate.app;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.secretgate.admission.AdmissionSettings;
+import io.secretgate.admission.Enforcement;
+import io.secretgate.admission.MutatingAdmission;
+import io.secretgate.admission.ValidatingAdmission;
+import io.secretgate.admission.VaultUnavailablePolicy;
+import io.secretgate.config.ConfigException;
+import io.secretgate.config.ServeSetting;
+import io.secretgate.config.WebhookSettings;
+import io.secretgate.kube.InjectionInformers;
+import io.secretgate.kube.TokenReader;
+import io.secretgate.kube.VaultPolicyOracle;
+import io.secretgate.kube.WebhookInformers;
+import io.secretgate.server.AdmissionEndpoint;
+import io.secretgate.server.CertificateFiles;
+import io.secretgate.server.HealthChecks;
+import io.secretgate.server.WebhookServer;
+import io.secretgate.tls.SslContexts;
+import io.secretgate.tls.TlsException;
+import io.secretgate.validation.schema.CrdSchemas;
+import io.secretgate.vault.DriverVaultGateway;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The admission webhooks put together on one HTTPS server: the certificate files (reloaded), and
+ * per webhook that is on its informers and route. The validating webhook
+ * ({@value #VALIDATE_PATH}) reads stores and namespaces from informers and asks Vault with each
+ * store's token (cached); the mutating one ({@value #MUTATE_PATH}) reads ExternalSecrets and
+ * managed Secrets from informers and makes no remote call. Runs on every replica; the readiness of
+ * each part (certificate valid now, informers synced) joins {@code /readyz}.
+ */
+final class Webhooks implements AutoCloseable {
+  static final String VALIDATE_PATH = "/validate/externalsecret";
+  static final String MUTATE_PATH = "/mutate/pod";
+  static final Duration RELOAD_PERIOD = Duration.ofSeconds(5);
+  static final Duration POLICY_TTL = Duration.ofSeconds(30);
+  static final Duration VAULT_TIMEOUT = Duration.ofSeconds(2);
+
+  private final CertificateFiles certificates;
+  private final List<AutoCloseable> informers;
+  private final WebhookServer server;
+
+  private Webhooks(CertificateFiles certificates, List<AutoCloseable> informers, WebhookServer server) {
+    this.certificates = certificates;
+    this.informers = informers;
+    this.server = server;
+  }
+
+  /** Starts the webhooks that {@code settings} turn on (at least one is). */
+  static Webhooks start(WebhookSettings settings, KubernetesClient client, HealthChecks health) {
+    CertificateFiles certificates = certificates(settings).watch(RELOAD_PERIOD);
+    List<AutoCloseable> informers = new ArrayList<>();
+    try {
+      health.readiness("webhook-certificate", certificates::servable);
+      Map<String, AdmissionEndpoint> endpoints = new LinkedHashMap<>();
+      if (settings.validating()) endpoints.put(VALIDATE_PATH, validating(settings, client, health, informers));
+      if (settings.mutating()) endpoints.put(MUTATE_PATH, mutating(client, health, informers));
+      WebhookServer server = WebhookServer.start(new WebhookServer.Settings(settings.port(), null, SslContexts.server(certificates.keys()),
+          endpoints, health, 32));
+      return new Webhooks(certificates, informers, server);
+    } catch (RuntimeException e) {
+      closeAll(informers);
+      certificates.close();
+      throw e;
+    }
+  }
+
+  private static AdmissionEndpoint validating(WebhookSettings settings, KubernetesClient client, HealthChecks health, List<AutoCloseable> started) {
+    WebhookInformers informers = WebhookInformers.start(client);
+    started.add(informers);
+    VaultPolicyOracle oracle = new VaultPolicyOracle(VaultPolicyOracle.tokensFrom(new TokenReader(client)), DriverVaultGateway::new,
+        Clock.systemUTC(), POLICY_TTL, VAULT_TIMEOUT);
+    ValidatingAdmission admission = new ValidatingAdmission(CrdSchemas.fromClasspath(), informers.lookup(), oracle, admissionSettings(settings));
+    health.readiness("webhook-informers", informers::synced);
+    return admission::answer;
+  }
+
+  private static AdmissionEndpoint mutating(KubernetesClient client, HealthChecks health, List<AutoCloseable> started) {
+    InjectionInformers informers = InjectionInformers.start(client);
+    started.add(informers);
+    health.readiness("injection-informers", informers::synced);
+    return new MutatingAdmission(informers.facts())::answer;
+  }
+
+  int port() {
+    return server.port();
+  }
+
+  @Override
+  public void close() {
+    server.stop();
+    closeAll(informers);
+    certificates.close();
+  }
+
+  private static void closeAll(List<AutoCloseable> closeables) {
+    for (AutoCloseable c : closeables) {
+      try {
+        c.close();
+      } catch (Exception e) {
+        // closing informers on the way out; nothing more to do
+      }
+    }
+  }
+
+  static AdmissionSettings admissionSettings(WebhookSettings settings) {
+    return new AdmissionSettings(
+        settings.enforcement() == WebhookSettings.Enforcement.WARN ? Enforcement.WARN : Enforcement.DENY,
+        settings.onVaultUnavailable() == WebhookSettings.OnVaultUnavailable.DENY ? VaultUnavailablePolicy.DENY : VaultUnavailablePolicy.WARN);
+  }
+
+  private static CertificateFiles certificates(WebhookSettings settings) {
+    Path cert = Path.of(settings.tlsCertFile().orElseThrow());
+    Path key = Path.of(settings.tlsKeyFile().orElseThrow());
+    try {
+      return CertificateFiles.load(cert, key, Clock.systemUTC());
+    } catch (TlsException e) {
+      throw new ConfigException(List.of(ServeSetting.TLS_CERT_FILE.flag() + "=\"" + cert + "\", " + ServeSetting.TLS_KEY_FILE.flag()
+          + "=\"" + key + "\": " + e.getMessage()));
+    }
+  }
+}

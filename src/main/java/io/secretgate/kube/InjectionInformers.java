@@ -1,0 +1,88 @@
+package io.secretgate.kube;
+
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.fabric8.kubernetes.client.informers.cache.BasicItemStore;
+import io.fabric8.kubernetes.client.informers.cache.Cache;
+import io.secretgate.api.ExternalSecret;
+import io.secretgate.api.ManagedSecretKeys;
+import io.secretgate.inject.KnownSecrets;
+import io.secretgate.inject.SecretFacts;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The mutating webhook's view of the cluster: an informer over ExternalSecrets (indexed by the
+ * Secret they target) and one over managed Secrets only (label
+ * {@code reconcile.external-secrets.io/managed=true}; never every Secret of the cluster), keeping
+ * metadata only: Secret values are dropped as they arrive and never held in the cache. A request
+ * therefore makes no API call. Readiness waits for {@link #synced()}.
+ */
+public final class InjectionInformers implements AutoCloseable {
+  static final String TARGET_INDEX = "secretgate-target";
+
+  private final SharedIndexInformer<ExternalSecret> externalSecrets;
+  private final SharedIndexInformer<Secret> managedSecrets;
+
+  private InjectionInformers(KubernetesClient client) {
+    externalSecrets = client.resources(ExternalSecret.class).inAnyNamespace().runnableInformer(0);
+    externalSecrets.addIndexers(Map.of(TARGET_INDEX, es -> List.of(targetKey(es))));
+    managedSecrets = client.secrets().inAnyNamespace().withLabel(ManagedSecretKeys.LABEL_MANAGED, "true").runnableInformer(0);
+    managedSecrets.itemStore(new MetadataOnly());
+  }
+
+  /** Starts the informers; they list and watch in the background. */
+  public static InjectionInformers start(KubernetesClient client) {
+    InjectionInformers informers = new InjectionInformers(client);
+    informers.all().forEach(SharedIndexInformer::start);
+    return informers;
+  }
+
+  /** The facts from the caches. */
+  public SecretFacts facts() {
+    return new SecretFacts() {
+      @Override
+      public List<String> externalSecretsTargeting(String namespace, String secret) {
+        return externalSecrets.getIndexer().byIndex(TARGET_INDEX, Cache.namespaceKeyFunc(namespace, secret)).stream()
+            .map(es -> es.getMetadata().getName()).sorted().toList();
+      }
+
+      @Override
+      public boolean managedSecretExists(String namespace, String secret) {
+        return managedSecrets.getStore().getByKey(Cache.namespaceKeyFunc(namespace, secret)) != null;
+      }
+    };
+  }
+
+  /** True once both informers have listed what exists. */
+  public boolean synced() {
+    return all().stream().allMatch(SharedIndexInformer::hasSynced);
+  }
+
+  @Override
+  public void close() {
+    all().forEach(SharedIndexInformer::close);
+  }
+
+  private List<SharedIndexInformer<?>> all() {
+    return List.of(externalSecrets, managedSecrets);
+  }
+
+  static String targetKey(ExternalSecret es) {
+    return Cache.namespaceKeyFunc(es.getMetadata().getNamespace(), KnownSecrets.targetName(es));
+  }
+
+  /** An informer store that keeps a Secret's metadata and type, never its data. */
+  static final class MetadataOnly extends BasicItemStore<Secret> {
+    MetadataOnly() {
+      super(Cache::metaNamespaceKeyFunc);
+    }
+
+    @Override
+    public Secret put(String key, Secret secret) {
+      return super.put(key, new SecretBuilder().withMetadata(secret.getMetadata()).withType(secret.getType()).build());
+    }
+  }
+}
