@@ -37,15 +37,22 @@ class WebhookFuzzTest {
   static final HttpClient client = TestTls.client();
   static WebhookServer server;
   static URI uri;
+  static URI podUri;
   static final List<byte[]> SEEDS = new ArrayList<>();
+  static final List<byte[]> POD_SEEDS = new ArrayList<>();
 
   @BeforeAll
   static void start() throws Exception {
     server = WebhookServer.start(new WebhookServer.Settings(0, "127.0.0.1", SslContexts.server(new ReloadableKeyManager(TestTls.leaf())),
-        Map.of("/validate/externalsecret", WebhookFixtures.admission(AdmissionSettings.DEFAULTS)::answer), new HealthChecks(), 8));
+        Map.of("/validate/externalsecret", WebhookFixtures.admission(AdmissionSettings.DEFAULTS)::answer,
+            "/mutate/pod", WebhookFixtures.mutating()::answer), new HealthChecks(), 8));
     uri = URI.create("https://localhost:" + server.port() + "/validate/externalsecret?timeout=10s");
+    podUri = URI.create("https://localhost:" + server.port() + "/mutate/pod?timeout=3s");
     try (Stream<Path> files = Files.list(WebhookFixtures.DIR.resolve("requests"))) {
       for (Path f : files.sorted().toList()) SEEDS.add(Files.readAllBytes(f));
+    }
+    try (Stream<Path> files = Files.list(WebhookFixtures.INJECT.resolve("requests"))) {
+      for (Path f : files.sorted().toList()) POD_SEEDS.add(Files.readAllBytes(f));
     }
   }
 
@@ -55,7 +62,11 @@ class WebhookFuzzTest {
   }
 
   static HttpResponse<String> post(byte[] body) throws Exception {
-    return client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
+    return post(uri, body);
+  }
+
+  static HttpResponse<String> post(URI to, byte[] body) throws Exception {
+    return client.send(HttpRequest.newBuilder(to).timeout(Duration.ofSeconds(10))
         .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
@@ -69,6 +80,42 @@ class WebhookFuzzTest {
       assertThat(r.statusCode()).as(replay).isIn(200, 400);
       assertThat(r.body()).as(replay).doesNotContain("\tat ").doesNotContain("Exception:");
       if (r.statusCode() == 200) assertThat(WebhookFixtures.tree(r.body()).at("/response/allowed").isBoolean()).as(replay).isTrue();
+    }
+  }
+
+  @Test
+  void random_and_mutated_pod_bodies_never_get_a_500_and_a_patch_only_comes_with_allowed() throws Exception {
+    Random random = new Random(SEED + 2);
+    for (int i = 0; i < RUNS / 2; i++) {
+      byte[] body = mutate(POD_SEEDS.get(random.nextInt(POD_SEEDS.size())), random);
+      HttpResponse<String> r = post(podUri, body);
+      String replay = "run " + i + ": " + new String(body, 0, Math.min(body.length, 300), StandardCharsets.UTF_8);
+      assertThat(r.statusCode()).as(replay).isIn(200, 400);
+      assertThat(r.body()).as(replay).doesNotContain("\tat ").doesNotContain("Exception:");
+      if (r.statusCode() != 200) continue;
+      JsonNode response = WebhookFixtures.tree(r.body()).get("response");
+      assertThat(response.get("allowed").isBoolean()).as(replay).isTrue();
+      assertThat(response.has("patch")).as(replay).isEqualTo(response.has("patchType"));
+      if (response.has("patch")) assertThat(response.get("allowed").asBoolean()).as(replay).isTrue();
+    }
+  }
+
+  @Test
+  void a_pod_asking_for_an_invalid_secret_name_is_never_allowed_whatever_else_changes() throws Exception {
+    Random random = new Random(SEED + 3);
+    JsonNode refused = WebhookFixtures.tree(new String(WebhookFixtures.podRequest("invalid-secret-name.json"), StandardCharsets.UTF_8));
+    for (int i = 0; i < RUNS / 5; i++) {
+      ObjectNode review = (ObjectNode) refused.deepCopy();
+      ObjectNode request = (ObjectNode) review.get("request");
+      ObjectNode pod = (ObjectNode) request.get("object");
+      if (random.nextBoolean()) request.put("uid", "u-" + random.nextLong());
+      if (random.nextBoolean()) request.put("dryRun", random.nextBoolean());
+      if (random.nextBoolean()) ((ObjectNode) pod.at("/metadata/annotations")).put("secretgate.io/inject-status", "injected");
+      ArrayNode containers = (ArrayNode) pod.at("/spec/containers");
+      for (int n = random.nextInt(3); n > 0; n--) containers.addObject().put("name", "c" + random.nextInt(1000)).put("image", "x");
+      HttpResponse<String> r = post(podUri, review.toString().getBytes(StandardCharsets.UTF_8));
+      assertThat(r.statusCode()).as(review.toString()).isEqualTo(200);
+      assertThat(WebhookFixtures.tree(r.body()).at("/response/allowed").asBoolean()).as(review.toString()).isFalse();
     }
   }
 
