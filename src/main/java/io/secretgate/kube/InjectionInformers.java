@@ -51,9 +51,14 @@ public final class InjectionInformers implements AutoCloseable {
 
       @Override
       public boolean managedSecretExists(String namespace, String secret) {
-        return managedSecrets.getStore().getByKey(Cache.namespaceKeyFunc(namespace, secret)) != null;
+        return managedSecretCache(namespace, secret) != null;
       }
     };
+  }
+
+  /** What the managed-Secret cache holds for {@code namespace/name} (metadata only), or null. */
+  Secret managedSecretCache(String namespace, String name) {
+    return managedSecrets.getStore().getByKey(Cache.namespaceKeyFunc(namespace, name));
   }
 
   /** True once both informers have listed what exists. */
