@@ -267,4 +267,28 @@ class ServeProcessIT {
     assertThatThrownBy(() -> https.send(HttpRequest.newBuilder(URI.create("https://localhost:" + port + "/healthz")).build(),
         HttpResponse.BodyHandlers.ofString())).isInstanceOf(IOException.class);
   }
+
+  @Test
+  void with_the_mutating_webhook_on_pods_are_injected_over_https_and_the_validating_route_is_absent(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    io.secretgate.tls.CertificateAuthority ca = io.secretgate.tls.CertificateAuthority.generate("test CA", java.time.Instant.now().minusSeconds(60),
+        Duration.ofDays(1));
+    io.secretgate.tls.KeyMaterial leaf = io.secretgate.tls.ServingCertificate.issue(ca, List.of("localhost"), java.time.Instant.now().minusSeconds(60),
+        Duration.ofHours(12));
+    java.nio.file.Files.writeString(dir.resolve("tls.crt"), io.secretgate.tls.Pem.writeCertificates(leaf.chain()));
+    java.nio.file.Files.writeString(dir.resolve("tls.key"), io.secretgate.tls.Pem.writePrivateKey(leaf.privateKey()));
+    ServeProcess p = start(config("mutating-lease", "m-0", "--controller", "false", "--mutating-webhook", "true", "--webhook-port", "0",
+        "--tls-cert-file", dir.resolve("tls.crt").toString(), "--tls-key-file", dir.resolve("tls.key").toString()));
+    HttpClient https = HttpClient.newBuilder().sslContext(io.secretgate.tls.SslContexts.clientTrusting(List.of(ca.certificate()))).build();
+    Eventually.await(WAIT, "ready", () -> status(p, "/readyz") == 200);
+
+    byte[] pod = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("src/test/resources/io/secretgate/inject/requests/init-containers.json"));
+    HttpResponse<String> r = https.send(HttpRequest.newBuilder(URI.create("https://localhost:" + p.webhookPort() + "/mutate/pod?timeout=3s"))
+        .POST(HttpRequest.BodyPublishers.ofByteArray(pod)).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.body()).contains("\"allowed\":true", "\"patchType\":\"JSONPatch\"", "no ExternalSecret in payments targets Secret");
+    HttpResponse<String> validate = https.send(HttpRequest.newBuilder(URI.create("https://localhost:" + p.webhookPort() + "/validate/externalsecret"))
+        .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(validate.statusCode()).isEqualTo(404);
+  }
 }
