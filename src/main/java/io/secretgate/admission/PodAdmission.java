@@ -77,8 +77,8 @@ final class PodAdmission {
     JsonNode meta = req.object().path("metadata");
     String ns = namespace != null ? namespace : req.namespace() != null ? req.namespace() : nonEmpty(text(meta.get("namespace")));
     String name = nonEmpty(text(meta.get("name")));
-    if (name == null) name = req.name();
-    if (name == null) name = nonEmpty(text(meta.get("generateName"))) == null ? "(no name)" : text(meta.get("generateName")) + "*";
+    String generateName = nonEmpty(text(meta.get("generateName")));
+    if (name == null) name = req.name() != null ? req.name() : generateName != null ? generateName + "*" : "(no name)";
     return (ns == null ? "" : ns + "/") + name;
   }
 

@@ -71,14 +71,15 @@ public final class ReviewCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     byte[] body = readRequest();
-    boolean pod = isPodReview(body);
-    PolicyOracle oracle = pod ? null : policyOptions.oracle();
+    PolicyOracle oracle = policyOptions.oracle(); // read for Pod requests too: a bad policy flag is bad input either way
     ManifestSet set = new ManifestReader(System.in).read(manifests);
     if (!set.problems().isEmpty()) {
       for (ManifestProblem p : set.problems()) spec.commandLine().getErr().println("secretgate: " + p);
       return ExitCodes.INPUT;
     }
-    AdmissionAnswer answer = pod ? new MutatingAdmission(ManifestSecretFacts.from(set, namespace)).answer(body) : validating(set, oracle).answer(body);
+    AdmissionAnswer answer = isPodReview(body)
+        ? new MutatingAdmission(ManifestSecretFacts.from(set, namespace)).answer(body)
+        : validating(set, oracle).answer(body);
     spec.commandLine().getOut().println(answer.body());
     return answer instanceof AdmissionAnswer.Review ? ExitCodes.OK : ExitCodes.FINDING;
   }
