@@ -11,12 +11,10 @@ import tools.jackson.databind.node.ArrayNode;
  * @param request what the annotations ask for (no Secrets when the Pod does not ask)
  * @param pod the Pod after injection (a copy; the same tree when nothing changes)
  * @param patch the JSON Patch from the given Pod to {@code pod}; empty when nothing changes
- * @param injected per container that gets something, {@code <container>: <secret>, ...}, for logs and tests
  * @param warnings about the annotations themselves (e.g. one listing no Secret)
  */
-public record Injection(InjectionRequest request, JsonNode pod, Optional<ArrayNode> patch, List<String> injected, List<String> warnings) {
+public record Injection(InjectionRequest request, JsonNode pod, Optional<ArrayNode> patch, List<String> warnings) {
   public Injection {
-    injected = List.copyOf(injected);
     warnings = List.copyOf(warnings);
     if (patch.isPresent() && patch.get().isEmpty()) throw new IllegalArgumentException("an empty patch is no patch");
   }

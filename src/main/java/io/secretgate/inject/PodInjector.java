@@ -49,34 +49,28 @@ public final class PodInjector {
     checkTargetsExist(request, containers, view.ephemeralContainerNames());
 
     ObjectNode copy = (ObjectNode) pod.deepCopy();
-    List<String> injected = new ArrayList<>();
     for (PodView.Container c : containers) {
-      if (!request.targets(c.name())) continue;
-      List<String> added = appendMissing(PodView.containerIn(copy, c), c, request.secrets());
-      if (!added.isEmpty()) injected.add(c.name() + ": " + String.join(", ", added));
+      if (request.targets(c.name())) appendMissing(PodView.containerIn(copy, c), c, request.secrets());
     }
     PodView.annotationsIn(copy).putIfAbsent(SecretgateKeys.ANNOTATION_INJECT_STATUS, copy.stringNode(SecretgateKeys.INJECT_STATUS_INJECTED));
 
     ArrayNode patch = PodPatch.diff(pod, copy);
     if (patch.isEmpty()) return unchanged(request, pod, List.of());
-    return new Injection(request, copy, Optional.of(patch), injected, List.of());
+    return new Injection(request, copy, Optional.of(patch), List.of());
   }
 
   private static Injection unchanged(InjectionRequest request, JsonNode pod, List<String> warnings) {
-    return new Injection(request, pod, Optional.empty(), List.of(), warnings);
+    return new Injection(request, pod, Optional.empty(), warnings);
   }
 
-  /** Appends to the container's envFrom a secretRef for each of {@code secrets} it does not reference yet; the names added. */
-  private static List<String> appendMissing(ObjectNode container, PodView.Container shape, List<String> secrets) {
-    List<String> added = new ArrayList<>();
+  /** Appends to the container's envFrom a secretRef for each of {@code secrets} it does not reference yet. */
+  private static void appendMissing(ObjectNode container, PodView.Container shape, List<String> secrets) {
     for (String secret : secrets) {
       if (shape.secretRefs().contains(secret)) continue;
       JsonNode envFrom = container.get("envFrom");
       ArrayNode list = envFrom instanceof ArrayNode a ? a : container.putArray("envFrom");
       list.addObject().putObject("secretRef").put("name", secret);
-      added.add(secret);
     }
-    return added;
   }
 
   private static void checkTargetsExist(InjectionRequest request, List<PodView.Container> containers, List<String> ephemeral)
