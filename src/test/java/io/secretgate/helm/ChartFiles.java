@@ -50,7 +50,11 @@ final class ChartFiles {
 
   /** {@code helm template secretgate helm/secretgate -n secretgate [-f values-MODE.yaml] [--set k=v ...]}. */
   static String template(String mode, Map<String, Object> sets) {
-    TemplateCommand t = new Helm(chart()).template().withName(RELEASE).withNamespace(NAMESPACE);
+    return template(RELEASE, NAMESPACE, mode, sets);
+  }
+
+  static String template(String release, String namespace, String mode, Map<String, Object> sets) {
+    TemplateCommand t = new Helm(chart()).template().withName(release).withNamespace(namespace);
     Path values = values(mode);
     if (values != null) t = t.withValuesFile(values);
     for (Map.Entry<String, Object> e : sets.entrySet()) t = t.set(e.getKey(), e.getValue());
