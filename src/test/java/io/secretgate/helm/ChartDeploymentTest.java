@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Probe;
@@ -128,6 +129,26 @@ class ChartDeploymentTest {
 
     assertThat(env).containsEntry("SECRETGATE_CONTROLLER", "false").containsEntry("SECRETGATE_VALIDATING_WEBHOOK", "true");
     assertThat(env).doesNotContainKeys("SECRETGATE_WORKERS", "SECRETGATE_LEADER_ELECTION", "SECRETGATE_NAMESPACES");
+  }
+
+  @Test
+  void a_service_monitor_scrapes_the_metrics_port_only_when_asked() {
+    assertThat(ChartFiles.render("default").kinds()).doesNotContain("ServiceMonitor");
+    GenericKubernetesResource monitor = ChartFiles.render("ha").all(GenericKubernetesResource.class).stream()
+        .filter(o -> o.getKind().equals("ServiceMonitor")).findFirst().orElseThrow();
+
+    assertThat(monitor.getMetadata().getLabels()).containsEntry("release", "prometheus");
+    assertThat(monitor.get("spec", "endpoints").toString()).contains("port=metrics").contains("path=/metrics");
+  }
+
+  @Test
+  void replicas_spread_over_nodes_by_the_pods_own_labels() {
+    Rendered r = ChartFiles.render("ha");
+    var spread = r.deployment().getSpec().getTemplate().getSpec().getTopologySpreadConstraints().get(0);
+
+    assertThat(spread.getTopologyKey()).isEqualTo("kubernetes.io/hostname");
+    assertThat(r.deployment().getSpec().getTemplate().getMetadata().getLabels())
+        .containsAllEntriesOf(spread.getLabelSelector().getMatchLabels());
   }
 
   @Test
