@@ -41,6 +41,13 @@ class ChartRbacTest {
       // EventRecorder: create, then a JSON merge patch of count/lastTimestamp
       cluster("/events", "create", "patch"));
 
+  // controller.restartWorkloads (default true): kube.Workloads lists Deployments, StatefulSets and
+  // DaemonSets in the Secret's namespace and rolls the consumers with a JSON merge patch.
+  private static final Set<String> RESTARTS = union(
+      cluster("apps/deployments", "list", "patch"),
+      cluster("apps/statefulsets", "list", "patch"),
+      cluster("apps/daemonsets", "list", "patch"));
+
   // Secrets the controller touches: managed-Secret informer (list, watch), TokenReader and
   // SecretUpdates (get), SecretUpdates (create, update), SecretDeleter (list by label, delete).
   private static final String[] CONTROLLER_SECRETS = {"create", "delete", "get", "list", "update", "watch"};
@@ -73,7 +80,7 @@ class ChartRbacTest {
   @Test
   void the_default_install_may_do_what_the_controller_and_the_validating_webhook_with_its_own_certificate_do() {
     assertThat(grants(ChartFiles.render("default"))).containsExactlyInAnyOrderElementsOf(union(
-        CONTROLLER, VALIDATING, SELF_MANAGED_CERTS, cluster("/secrets", merged(CONTROLLER_SECRETS, VALIDATING_SECRETS)), Set.of()));
+        CONTROLLER, RESTARTS, VALIDATING, SELF_MANAGED_CERTS, cluster("/secrets", merged(CONTROLLER_SECRETS, VALIDATING_SECRETS))));
   }
 
   @Test
@@ -85,21 +92,27 @@ class ChartRbacTest {
   @Test
   void with_replicas_and_cert_manager_it_may_hold_the_lease_and_not_touch_certificates_or_webhook_configurations() {
     assertThat(grants(ChartFiles.render("ha"))).containsExactlyInAnyOrderElementsOf(union(
-        CONTROLLER, VALIDATING, MUTATING, LEASE, cluster("/secrets", merged(CONTROLLER_SECRETS, VALIDATING_SECRETS, MUTATING_SECRETS))));
+        CONTROLLER, RESTARTS, VALIDATING, MUTATING, LEASE, cluster("/secrets", merged(CONTROLLER_SECRETS, VALIDATING_SECRETS, MUTATING_SECRETS))));
   }
 
   @Test
   void the_controller_alone_needs_no_webhook_rights() {
     assertThat(grants(ChartFiles.render("controller-only"))).containsExactlyInAnyOrderElementsOf(union(
-        CONTROLLER, cluster("/secrets", CONTROLLER_SECRETS)));
+        CONTROLLER, RESTARTS, cluster("/secrets", CONTROLLER_SECRETS)));
   }
 
   @Test
   void narrowed_secret_access_grants_secrets_only_in_the_listed_namespaces() {
     String[] secrets = merged(CONTROLLER_SECRETS, VALIDATING_SECRETS);
     assertThat(grants(ChartFiles.render("secret-namespaces"))).containsExactlyInAnyOrderElementsOf(union(
-        CONTROLLER, VALIDATING, SELF_MANAGED_CERTS,
+        CONTROLLER, RESTARTS, VALIDATING, SELF_MANAGED_CERTS,
         scoped("payments", "/secrets", secrets), scoped("orders", "/secrets", secrets), scoped("vault-auth", "/secrets", secrets)));
+  }
+
+  @Test
+  void without_workload_restarts_it_may_not_touch_workloads() {
+    assertThat(grants(ChartFiles.render("default", java.util.Map.of("controller.restartWorkloads", false))))
+        .noneMatch(g -> g.contains(" apps/"));
   }
 
   @Test
