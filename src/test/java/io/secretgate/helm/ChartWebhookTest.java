@@ -106,6 +106,19 @@ class ChartWebhookTest {
   }
 
   @Test
+  void an_existing_cluster_issuer_is_used_instead_of_a_self_signed_one() {
+    Rendered r = ChartFiles.render("ha", Map.of("webhook.certManager.issuerRef.name", "corp-ca", "webhook.certManager.issuerRef.kind", "ClusterIssuer"));
+    GenericKubernetesResource certificate = r.all(GenericKubernetesResource.class).stream()
+        .filter(o -> o.getKind().equals("Certificate")).findFirst().orElseThrow();
+
+    assertThat(r.all(GenericKubernetesResource.class)).extracting(GenericKubernetesResource::getKind).doesNotContain("Issuer");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> issuerRef = (Map<String, Object>) certificate.get("spec", "issuerRef");
+    assertThat(issuerRef)
+        .containsEntry("name", "corp-ca").containsEntry("kind", "ClusterIssuer").containsEntry("group", "cert-manager.io");
+  }
+
+  @Test
   void self_managed_certificates_leave_ca_bundle_to_secretgate_and_name_what_it_patches() {
     Rendered r = ChartFiles.render("beside-eso");
 
