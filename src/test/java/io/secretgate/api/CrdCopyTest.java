@@ -23,10 +23,10 @@ class CrdCopyTest {
       "externalsecrets.external-secrets.io-v1.yml",
       "secretstores.external-secrets.io-v1.yml",
       "clustersecretstores.external-secrets.io-v1.yml");
-  private static final String REFRESH = "refresh the chart's copy: cp target/classes/META-INF/fabric8/*.yml helm/secretgate/crds/";
+  private static final String REFRESH = "refresh the chart's copy: cp target/classes/META-INF/fabric8/*.yml helm/secretgate/files/crds/";
 
   private static Path chartCrds() {
-    return Path.of(System.getProperty("secretgate.basedir", System.getProperty("user.dir")), "helm", "secretgate", "crds");
+    return Path.of(System.getProperty("secretgate.basedir", System.getProperty("user.dir")), "helm", "secretgate", "files", "crds");
   }
 
   static List<String> crds() {
@@ -42,11 +42,11 @@ class CrdCopyTest {
       generated = in.readAllBytes();
     }
     Path copy = chartCrds().resolve(name);
-    assertThat(copy).as("helm/secretgate/crds/" + name + " is missing; " + REFRESH).exists();
+    assertThat(copy).as("helm/secretgate/files/crds/" + name + " is missing; " + REFRESH).exists();
 
     byte[] copied = Files.readAllBytes(copy);
     assertThat(Arrays.equals(copied, generated))
-        .as("helm/secretgate/crds/" + name + " differs from the generated CRD (" + firstDifference(copied, generated) + "); " + REFRESH)
+        .as("helm/secretgate/files/crds/" + name + " differs from the generated CRD (" + firstDifference(copied, generated) + "); " + REFRESH)
         .isTrue();
   }
 
@@ -65,7 +65,7 @@ class CrdCopyTest {
   void the_chart_holds_no_crd_the_build_does_not_generate() throws IOException {
     try (Stream<Path> files = Files.list(chartCrds())) {
       assertThat(files.map(p -> p.getFileName().toString()).sorted().toList())
-          .as("helm/secretgate/crds/ should hold exactly the generated CRDs; " + REFRESH)
+          .as("helm/secretgate/files/crds/ should hold exactly the generated CRDs; " + REFRESH)
           .containsExactlyInAnyOrderElementsOf(CRDS);
     }
   }
