@@ -47,6 +47,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class ExternalSecretReconciler {
   private static final Logger LOG = LoggerFactory.getLogger(ExternalSecretReconciler.class);
+  /** Our Warning event reason (not ESO's) when Vault answered 429; the message says how long we wait. */
+  static final String REASON_VAULT_RATE_LIMITED = "VaultRateLimited";
 
   private final SyncCluster cluster;
   private final StoreLookup stores;
@@ -87,8 +89,9 @@ public final class ExternalSecretReconciler {
 
   private SyncResult sync(ExternalSecret es, Instant start, Duration interval, boolean freshReads) {
     BuildOutcome outcome;
+    RateLimitNote rateLimit = new RateLimitNote();
     try {
-      outcome = builder.build(es, sources(es, freshReads));
+      outcome = builder.build(es, sources(es, freshReads, rateLimit));
     } catch (StoreUnavailable e) {
       return fail(es, EsoText.REASON_SYNCED_ERROR, EsoText.MSG_ERROR_GET_SECRET_DATA, e.getMessage(), !e.configError);
     }
@@ -99,6 +102,7 @@ public final class ExternalSecretReconciler {
     }
     if (outcome instanceof BuildOutcome.Delete d) return delete(es, d, start, interval);
     BuildOutcome.Failed f = (BuildOutcome.Failed) outcome;
+    if (rateLimit.limited()) return rateLimited(es, f, rateLimit.retryAfter());
     boolean heals = f.kind() == FailureKind.SOURCE || f.kind() == FailureKind.DATA;
     return fail(es, f.reason(), f.message(), f.eventText(), heals);
   }
@@ -141,6 +145,15 @@ public final class ExternalSecretReconciler {
     return retry ? new SyncResult.Retry(detail) : new SyncResult.Blocked(detail);
   }
 
+  /** Vault answered 429: ESO's failure status and event, plus a Warning that says how long we wait. */
+  private SyncResult rateLimited(ExternalSecret es, BuildOutcome.Failed f, Optional<Duration> retryAfter) {
+    fail(es, f.reason(), f.message(), f.eventText(), true);
+    String wait = retryAfter.map(d -> "Vault asked to retry after " + d.toSeconds() + "s (Retry-After); the next attempt waits at least that long")
+        .orElse("Vault sent no Retry-After; the next attempt waits for the backoff");
+    cluster.events().record(es, SyncEvent.warning(REASON_VAULT_RATE_LIMITED, "Vault refused the read with 429 (rate limit or quota): " + wait));
+    return new SyncResult.RateLimited(f.eventText(), retryAfter);
+  }
+
   private SyncResult blocked(ExternalSecret es, String detail) {
     return fail(es, EsoText.REASON_SYNCED_ERROR, EsoText.MSG_ERROR_INVALID_SPEC, detail, false);
   }
@@ -173,13 +186,13 @@ public final class ExternalSecretReconciler {
     return out;
   }
 
-  private SecretSources sources(ExternalSecret es, boolean freshReads) {
+  private SecretSources sources(ExternalSecret es, boolean freshReads, RateLimitNote rateLimit) {
     Map<String, SecretSource> opened = new HashMap<>();
     String namespace = ns(es);
-    return ref -> opened.computeIfAbsent(refKey(ref), k -> open(ref, namespace, freshReads));
+    return ref -> opened.computeIfAbsent(refKey(ref), k -> open(ref, namespace, freshReads, rateLimit));
   }
 
-  private SecretSource open(SecretStoreRef ref, String namespace, boolean freshReads) {
+  private SecretSource open(SecretStoreRef ref, String namespace, boolean freshReads, RateLimitNote rateLimit) {
     Store store = stores.find(ref.effectiveKind(), ref.name, namespace)
         .orElseThrow(() -> new StoreUnavailable(ref.effectiveKind() + " \"" + ref.name + "\" is not found", false));
     if (store.spec().provider == null || store.spec().provider.vault == null) {
@@ -192,7 +205,7 @@ public final class ExternalSecretReconciler {
       throw new StoreUnavailable(store.displayName() + ": caProvider is not supported by secretgate yet; put the CA in caBundle", true);
     }
     try {
-      return new KvSecretSource(vaults.open(store, namespace, freshReads).kv(), store.spec().provider.vault);
+      return new KvSecretSource(rateLimit.watching(vaults.open(store, namespace, freshReads).kv()), store.spec().provider.vault);
     } catch (TokenReadException e) {
       throw new StoreUnavailable(store.displayName() + ": " + e.getMessage(), false);
     }

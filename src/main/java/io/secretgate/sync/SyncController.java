@@ -118,6 +118,11 @@ public final class SyncController implements Controller {
     informers.forEach(SharedIndexInformer::stop);
   }
 
+  /** When {@code key} (namespace/name) is next due, if it is queued (tests). */
+  Optional<java.time.Instant> nextAttempt(String key) {
+    return queue.dueAt(key);
+  }
+
   @Override
   public boolean ready() {
     return !informers.isEmpty() && informers.stream().allMatch(SharedIndexInformer::hasSynced);
@@ -170,6 +175,7 @@ public final class SyncController implements Controller {
       metrics.syncError(nsName[0], nsName[1]);
       metrics.readyCondition(nsName[0], nsName[1], false);
       if (result instanceof SyncResult.Retry) queue.retry(key, limit.reserve());
+      if (result instanceof SyncResult.RateLimited r) queue.holdFor(key, queue.retry(key, RetryDelay.atLeast(limit.reserve(), r.retryAfter())));
     }
   }
 

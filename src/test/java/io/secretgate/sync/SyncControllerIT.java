@@ -14,6 +14,7 @@ import io.secretgate.api.Condition;
 import io.secretgate.api.ExternalSecret;
 import io.secretgate.config.ControllerSettings;
 import io.secretgate.testing.FakeVault;
+import io.secretgate.testing.MutableClock;
 import io.secretgate.vault.policy.PolicyFiles;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -239,6 +240,43 @@ class SyncControllerIT {
     assertThat(readyCondition("dsn").reason).isEqualTo("SecretDeleted");
   }
 
+  @Test
+  void a_429_from_vault_leaves_the_secret_and_the_next_attempt_waits_for_retry_after_then_it_recovers() throws Exception {
+    controller.stop(Duration.ofSeconds(5));
+    MutableClock clock = new MutableClock(java.time.Instant.now());
+    controller = new SyncController(client, new ControllerSettings(true, List.of(), 4, 100, 100, Duration.ofMinutes(5)), new SyncMetrics(registry), clock);
+    controller.start();
+    await().atMost(Duration.ofSeconds(10)).until(controller::ready);
+    client.resources(ExternalSecret.class).resource(externalSecret("db-credentials", "apps/payments/db")).create();
+    Secret before = await().atMost(Duration.ofSeconds(10)).until(() -> client.secrets().inNamespace("payments").withName("db-credentials").get(), s -> s != null);
+    await().atMost(Duration.ofSeconds(10)).until(() -> readyCondition("db-credentials"), c -> c != null && "True".equals(c.status));
+    await().atMost(Duration.ofSeconds(10)).until(this::storeReady, c -> c != null && "True".equals(c.status));
+
+    vault.put("secret", "apps/payments/db", "{\"username\":\"payments\",\"password\":\"after-quota\"}");
+    vault.failNext(1, FakeVault.Reply.of(429, "{\"errors\":[\"request path \\\"secret/data/apps/payments/db\\\": rate limit quota exceeded\"]}")
+        .header("Retry-After", "30"));
+    java.time.Instant refused = clock.instant();
+    touch("db-credentials");
+    Condition failed = await().atMost(Duration.ofSeconds(10)).until(() -> readyCondition("db-credentials"), c -> c != null && "False".equals(c.status));
+    assertThat(failed.message).isEqualTo("could not get secret data from provider");
+    var event = await().atMost(Duration.ofSeconds(10)).until(() -> client.v1().events().inNamespace("payments").list().getItems().stream()
+        .filter(e -> "VaultRateLimited".equals(e.getReason())).findFirst(), java.util.Optional::isPresent).get();
+    assertThat(event.getType()).isEqualTo("Warning");
+    assertThat(event.getMessage()).contains("429").contains("30s").doesNotContain("after-quota").doesNotContain("s.sync-token");
+    Secret during = client.secrets().inNamespace("payments").withName("db-credentials").get();
+    assertThat(during.getData()).isEqualTo(before.getData());
+    assertThat(during.getMetadata().getResourceVersion()).isEqualTo(before.getMetadata().getResourceVersion());
+    java.time.Instant next = await().atMost(Duration.ofSeconds(10))
+        .until(() -> controller.nextAttempt("payments/db-credentials").orElse(null), t -> t != null);
+    assertThat(next).isAfterOrEqualTo(refused.plusSeconds(30));
+    assertThat(registry.find("secretgate_vault_requests").tag("outcome", "rate_limited").counter().count()).isEqualTo(1.0);
+
+    clock.advance(Duration.ofSeconds(31));
+    await().atMost(Duration.ofSeconds(15)).until(() -> decode(client.secrets().inNamespace("payments").withName("db-credentials").get().getData()).get("password"),
+        "after-quota"::equals);
+    await().atMost(Duration.ofSeconds(10)).until(() -> readyCondition("db-credentials"), c -> c != null && "True".equals(c.status));
+  }
+
   private Condition storeReady() {
     ClusterSecretStore s = client.resources(ClusterSecretStore.class).withName("vault-backend").get();
     if (s == null || s.getStatus() == null || s.getStatus().conditions == null) return null;
@@ -258,13 +296,20 @@ class SyncControllerIT {
         """.formatted(name, key), ExternalSecret.class);
   }
 
+  /** Change an annotation (a spec-side change that forces a sync); a status write racing it (409) is retried. */
   private void touch(String name) {
-    client.resources(ExternalSecret.class).inNamespace("payments").withName(name)
-        .edit(es -> {
-          es.getMetadata().getAnnotations();
-          es.getMetadata().setAnnotations(new java.util.HashMap<>(Map.of("force-sync", String.valueOf(System.nanoTime()))));
-          return es;
-        });
+    for (int attempt = 1; ; attempt++) {
+      try {
+        client.resources(ExternalSecret.class).inNamespace("payments").withName(name)
+            .edit(es -> {
+              es.getMetadata().setAnnotations(new java.util.HashMap<>(Map.of("force-sync", String.valueOf(System.nanoTime()))));
+              return es;
+            });
+        return;
+      } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+        if (e.getCode() != 409 || attempt == 5) throw e;
+      }
+    }
   }
 
   private Condition readyCondition(String name) {
