@@ -6,6 +6,7 @@ import io.secretgate.api.ManagedSecretKeys;
 import io.secretgate.api.SecretStoreRef;
 import io.secretgate.config.GoDuration;
 import io.secretgate.kube.ApplyResult;
+import io.secretgate.kube.CaReadException;
 import io.secretgate.kube.EventRecorder;
 import io.secretgate.kube.SecretDeleter;
 import io.secretgate.kube.SecretWriter;
@@ -201,13 +202,12 @@ public final class ExternalSecretReconciler {
     if (store.spec().provider.vault.auth == null || store.spec().provider.vault.auth.tokenSecretRef == null) {
       throw new StoreUnavailable(store.displayName() + ": only auth.tokenSecretRef is supported by secretgate yet", true);
     }
-    if (store.spec().provider.vault.caProvider != null && store.spec().provider.vault.caBundle == null) {
-      throw new StoreUnavailable(store.displayName() + ": caProvider is not supported by secretgate yet; put the CA in caBundle", true);
-    }
     try {
       return new KvSecretSource(rateLimit.watching(vaults.open(store, namespace, freshReads).kv()), store.spec().provider.vault);
     } catch (TokenReadException e) {
       throw new StoreUnavailable(store.displayName() + ": " + e.getMessage(), false);
+    } catch (CaReadException e) {
+      throw new StoreUnavailable(store.displayName() + ": " + e.getMessage(), e.configError());
     }
   }
 

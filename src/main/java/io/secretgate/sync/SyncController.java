@@ -17,6 +17,7 @@ import io.secretgate.api.ExternalSecret;
 import io.secretgate.api.ManagedSecretKeys;
 import io.secretgate.api.SecretStore;
 import io.secretgate.config.ControllerSettings;
+import io.secretgate.kube.CaReader;
 import io.secretgate.kube.EventRecorder;
 import io.secretgate.kube.InformerStoreLookup;
 import io.secretgate.kube.SecretDeleter;
@@ -80,7 +81,7 @@ public final class SyncController implements Controller {
 
   @Override
   public void start() {
-    VaultConnections vaults = new VaultConnections(new TokenReader(client), new ReadCache(clock, Duration.ofSeconds(2)), Duration.ofSeconds(10), metrics);
+    VaultConnections vaults = new VaultConnections(new TokenReader(client), new CaReader(client), new ReadCache(clock, Duration.ofSeconds(2)), Duration.ofSeconds(10), metrics);
     readiness = new StoreReadiness(vaults, new StoreStatusWriter(client, clock));
     for (String ns : namespaces()) {
       esInformers.add(inform(scoped(client.resources(ExternalSecret.class), ns), this::enqueueExternalSecret));

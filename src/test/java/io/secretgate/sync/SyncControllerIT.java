@@ -15,6 +15,7 @@ import io.secretgate.api.ExternalSecret;
 import io.secretgate.config.ControllerSettings;
 import io.secretgate.testing.FakeVault;
 import io.secretgate.testing.MutableClock;
+import io.secretgate.testing.TestCa;
 import io.secretgate.vault.policy.PolicyFiles;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -277,23 +278,109 @@ class SyncControllerIT {
     await().atMost(Duration.ofSeconds(10)).until(() -> readyCondition("db-credentials"), c -> c != null && "True".equals(c.status));
   }
 
+  @Test
+  void a_ca_from_a_config_map_reaches_vault_over_https_a_corrected_ca_is_picked_up_and_a_missing_one_leaves_the_secret() throws Exception {
+    TestCa ca = TestCa.create("vault-ca");
+    try (FakeVault tls = tlsVault(ca)) {
+      configMap("vault-ca", TestCa.create("some-other-ca").pem());
+      tlsStore("vault-tls", "type: ConfigMap, name: vault-ca, key: ca.crt, namespace: secretgate", tls);
+      client.resources(ExternalSecret.class).resource(externalSecret("tls-db", "apps/payments/db", "vault-tls")).create();
+      await().atMost(Duration.ofSeconds(10)).until(() -> readyCondition("tls-db"), c -> c != null && "False".equals(c.status));
+      assertThat(client.secrets().inNamespace("payments").withName("tls-db").get()).isNull();
+
+      configMap("vault-ca", ca.pem());
+      touch("tls-db");
+      Secret synced = await().atMost(Duration.ofSeconds(15)).until(() -> client.secrets().inNamespace("payments").withName("tls-db").get(), s -> s != null);
+      assertThat(decode(synced.getData())).containsEntry("password", "over-tls");
+
+      client.configMaps().inNamespace("secretgate").withName("vault-ca").delete();
+      tls.put("secret", "apps/payments/db", "{\"password\":\"changed\"}");
+      touch("tls-db");
+      await().atMost(Duration.ofSeconds(10)).until(() -> readyCondition("tls-db"), c -> c != null && "False".equals(c.status));
+      assertThat(client.secrets().inNamespace("payments").withName("tls-db").get().getMetadata().getResourceVersion())
+          .isEqualTo(synced.getMetadata().getResourceVersion());
+      await().atMost(Duration.ofSeconds(10)).until(() -> client.v1().events().inNamespace("payments").list().getItems().stream()
+          .anyMatch(e -> "UpdateFailed".equals(e.getReason()) && e.getMessage().contains("caProvider ConfigMap secretgate/vault-ca not found")));
+      client.resources(ClusterSecretStore.class).withName("vault-tls").edit(st -> {
+        st.getMetadata().setLabels(new java.util.HashMap<>(Map.of("touched", "yes")));
+        return st;
+      });
+      Condition store = await().atMost(Duration.ofSeconds(10)).until(() -> storeReady("vault-tls"), c -> c != null && "False".equals(c.status));
+      assertThat(store.message).isEqualTo("unable to create client");
+    } finally {
+      client.resources(ClusterSecretStore.class).withName("vault-tls").delete();
+    }
+  }
+
+  @Test
+  void a_ca_from_a_secret_reaches_vault_over_https_and_the_store_is_ready() throws Exception {
+    TestCa ca = TestCa.create("vault-ca-in-secret");
+    try (FakeVault tls = tlsVault(ca)) {
+      client.secrets().inNamespace("secretgate").resource(new SecretBuilder().withNewMetadata().withName("vault-ca").endMetadata()
+          .addToData("ca.crt", b64(ca.pem())).build()).createOr(r -> r.update());
+      tlsStore("vault-tls-secret", "type: Secret, name: vault-ca, key: ca.crt, namespace: secretgate", tls);
+      client.resources(ExternalSecret.class).resource(externalSecret("tls-db", "apps/payments/db", "vault-tls-secret")).create();
+      Secret synced = await().atMost(Duration.ofSeconds(15)).until(() -> client.secrets().inNamespace("payments").withName("tls-db").get(), s -> s != null);
+      assertThat(decode(synced.getData())).containsEntry("password", "over-tls");
+      await().atMost(Duration.ofSeconds(10)).until(() -> storeReady("vault-tls-secret"), c -> c != null && "True".equals(c.status));
+      assertThat(tls.count("GET secret/data/apps/payments/db")).isGreaterThanOrEqualTo(1);
+    } finally {
+      client.resources(ClusterSecretStore.class).withName("vault-tls-secret").delete();
+    }
+  }
+
+  private FakeVault tlsVault(TestCa ca) throws Exception {
+    return FakeVault.https(ca.serverContext()).mountV2("secret")
+        .put("secret", "apps/payments/db", "{\"username\":\"payments\",\"password\":\"over-tls\"}")
+        .token("s.sync-token", new FakeVault.TokenInfo(List.of(PolicyFiles.load(Path.of("src/test/resources/io/secretgate/sync/sync-policy.hcl"))), 3600));
+  }
+
+  private void configMap(String name, String pem) {
+    client.configMaps().inNamespace("secretgate").resource(new io.fabric8.kubernetes.api.model.ConfigMapBuilder().withNewMetadata().withName(name).endMetadata()
+        .addToData("ca.crt", pem).build()).createOr(r -> r.update());
+  }
+
+  private void tlsStore(String name, String caProvider, FakeVault tls) {
+    client.resources(ClusterSecretStore.class).resource(YAML.readValue("""
+        apiVersion: external-secrets.io/v1
+        kind: ClusterSecretStore
+        metadata: {name: %s}
+        spec:
+          provider:
+            vault:
+              server: %s
+              path: secret
+              caProvider: {%s}
+              auth:
+                tokenSecretRef: {name: vault-token, key: token, namespace: secretgate}
+        """.formatted(name, tls.address(), caProvider), ClusterSecretStore.class)).createOr(r -> r.update());
+  }
+
   private Condition storeReady() {
-    ClusterSecretStore s = client.resources(ClusterSecretStore.class).withName("vault-backend").get();
+    return storeReady("vault-backend");
+  }
+
+  private Condition storeReady(String name) {
+    ClusterSecretStore s = client.resources(ClusterSecretStore.class).withName(name).get();
     if (s == null || s.getStatus() == null || s.getStatus().conditions == null) return null;
     return s.getStatus().conditions.stream().filter(c -> "Ready".equals(c.type)).findFirst().orElse(null);
   }
 
   private ExternalSecret externalSecret(String name, String key) {
+    return externalSecret(name, key, "vault-backend");
+  }
+
+  private ExternalSecret externalSecret(String name, String key, String store) {
     return YAML.readValue("""
         apiVersion: external-secrets.io/v1
         kind: ExternalSecret
         metadata: {name: %s, namespace: payments}
         spec:
           refreshInterval: 1h
-          secretStoreRef: {kind: ClusterSecretStore, name: vault-backend}
+          secretStoreRef: {kind: ClusterSecretStore, name: %s}
           dataFrom:
             - extract: {key: %s}
-        """.formatted(name, key), ExternalSecret.class);
+        """.formatted(name, store, key), ExternalSecret.class);
   }
 
   /** Change an annotation (a spec-side change that forces a sync); a status write racing it (409) is retried. */
