@@ -7,6 +7,7 @@ import io.secretgate.api.SecretStoreRef;
 import io.secretgate.config.GoDuration;
 import io.secretgate.kube.ApplyResult;
 import io.secretgate.kube.CaReadException;
+import io.secretgate.kube.CleanupFinalizer;
 import io.secretgate.kube.EventRecorder;
 import io.secretgate.kube.SecretDeleter;
 import io.secretgate.kube.SecretWriter;
@@ -56,6 +57,7 @@ public final class ExternalSecretReconciler {
   private final VaultConnections vaults;
   private final DesiredSecretBuilder builder;
   private final Clock clock;
+  private final Finalization finalization;
 
   public ExternalSecretReconciler(SyncCluster cluster, StoreLookup stores, VaultConnections vaults, DesiredSecretBuilder builder, Clock clock) {
     this.cluster = cluster;
@@ -63,6 +65,7 @@ public final class ExternalSecretReconciler {
     this.vaults = vaults;
     this.builder = builder;
     this.clock = clock;
+    this.finalization = new Finalization(cluster.finalizer(), cluster.deleter());
   }
 
   /** Everything the reconciler reads from and writes to Kubernetes. */
@@ -72,11 +75,14 @@ public final class ExternalSecretReconciler {
       SecretWriter writer,
       SecretDeleter deleter,
       StatusWriter status,
-      EventRecorder events) {}
+      EventRecorder events,
+      CleanupFinalizer finalizer) {}
 
   public SyncResult reconcile(String key) {
     ExternalSecret es = cluster.externalSecrets().apply(key);
-    if (es == null || es.getMetadata().getDeletionTimestamp() != null) return SyncResult.untilChanged();
+    if (es == null) return SyncResult.untilChanged();
+    Optional<SyncResult> finalized = finalization.reconcile(es);
+    if (finalized.isPresent()) return finalized.get();
     Instant start = clock.instant();
     List<Violation> invalid = SpecRules.violations(es.getSpec());
     if (!invalid.isEmpty()) return blocked(es, describe(invalid));

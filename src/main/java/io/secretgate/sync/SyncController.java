@@ -18,6 +18,7 @@ import io.secretgate.api.ManagedSecretKeys;
 import io.secretgate.api.SecretStore;
 import io.secretgate.config.ControllerSettings;
 import io.secretgate.kube.CaReader;
+import io.secretgate.kube.CleanupFinalizer;
 import io.secretgate.kube.EventRecorder;
 import io.secretgate.kube.InformerStoreLookup;
 import io.secretgate.kube.SecretDeleter;
@@ -134,7 +135,7 @@ public final class SyncController implements Controller {
     InformerStoreLookup stores = new InformerStoreLookup(byKey(storeInformers), clusterStores.getStore()::getByKey, namespaces.getStore()::getByKey);
     ExternalSecretReconciler.SyncCluster cluster = new ExternalSecretReconciler.SyncCluster(
         byKey(esInformers), byKey(secretInformers), new SecretWriter(client), new SecretDeleter(client),
-        new StatusWriter(client, clock), new EventRecorder(client, clock));
+        new StatusWriter(client, clock), new EventRecorder(client, clock), new CleanupFinalizer(client));
     return new ExternalSecretReconciler(cluster, stores, vaults, new DesiredSecretBuilder(new GoTemplateEngine()), clock);
   }
 

@@ -329,6 +329,54 @@ class SyncControllerIT {
     }
   }
 
+  @Test
+  void merge_with_deletion_policy_merge_gets_the_finalizer_and_deleting_it_removes_only_its_keys_even_with_vault_down() throws Exception {
+    client.secrets().inNamespace("payments").resource(new SecretBuilder().withNewMetadata().withName("shared").endMetadata()
+        .addToData("other", b64("not-ours")).build()).create();
+    client.resources(ExternalSecret.class).resource(mergingExternalSecret("merge-db", "Merge")).create();
+    await().atMost(Duration.ofSeconds(10)).until(() -> decode(client.secrets().inNamespace("payments").withName("shared").get().getData()),
+        d -> "s3cr3t".equals(d.get("password")));
+    await().atMost(Duration.ofSeconds(10)).until(() -> finalizers("merge-db"), f -> f.contains("externalsecrets.external-secrets.io/externalsecret-cleanup"));
+
+    vault.sealed(true);
+    client.resources(ExternalSecret.class).inNamespace("payments").withName("merge-db").delete();
+    await().atMost(Duration.ofSeconds(10)).until(() -> client.resources(ExternalSecret.class).inNamespace("payments").withName("merge-db").get() == null);
+    assertThat(decode(client.secrets().inNamespace("payments").withName("shared").get().getData())).containsExactly(Map.entry("other", "not-ours"));
+  }
+
+  @Test
+  void owner_external_secrets_get_no_finalizer_and_one_no_longer_needed_is_removed_when_the_spec_changes() throws Exception {
+    client.resources(ExternalSecret.class).resource(externalSecret("db-credentials", "apps/payments/db")).create();
+    await().atMost(Duration.ofSeconds(10)).until(() -> readyCondition("db-credentials"), c -> c != null && "True".equals(c.status));
+    assertThat(finalizers("db-credentials")).doesNotContain("externalsecrets.external-secrets.io/externalsecret-cleanup");
+
+    client.secrets().inNamespace("payments").resource(new SecretBuilder().withNewMetadata().withName("shared").endMetadata()
+        .addToData("other", b64("not-ours")).build()).create();
+    client.resources(ExternalSecret.class).resource(mergingExternalSecret("merge-later-retain", "Merge")).create();
+    await().atMost(Duration.ofSeconds(10)).until(() -> finalizers("merge-later-retain"), f -> f.contains("externalsecrets.external-secrets.io/externalsecret-cleanup"));
+    client.resources(ExternalSecret.class).resource(mergingExternalSecret("merge-later-retain", "Retain")).update();
+    await().atMost(Duration.ofSeconds(10)).until(() -> finalizers("merge-later-retain"), List::isEmpty);
+    client.resources(ExternalSecret.class).inNamespace("payments").withName("merge-later-retain").delete();
+    await().atMost(Duration.ofSeconds(10)).until(() -> client.resources(ExternalSecret.class).inNamespace("payments").withName("merge-later-retain").get() == null);
+    assertThat(decode(client.secrets().inNamespace("payments").withName("shared").get().getData())).containsEntry("password", "s3cr3t");
+  }
+
+  /** An ExternalSecret merging into the Secret "shared", which it does not own. */
+  private ExternalSecret mergingExternalSecret(String name, String deletionPolicy) {
+    ExternalSecret es = externalSecret(name, "apps/payments/db");
+    io.secretgate.api.ExternalSecretTarget target = new io.secretgate.api.ExternalSecretTarget();
+    target.name = "shared";
+    target.creationPolicy = io.secretgate.api.CreationPolicy.Merge;
+    target.deletionPolicy = io.secretgate.api.DeletionPolicy.valueOf(deletionPolicy);
+    es.getSpec().target = target;
+    return es;
+  }
+
+  private List<String> finalizers(String name) {
+    ExternalSecret es = client.resources(ExternalSecret.class).inNamespace("payments").withName(name).get();
+    return es == null || es.getMetadata().getFinalizers() == null ? List.of() : es.getMetadata().getFinalizers();
+  }
+
   private FakeVault tlsVault(TestCa ca) throws Exception {
     return FakeVault.https(ca.serverContext()).mountV2("secret")
         .put("secret", "apps/payments/db", "{\"username\":\"payments\",\"password\":\"over-tls\"}")
