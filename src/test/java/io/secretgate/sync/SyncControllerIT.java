@@ -15,6 +15,7 @@ import io.secretgate.api.ExternalSecret;
 import io.secretgate.config.ControllerSettings;
 import io.secretgate.testing.FakeVault;
 import io.secretgate.testing.MutableClock;
+import io.secretgate.testing.StoreFixtures;
 import io.secretgate.testing.TestCa;
 import io.secretgate.vault.policy.PolicyFiles;
 import java.io.InputStream;
@@ -56,18 +57,7 @@ class SyncControllerIT {
         .token("s.sync-token", new FakeVault.TokenInfo(List.of(PolicyFiles.load(Path.of("src/test/resources/io/secretgate/sync/sync-policy.hcl"))), 3600));
     client.secrets().inNamespace("secretgate").resource(new SecretBuilder().withNewMetadata().withName("vault-token").endMetadata()
         .addToData("token", b64("s.sync-token\n")).build()).createOr(r -> r.update());
-    ClusterSecretStore store = YAML.readValue("""
-        apiVersion: external-secrets.io/v1
-        kind: ClusterSecretStore
-        metadata: {name: vault-backend}
-        spec:
-          provider:
-            vault:
-              server: %s
-              path: secret
-              auth:
-                tokenSecretRef: {name: vault-token, key: token, namespace: secretgate}
-        """.formatted(vault.address()), ClusterSecretStore.class);
+    ClusterSecretStore store = StoreFixtures.clusterStore("vault-backend", vault.address(), "");
     client.resources(ClusterSecretStore.class).resource(store).createOr(r -> r.update());
     registry = new SimpleMeterRegistry();
     controller = new SyncController(client, new ControllerSettings(true, List.of(), 4, 100, 100, Duration.ofMinutes(5)),
@@ -238,7 +228,8 @@ class SyncControllerIT {
     vault.delete("secret", "apps/payments/db");
     touch("dsn");
     await().atMost(Duration.ofSeconds(10)).until(() -> client.secrets().inNamespace("payments").withName("dsn").get() == null);
-    assertThat(readyCondition("dsn").reason).isEqualTo("SecretDeleted");
+    // the status is written after the delete: wait for it rather than race it
+    await().atMost(Duration.ofSeconds(10)).until(() -> readyCondition("dsn"), c -> c != null && "SecretDeleted".equals(c.reason));
   }
 
   @Test
@@ -389,19 +380,8 @@ class SyncControllerIT {
   }
 
   private void tlsStore(String name, String caProvider, FakeVault tls) {
-    client.resources(ClusterSecretStore.class).resource(YAML.readValue("""
-        apiVersion: external-secrets.io/v1
-        kind: ClusterSecretStore
-        metadata: {name: %s}
-        spec:
-          provider:
-            vault:
-              server: %s
-              path: secret
-              caProvider: {%s}
-              auth:
-                tokenSecretRef: {name: vault-token, key: token, namespace: secretgate}
-        """.formatted(name, tls.address(), caProvider), ClusterSecretStore.class)).createOr(r -> r.update());
+    client.resources(ClusterSecretStore.class).resource(StoreFixtures.clusterStore(name, tls.address(), "caProvider: {" + caProvider + "}"))
+        .createOr(r -> r.update());
   }
 
   private Condition storeReady() {
