@@ -55,8 +55,10 @@ public final class VaultConnections {
     String gatewayKey = store.kind() + "/" + store.namespace() + "/" + store.name() + "@" + tokenNamespace;
     Optional<String> ca = ca(store);
     String caDigest = ca.map(VaultConnections::digest).orElse("");
-    VaultGateway gateway = gateways.compute(gatewayKey, (k, old) -> old != null && old.caDigest().equals(caDigest) ? old
-        : new Gateway(caDigest, new MeteredGateway(gateway(store, connection(vault, ca, gatewayKey)), metrics))).gateway();
+    Gateway known = gateways.get(gatewayKey);
+    VaultGateway gateway = known != null && known.caDigest().equals(caDigest) ? known.gateway()
+        : gateways.compute(gatewayKey, (k, old) -> old != null && old.caDigest().equals(caDigest) ? old
+            : new Gateway(caDigest, new MeteredGateway(gateway(store, connection(vault, ca, gatewayKey)), metrics))).gateway();
     String connection = vault.server + "|" + Optional.ofNullable(vault.namespace).orElse("") + "|" + digest(token);
     currentTokens.put(gatewayKey, token);
     return new Session(gateway, reads.around(connection, new GatewayKvApi(gateway), freshReads));

@@ -214,7 +214,6 @@ public final class WorkQueue<K> {
   private void schedule(K key, Instant requested) {
     Instant held = heldUntil.get(key);
     Instant at = held != null && requested.isBefore(held) ? held : requested;
-    if (held != null && !held.isAfter(clock.instant())) heldUntil.remove(key);
     Instant current = readyAt.get(key);
     if (current != null && !at.isBefore(current)) return;
     readyAt.put(key, at);
@@ -229,6 +228,7 @@ public final class WorkQueue<K> {
       if (!e.at.equals(readyAt.get(e.key))) continue; // superseded by an earlier time
       readyAt.remove(e.key);
       processing.add(e.key);
+      heldUntil.remove(e.key); // its hold is over (a new one is set if Vault refuses again)
       return e.key;
     }
     return null;
