@@ -6,6 +6,8 @@ import io.secretgate.api.ManagedSecretKeys;
 import io.secretgate.api.SecretStoreRef;
 import io.secretgate.config.GoDuration;
 import io.secretgate.kube.ApplyResult;
+import io.secretgate.kube.CaReadException;
+import io.secretgate.kube.CleanupFinalizer;
 import io.secretgate.kube.EventRecorder;
 import io.secretgate.kube.SecretDeleter;
 import io.secretgate.kube.SecretWriter;
@@ -47,12 +49,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class ExternalSecretReconciler {
   private static final Logger LOG = LoggerFactory.getLogger(ExternalSecretReconciler.class);
+  /** Our Warning event reason (not ESO's) when Vault answered 429; the message says how long we wait. */
+  static final String REASON_VAULT_RATE_LIMITED = "VaultRateLimited";
 
   private final SyncCluster cluster;
   private final StoreLookup stores;
   private final VaultConnections vaults;
   private final DesiredSecretBuilder builder;
   private final Clock clock;
+  private final Finalization finalization;
 
   public ExternalSecretReconciler(SyncCluster cluster, StoreLookup stores, VaultConnections vaults, DesiredSecretBuilder builder, Clock clock) {
     this.cluster = cluster;
@@ -60,6 +65,7 @@ public final class ExternalSecretReconciler {
     this.vaults = vaults;
     this.builder = builder;
     this.clock = clock;
+    this.finalization = new Finalization(cluster.finalizer(), cluster.deleter());
   }
 
   /** Everything the reconciler reads from and writes to Kubernetes. */
@@ -69,11 +75,14 @@ public final class ExternalSecretReconciler {
       SecretWriter writer,
       SecretDeleter deleter,
       StatusWriter status,
-      EventRecorder events) {}
+      EventRecorder events,
+      CleanupFinalizer finalizer) {}
 
   public SyncResult reconcile(String key) {
     ExternalSecret es = cluster.externalSecrets().apply(key);
-    if (es == null || es.getMetadata().getDeletionTimestamp() != null) return SyncResult.untilChanged();
+    if (es == null) return SyncResult.untilChanged();
+    Optional<SyncResult> finalized = finalization.reconcile(es);
+    if (finalized.isPresent()) return finalized.get();
     Instant start = clock.instant();
     List<Violation> invalid = SpecRules.violations(es.getSpec());
     if (!invalid.isEmpty()) return blocked(es, describe(invalid));
@@ -87,8 +96,9 @@ public final class ExternalSecretReconciler {
 
   private SyncResult sync(ExternalSecret es, Instant start, Duration interval, boolean freshReads) {
     BuildOutcome outcome;
+    RateLimitNote rateLimit = new RateLimitNote();
     try {
-      outcome = builder.build(es, sources(es, freshReads));
+      outcome = builder.build(es, sources(es, freshReads, rateLimit));
     } catch (StoreUnavailable e) {
       return fail(es, EsoText.REASON_SYNCED_ERROR, EsoText.MSG_ERROR_GET_SECRET_DATA, e.getMessage(), !e.configError);
     }
@@ -99,6 +109,7 @@ public final class ExternalSecretReconciler {
     }
     if (outcome instanceof BuildOutcome.Delete d) return delete(es, d, start, interval);
     BuildOutcome.Failed f = (BuildOutcome.Failed) outcome;
+    if (rateLimit.limited()) return rateLimited(es, f, rateLimit.retryAfter());
     boolean heals = f.kind() == FailureKind.SOURCE || f.kind() == FailureKind.DATA;
     return fail(es, f.reason(), f.message(), f.eventText(), heals);
   }
@@ -141,6 +152,15 @@ public final class ExternalSecretReconciler {
     return retry ? new SyncResult.Retry(detail) : new SyncResult.Blocked(detail);
   }
 
+  /** Vault answered 429: ESO's failure status and event, plus a Warning that says how long we wait. */
+  private SyncResult rateLimited(ExternalSecret es, BuildOutcome.Failed f, Optional<Duration> retryAfter) {
+    fail(es, f.reason(), f.message(), f.eventText(), true);
+    String wait = retryAfter.map(d -> "Vault asked to retry after " + d.toSeconds() + "s (Retry-After); the next attempt waits at least that long")
+        .orElse("Vault sent no Retry-After; the next attempt waits for the backoff");
+    cluster.events().record(es, SyncEvent.warning(REASON_VAULT_RATE_LIMITED, "Vault refused the read with 429 (rate limit or quota): " + wait));
+    return new SyncResult.RateLimited(f.eventText(), retryAfter);
+  }
+
   private SyncResult blocked(ExternalSecret es, String detail) {
     return fail(es, EsoText.REASON_SYNCED_ERROR, EsoText.MSG_ERROR_INVALID_SPEC, detail, false);
   }
@@ -173,13 +193,13 @@ public final class ExternalSecretReconciler {
     return out;
   }
 
-  private SecretSources sources(ExternalSecret es, boolean freshReads) {
+  private SecretSources sources(ExternalSecret es, boolean freshReads, RateLimitNote rateLimit) {
     Map<String, SecretSource> opened = new HashMap<>();
     String namespace = ns(es);
-    return ref -> opened.computeIfAbsent(refKey(ref), k -> open(ref, namespace, freshReads));
+    return ref -> opened.computeIfAbsent(refKey(ref), k -> open(ref, namespace, freshReads, rateLimit));
   }
 
-  private SecretSource open(SecretStoreRef ref, String namespace, boolean freshReads) {
+  private SecretSource open(SecretStoreRef ref, String namespace, boolean freshReads, RateLimitNote rateLimit) {
     Store store = stores.find(ref.effectiveKind(), ref.name, namespace)
         .orElseThrow(() -> new StoreUnavailable(ref.effectiveKind() + " \"" + ref.name + "\" is not found", false));
     if (store.spec().provider == null || store.spec().provider.vault == null) {
@@ -188,13 +208,12 @@ public final class ExternalSecretReconciler {
     if (store.spec().provider.vault.auth == null || store.spec().provider.vault.auth.tokenSecretRef == null) {
       throw new StoreUnavailable(store.displayName() + ": only auth.tokenSecretRef is supported by secretgate yet", true);
     }
-    if (store.spec().provider.vault.caProvider != null && store.spec().provider.vault.caBundle == null) {
-      throw new StoreUnavailable(store.displayName() + ": caProvider is not supported by secretgate yet; put the CA in caBundle", true);
-    }
     try {
-      return new KvSecretSource(vaults.open(store, namespace, freshReads).kv(), store.spec().provider.vault);
+      return new KvSecretSource(rateLimit.watching(vaults.open(store, namespace, freshReads).kv()), store.spec().provider.vault);
     } catch (TokenReadException e) {
       throw new StoreUnavailable(store.displayName() + ": " + e.getMessage(), false);
+    } catch (CaReadException e) {
+      throw new StoreUnavailable(store.displayName() + ": " + e.getMessage(), e.configError());
     }
   }
 

@@ -2,6 +2,7 @@ package io.secretgate.sync;
 
 import io.secretgate.api.StoreKind;
 import io.secretgate.api.VaultAuth;
+import io.secretgate.kube.CaReadException;
 import io.secretgate.kube.StoreStatusWriter;
 import io.secretgate.kube.TokenReadException;
 import io.secretgate.validation.Store;
@@ -58,7 +59,7 @@ public final class StoreReadiness {
         return invalid(StoreStatusWriter.MSG_NOT_VALIDATED, "the Vault token expires in " + token.ttlSeconds() + "s");
       }
       return new Verdict(true, StoreStatusWriter.REASON_VALID, StoreStatusWriter.MSG_VALID, "");
-    } catch (TokenReadException e) {
+    } catch (TokenReadException | CaReadException e) {
       return invalid(StoreStatusWriter.MSG_NO_CLIENT, e.getMessage());
     } catch (VaultFailure e) {
       return invalid(StoreStatusWriter.MSG_NOT_VALIDATED, e.getMessage());

@@ -17,6 +17,8 @@ import io.secretgate.api.ExternalSecret;
 import io.secretgate.api.ManagedSecretKeys;
 import io.secretgate.api.SecretStore;
 import io.secretgate.config.ControllerSettings;
+import io.secretgate.kube.CaReader;
+import io.secretgate.kube.CleanupFinalizer;
 import io.secretgate.kube.EventRecorder;
 import io.secretgate.kube.InformerStoreLookup;
 import io.secretgate.kube.SecretDeleter;
@@ -80,7 +82,7 @@ public final class SyncController implements Controller {
 
   @Override
   public void start() {
-    VaultConnections vaults = new VaultConnections(new TokenReader(client), new ReadCache(clock, Duration.ofSeconds(2)), Duration.ofSeconds(10), metrics);
+    VaultConnections vaults = new VaultConnections(new TokenReader(client), new CaReader(client), new ReadCache(clock, Duration.ofSeconds(2)), Duration.ofSeconds(10), metrics);
     readiness = new StoreReadiness(vaults, new StoreStatusWriter(client, clock));
     for (String ns : namespaces()) {
       esInformers.add(inform(scoped(client.resources(ExternalSecret.class), ns), this::enqueueExternalSecret));
@@ -118,6 +120,11 @@ public final class SyncController implements Controller {
     informers.forEach(SharedIndexInformer::stop);
   }
 
+  /** When {@code key} (namespace/name) is next due, if it is queued (tests). */
+  Optional<java.time.Instant> nextAttempt(String key) {
+    return queue.dueAt(key);
+  }
+
   @Override
   public boolean ready() {
     return !informers.isEmpty() && informers.stream().allMatch(SharedIndexInformer::hasSynced);
@@ -128,7 +135,7 @@ public final class SyncController implements Controller {
     InformerStoreLookup stores = new InformerStoreLookup(byKey(storeInformers), clusterStores.getStore()::getByKey, namespaces.getStore()::getByKey);
     ExternalSecretReconciler.SyncCluster cluster = new ExternalSecretReconciler.SyncCluster(
         byKey(esInformers), byKey(secretInformers), new SecretWriter(client), new SecretDeleter(client),
-        new StatusWriter(client, clock), new EventRecorder(client, clock));
+        new StatusWriter(client, clock), new EventRecorder(client, clock), new CleanupFinalizer(client));
     return new ExternalSecretReconciler(cluster, stores, vaults, new DesiredSecretBuilder(new GoTemplateEngine()), clock);
   }
 
@@ -170,6 +177,7 @@ public final class SyncController implements Controller {
       metrics.syncError(nsName[0], nsName[1]);
       metrics.readyCondition(nsName[0], nsName[1], false);
       if (result instanceof SyncResult.Retry) queue.retry(key, limit.reserve());
+      if (result instanceof SyncResult.RateLimited r) queue.holdFor(key, queue.retry(key, RetryDelay.atLeast(limit.reserve(), r.retryAfter())));
     }
   }
 

@@ -11,6 +11,12 @@ public sealed interface SyncResult {
   /** Failed in a way that may heal (Vault down, a conflict): retry with backoff. */
   record Retry(String why) implements SyncResult {}
 
+  /**
+   * Vault refused a call with 429: retry no sooner than its {@code Retry-After} (when sent) nor
+   * than the key's backoff, even if the ExternalSecret changes meanwhile.
+   */
+  record RateLimited(String why, Optional<Duration> retryAfter) implements SyncResult {}
+
   /** Failed in a way only a change can fix (invalid or unsupported spec): wait for a change. */
   record Blocked(String why) implements SyncResult {}
 

@@ -1,10 +1,13 @@
 package io.secretgate.sync;
 
 import io.secretgate.api.VaultProvider;
+import io.secretgate.kube.CaReadException;
+import io.secretgate.kube.CaReader;
 import io.secretgate.kube.TokenReader;
 import io.secretgate.validation.Store;
 import io.secretgate.vault.DriverVaultGateway;
 import io.secretgate.vault.GatewayKvApi;
+import io.secretgate.vault.InvalidCaBundleException;
 import io.secretgate.vault.KvApi;
 import io.secretgate.vault.VaultConnection;
 import io.secretgate.vault.VaultGateway;
@@ -21,18 +24,23 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * One Vault gateway per store and token namespace, kept across syncs; the token is read from its
  * Secret at every sync (a rotated token is used at once), and reads go through the shared
- * {@link ReadCache} keyed by server, Vault namespace and a digest of the token.
+ * {@link ReadCache} keyed by server, Vault namespace and a digest of the token. The CA of a
+ * {@code caProvider} is read the same way at every sync; when it changed, the store gets a new
+ * gateway (TLS context) at once. As in ESO, an inline {@code caBundle} wins over {@code caProvider}.
  */
 public final class VaultConnections {
   private final TokenReader tokens;
   private final ReadCache reads;
   private final Duration timeout;
-  private final Map<String, VaultGateway> gateways = new ConcurrentHashMap<>();
+  private final CaReader cas;
+  private final Map<String, Gateway> gateways = new ConcurrentHashMap<>();
   private final Map<String, String> currentTokens = new ConcurrentHashMap<>();
 
   private final SyncMetrics metrics;
 
-  public VaultConnections(TokenReader tokens, ReadCache reads, Duration timeout, SyncMetrics metrics) {
+  /** {@code cas} reads the CA of a store's {@code caProvider}. */
+  public VaultConnections(TokenReader tokens, CaReader cas, ReadCache reads, Duration timeout, SyncMetrics metrics) {
+    this.cas = cas;
     this.metrics = metrics;
     this.tokens = tokens;
     this.reads = reads;
@@ -45,7 +53,12 @@ public final class VaultConnections {
     String token = tokens.read(store.kind(), store.namespace(), vault.auth.tokenSecretRef, esNamespace);
     String tokenNamespace = TokenReader.namespace(store.kind(), store.namespace(), vault.auth.tokenSecretRef, esNamespace);
     String gatewayKey = store.kind() + "/" + store.namespace() + "/" + store.name() + "@" + tokenNamespace;
-    VaultGateway gateway = gateways.computeIfAbsent(gatewayKey, k -> new MeteredGateway(new DriverVaultGateway(connection(vault, store, tokenNamespace)), metrics));
+    Optional<String> ca = ca(store);
+    String caDigest = ca.map(VaultConnections::digest).orElse("");
+    Gateway known = gateways.get(gatewayKey);
+    VaultGateway gateway = known != null && known.caDigest().equals(caDigest) ? known.gateway()
+        : gateways.compute(gatewayKey, (k, old) -> old != null && old.caDigest().equals(caDigest) ? old
+            : new Gateway(caDigest, new MeteredGateway(gateway(store, connection(vault, ca, gatewayKey)), metrics))).gateway();
     String connection = vault.server + "|" + Optional.ofNullable(vault.namespace).orElse("") + "|" + digest(token);
     currentTokens.put(gatewayKey, token);
     return new Session(gateway, reads.around(connection, new GatewayKvApi(gateway), freshReads));
@@ -61,12 +74,35 @@ public final class VaultConnections {
     gateways.keySet().removeIf(k -> k.startsWith(store.kind() + "/" + store.namespace() + "/" + store.name() + "@"));
   }
 
+  private record Gateway(String caDigest, VaultGateway gateway) {}
+
+  /**
+   * The CA text the store trusts: its {@code caBundle}, else its {@code caProvider}'s Secret or
+   * ConfigMap key, else none (the JVM's trust store).
+   *
+   * @throws CaReadException when the caProvider cannot be read
+   */
+  private Optional<String> ca(Store store) {
+    VaultProvider vault = store.spec().provider.vault;
+    if (vault.caBundle != null && !vault.caBundle.isEmpty() || vault.caProvider == null) return Optional.ofNullable(vault.caBundle);
+    return Optional.of(cas.read(store.kind(), store.namespace(), vault.caProvider));
+  }
+
+  private static VaultGateway gateway(Store store, VaultConnection connection) {
+    try {
+      return new DriverVaultGateway(connection);
+    } catch (InvalidCaBundleException e) {
+      VaultProvider vault = store.spec().provider.vault;
+      if (vault.caBundle != null && !vault.caBundle.isEmpty()) throw e;
+      throw CaReadException.unusable(vault.caProvider.type + " " + vault.caProvider.name + " key \"" + vault.caProvider.key + "\"", e.getMessage());
+    }
+  }
+
   /** The gateway and the (shared-read) KV view of one store for one sync. */
   public record Session(VaultGateway gateway, KvApi kv) {}
 
-  private VaultConnection connection(VaultProvider vault, Store store, String tokenNamespace) {
-    String key = store.kind() + "/" + store.namespace() + "/" + store.name() + "@" + tokenNamespace;
-    return new VaultConnection(URI.create(vault.server), vault.namespace, Optional.ofNullable(vault.caBundle),
+  private VaultConnection connection(VaultProvider vault, Optional<String> ca, String key) {
+    return new VaultConnection(URI.create(vault.server), vault.namespace, ca,
         () -> currentTokens.getOrDefault(key, ""), timeout);
   }
 

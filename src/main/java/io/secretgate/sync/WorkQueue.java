@@ -29,6 +29,7 @@ public final class WorkQueue<K> {
   private final Set<K> processing = new HashSet<>();
   private final Map<K, Instant> dirty = new HashMap<>();
   private final Map<K, Integer> failures = new HashMap<>();
+  private final Map<K, Instant> heldUntil = new HashMap<>();
   private long sequence;
   private boolean shutDown;
 
@@ -95,11 +96,45 @@ public final class WorkQueue<K> {
     return d;
   }
 
+  /**
+   * Hand {@code key} to no worker for {@code delay}, however often it is added meanwhile (Vault
+   * asked us to wait); {@link #forget} ends the hold. Returns {@code delay}.
+   */
+  public Duration holdFor(K key, Duration delay) {
+    lock.lock();
+    try {
+      Instant until = clock.instant().plus(delay);
+      heldUntil.put(key, until);
+      Instant current = readyAt.get(key);
+      if (current != null && current.isBefore(until)) {
+        readyAt.put(key, until);
+        scheduled.add(new Entry<>(until, sequence++, key));
+      }
+      Instant again = dirty.get(key);
+      if (again != null && again.isBefore(until)) dirty.put(key, until);
+      return delay;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** When {@code key} is next due, if it is queued or scheduled. */
+  public Optional<Instant> dueAt(K key) {
+    lock.lock();
+    try {
+      Instant at = readyAt.get(key);
+      return Optional.ofNullable(at != null ? at : dirty.get(key));
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** The key succeeded: its next failure starts from the base delay again. */
   public void forget(K key) {
     lock.lock();
     try {
       failures.remove(key);
+      heldUntil.remove(key);
     } finally {
       lock.unlock();
     }
@@ -176,7 +211,9 @@ public final class WorkQueue<K> {
     }
   }
 
-  private void schedule(K key, Instant at) {
+  private void schedule(K key, Instant requested) {
+    Instant held = heldUntil.get(key);
+    Instant at = held != null && requested.isBefore(held) ? held : requested;
     Instant current = readyAt.get(key);
     if (current != null && !at.isBefore(current)) return;
     readyAt.put(key, at);
@@ -191,6 +228,7 @@ public final class WorkQueue<K> {
       if (!e.at.equals(readyAt.get(e.key))) continue; // superseded by an earlier time
       readyAt.remove(e.key);
       processing.add(e.key);
+      heldUntil.remove(e.key); // its hold is over (a new one is set if Vault refuses again)
       return e.key;
     }
     return null;

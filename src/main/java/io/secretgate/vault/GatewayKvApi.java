@@ -44,6 +44,7 @@ public final class GatewayKvApi implements KvApi {
       case SEALED, UNAVAILABLE, RATE_LIMITED -> Reason.UNAVAILABLE;
       case BAD_RESPONSE -> Reason.INVALID_RESPONSE;
     };
-    return new KvApiException(reason, "cannot read secret data from Vault: " + f.getMessage());
+    return new KvApiException(reason, "cannot read secret data from Vault: " + f.getMessage(),
+        f.kind() == VaultFailure.Kind.RATE_LIMITED, f.retryAfter());
   }
 }

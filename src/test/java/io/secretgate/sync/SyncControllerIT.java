@@ -14,6 +14,9 @@ import io.secretgate.api.Condition;
 import io.secretgate.api.ExternalSecret;
 import io.secretgate.config.ControllerSettings;
 import io.secretgate.testing.FakeVault;
+import io.secretgate.testing.MutableClock;
+import io.secretgate.testing.StoreFixtures;
+import io.secretgate.testing.TestCa;
 import io.secretgate.vault.policy.PolicyFiles;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -54,18 +57,7 @@ class SyncControllerIT {
         .token("s.sync-token", new FakeVault.TokenInfo(List.of(PolicyFiles.load(Path.of("src/test/resources/io/secretgate/sync/sync-policy.hcl"))), 3600));
     client.secrets().inNamespace("secretgate").resource(new SecretBuilder().withNewMetadata().withName("vault-token").endMetadata()
         .addToData("token", b64("s.sync-token\n")).build()).createOr(r -> r.update());
-    ClusterSecretStore store = YAML.readValue("""
-        apiVersion: external-secrets.io/v1
-        kind: ClusterSecretStore
-        metadata: {name: vault-backend}
-        spec:
-          provider:
-            vault:
-              server: %s
-              path: secret
-              auth:
-                tokenSecretRef: {name: vault-token, key: token, namespace: secretgate}
-        """.formatted(vault.address()), ClusterSecretStore.class);
+    ClusterSecretStore store = StoreFixtures.clusterStore("vault-backend", vault.address(), "");
     client.resources(ClusterSecretStore.class).resource(store).createOr(r -> r.update());
     registry = new SimpleMeterRegistry();
     controller = new SyncController(client, new ControllerSettings(true, List.of(), 4, 100, 100, Duration.ofMinutes(5)),
@@ -236,35 +228,203 @@ class SyncControllerIT {
     vault.delete("secret", "apps/payments/db");
     touch("dsn");
     await().atMost(Duration.ofSeconds(10)).until(() -> client.secrets().inNamespace("payments").withName("dsn").get() == null);
-    assertThat(readyCondition("dsn").reason).isEqualTo("SecretDeleted");
+    // the status is written after the delete: wait for it rather than race it
+    await().atMost(Duration.ofSeconds(10)).until(() -> readyCondition("dsn"), c -> c != null && "SecretDeleted".equals(c.reason));
+  }
+
+  @Test
+  void a_429_from_vault_leaves_the_secret_and_the_next_attempt_waits_for_retry_after_then_it_recovers() throws Exception {
+    controller.stop(Duration.ofSeconds(5));
+    MutableClock clock = new MutableClock(java.time.Instant.now());
+    controller = new SyncController(client, new ControllerSettings(true, List.of(), 4, 100, 100, Duration.ofMinutes(5)), new SyncMetrics(registry), clock);
+    controller.start();
+    await().atMost(Duration.ofSeconds(10)).until(controller::ready);
+    client.resources(ExternalSecret.class).resource(externalSecret("db-credentials", "apps/payments/db")).create();
+    Secret before = await().atMost(Duration.ofSeconds(10)).until(() -> client.secrets().inNamespace("payments").withName("db-credentials").get(), s -> s != null);
+    await().atMost(Duration.ofSeconds(10)).until(() -> readyCondition("db-credentials"), c -> c != null && "True".equals(c.status));
+    await().atMost(Duration.ofSeconds(10)).until(this::storeReady, c -> c != null && "True".equals(c.status));
+
+    vault.put("secret", "apps/payments/db", "{\"username\":\"payments\",\"password\":\"after-quota\"}");
+    vault.failNext(1, FakeVault.Reply.of(429, "{\"errors\":[\"request path \\\"secret/data/apps/payments/db\\\": rate limit quota exceeded\"]}")
+        .header("Retry-After", "30"));
+    java.time.Instant refused = clock.instant();
+    touch("db-credentials");
+    Condition failed = await().atMost(Duration.ofSeconds(10)).until(() -> readyCondition("db-credentials"), c -> c != null && "False".equals(c.status));
+    assertThat(failed.message).isEqualTo("could not get secret data from provider");
+    var event = await().atMost(Duration.ofSeconds(10)).until(() -> client.v1().events().inNamespace("payments").list().getItems().stream()
+        .filter(e -> "VaultRateLimited".equals(e.getReason())).findFirst(), java.util.Optional::isPresent).get();
+    assertThat(event.getType()).isEqualTo("Warning");
+    assertThat(event.getMessage()).contains("429").contains("30s").doesNotContain("after-quota").doesNotContain("s.sync-token");
+    Secret during = client.secrets().inNamespace("payments").withName("db-credentials").get();
+    assertThat(during.getData()).isEqualTo(before.getData());
+    assertThat(during.getMetadata().getResourceVersion()).isEqualTo(before.getMetadata().getResourceVersion());
+    java.time.Instant next = await().atMost(Duration.ofSeconds(10))
+        .until(() -> controller.nextAttempt("payments/db-credentials").orElse(null), t -> t != null);
+    assertThat(next).isAfterOrEqualTo(refused.plusSeconds(30));
+    assertThat(registry.find("secretgate_vault_requests").tag("outcome", "rate_limited").counter().count()).isEqualTo(1.0);
+
+    clock.advance(Duration.ofSeconds(31));
+    await().atMost(Duration.ofSeconds(15)).until(() -> decode(client.secrets().inNamespace("payments").withName("db-credentials").get().getData()).get("password"),
+        "after-quota"::equals);
+    await().atMost(Duration.ofSeconds(10)).until(() -> readyCondition("db-credentials"), c -> c != null && "True".equals(c.status));
+  }
+
+  @Test
+  void a_ca_from_a_config_map_reaches_vault_over_https_a_corrected_ca_is_picked_up_and_a_missing_one_leaves_the_secret() throws Exception {
+    TestCa ca = TestCa.create("vault-ca");
+    try (FakeVault tls = tlsVault(ca)) {
+      configMap("vault-ca", TestCa.create("some-other-ca").pem());
+      tlsStore("vault-tls", "type: ConfigMap, name: vault-ca, key: ca.crt, namespace: secretgate", tls);
+      client.resources(ExternalSecret.class).resource(externalSecret("tls-db", "apps/payments/db", "vault-tls")).create();
+      await().atMost(Duration.ofSeconds(10)).until(() -> readyCondition("tls-db"), c -> c != null && "False".equals(c.status));
+      assertThat(client.secrets().inNamespace("payments").withName("tls-db").get()).isNull();
+
+      configMap("vault-ca", ca.pem());
+      touch("tls-db");
+      Secret synced = await().atMost(Duration.ofSeconds(15)).until(() -> client.secrets().inNamespace("payments").withName("tls-db").get(), s -> s != null);
+      assertThat(decode(synced.getData())).containsEntry("password", "over-tls");
+
+      client.configMaps().inNamespace("secretgate").withName("vault-ca").delete();
+      tls.put("secret", "apps/payments/db", "{\"password\":\"changed\"}");
+      touch("tls-db");
+      await().atMost(Duration.ofSeconds(10)).until(() -> readyCondition("tls-db"), c -> c != null && "False".equals(c.status));
+      assertThat(client.secrets().inNamespace("payments").withName("tls-db").get().getMetadata().getResourceVersion())
+          .isEqualTo(synced.getMetadata().getResourceVersion());
+      await().atMost(Duration.ofSeconds(10)).until(() -> client.v1().events().inNamespace("payments").list().getItems().stream()
+          .anyMatch(e -> "UpdateFailed".equals(e.getReason()) && e.getMessage().contains("caProvider ConfigMap secretgate/vault-ca not found")));
+      client.resources(ClusterSecretStore.class).withName("vault-tls").edit(st -> {
+        st.getMetadata().setLabels(new java.util.HashMap<>(Map.of("touched", "yes")));
+        return st;
+      });
+      Condition store = await().atMost(Duration.ofSeconds(10)).until(() -> storeReady("vault-tls"), c -> c != null && "False".equals(c.status));
+      assertThat(store.message).isEqualTo("unable to create client");
+    } finally {
+      client.resources(ClusterSecretStore.class).withName("vault-tls").delete();
+    }
+  }
+
+  @Test
+  void a_ca_from_a_secret_reaches_vault_over_https_and_the_store_is_ready() throws Exception {
+    TestCa ca = TestCa.create("vault-ca-in-secret");
+    try (FakeVault tls = tlsVault(ca)) {
+      client.secrets().inNamespace("secretgate").resource(new SecretBuilder().withNewMetadata().withName("vault-ca").endMetadata()
+          .addToData("ca.crt", b64(ca.pem())).build()).createOr(r -> r.update());
+      tlsStore("vault-tls-secret", "type: Secret, name: vault-ca, key: ca.crt, namespace: secretgate", tls);
+      client.resources(ExternalSecret.class).resource(externalSecret("tls-db", "apps/payments/db", "vault-tls-secret")).create();
+      Secret synced = await().atMost(Duration.ofSeconds(15)).until(() -> client.secrets().inNamespace("payments").withName("tls-db").get(), s -> s != null);
+      assertThat(decode(synced.getData())).containsEntry("password", "over-tls");
+      await().atMost(Duration.ofSeconds(10)).until(() -> storeReady("vault-tls-secret"), c -> c != null && "True".equals(c.status));
+      assertThat(tls.count("GET secret/data/apps/payments/db")).isGreaterThanOrEqualTo(1);
+    } finally {
+      client.resources(ClusterSecretStore.class).withName("vault-tls-secret").delete();
+    }
+  }
+
+  @Test
+  void merge_with_deletion_policy_merge_gets_the_finalizer_and_deleting_it_removes_only_its_keys_even_with_vault_down() throws Exception {
+    client.secrets().inNamespace("payments").resource(new SecretBuilder().withNewMetadata().withName("shared").endMetadata()
+        .addToData("other", b64("not-ours")).build()).create();
+    client.resources(ExternalSecret.class).resource(mergingExternalSecret("merge-db", "Merge")).create();
+    await().atMost(Duration.ofSeconds(10)).until(() -> decode(client.secrets().inNamespace("payments").withName("shared").get().getData()),
+        d -> "s3cr3t".equals(d.get("password")));
+    await().atMost(Duration.ofSeconds(10)).until(() -> finalizers("merge-db"), f -> f.contains("externalsecrets.external-secrets.io/externalsecret-cleanup"));
+
+    vault.sealed(true);
+    client.resources(ExternalSecret.class).inNamespace("payments").withName("merge-db").delete();
+    await().atMost(Duration.ofSeconds(10)).until(() -> client.resources(ExternalSecret.class).inNamespace("payments").withName("merge-db").get() == null);
+    assertThat(decode(client.secrets().inNamespace("payments").withName("shared").get().getData())).containsExactly(Map.entry("other", "not-ours"));
+  }
+
+  @Test
+  void owner_external_secrets_get_no_finalizer_and_one_no_longer_needed_is_removed_when_the_spec_changes() throws Exception {
+    client.resources(ExternalSecret.class).resource(externalSecret("db-credentials", "apps/payments/db")).create();
+    await().atMost(Duration.ofSeconds(10)).until(() -> readyCondition("db-credentials"), c -> c != null && "True".equals(c.status));
+    assertThat(finalizers("db-credentials")).doesNotContain("externalsecrets.external-secrets.io/externalsecret-cleanup");
+
+    client.secrets().inNamespace("payments").resource(new SecretBuilder().withNewMetadata().withName("shared").endMetadata()
+        .addToData("other", b64("not-ours")).build()).create();
+    client.resources(ExternalSecret.class).resource(mergingExternalSecret("merge-later-retain", "Merge")).create();
+    await().atMost(Duration.ofSeconds(10)).until(() -> finalizers("merge-later-retain"), f -> f.contains("externalsecrets.external-secrets.io/externalsecret-cleanup"));
+    client.resources(ExternalSecret.class).resource(mergingExternalSecret("merge-later-retain", "Retain")).update();
+    await().atMost(Duration.ofSeconds(10)).until(() -> finalizers("merge-later-retain"), List::isEmpty);
+    client.resources(ExternalSecret.class).inNamespace("payments").withName("merge-later-retain").delete();
+    await().atMost(Duration.ofSeconds(10)).until(() -> client.resources(ExternalSecret.class).inNamespace("payments").withName("merge-later-retain").get() == null);
+    assertThat(decode(client.secrets().inNamespace("payments").withName("shared").get().getData())).containsEntry("password", "s3cr3t");
+  }
+
+  /** An ExternalSecret merging into the Secret "shared", which it does not own. */
+  private ExternalSecret mergingExternalSecret(String name, String deletionPolicy) {
+    ExternalSecret es = externalSecret(name, "apps/payments/db");
+    io.secretgate.api.ExternalSecretTarget target = new io.secretgate.api.ExternalSecretTarget();
+    target.name = "shared";
+    target.creationPolicy = io.secretgate.api.CreationPolicy.Merge;
+    target.deletionPolicy = io.secretgate.api.DeletionPolicy.valueOf(deletionPolicy);
+    es.getSpec().target = target;
+    return es;
+  }
+
+  private List<String> finalizers(String name) {
+    ExternalSecret es = client.resources(ExternalSecret.class).inNamespace("payments").withName(name).get();
+    return es == null || es.getMetadata().getFinalizers() == null ? List.of() : es.getMetadata().getFinalizers();
+  }
+
+  private FakeVault tlsVault(TestCa ca) throws Exception {
+    return FakeVault.https(ca.serverContext()).mountV2("secret")
+        .put("secret", "apps/payments/db", "{\"username\":\"payments\",\"password\":\"over-tls\"}")
+        .token("s.sync-token", new FakeVault.TokenInfo(List.of(PolicyFiles.load(Path.of("src/test/resources/io/secretgate/sync/sync-policy.hcl"))), 3600));
+  }
+
+  private void configMap(String name, String pem) {
+    client.configMaps().inNamespace("secretgate").resource(new io.fabric8.kubernetes.api.model.ConfigMapBuilder().withNewMetadata().withName(name).endMetadata()
+        .addToData("ca.crt", pem).build()).createOr(r -> r.update());
+  }
+
+  private void tlsStore(String name, String caProvider, FakeVault tls) {
+    client.resources(ClusterSecretStore.class).resource(StoreFixtures.clusterStore(name, tls.address(), "caProvider: {" + caProvider + "}"))
+        .createOr(r -> r.update());
   }
 
   private Condition storeReady() {
-    ClusterSecretStore s = client.resources(ClusterSecretStore.class).withName("vault-backend").get();
+    return storeReady("vault-backend");
+  }
+
+  private Condition storeReady(String name) {
+    ClusterSecretStore s = client.resources(ClusterSecretStore.class).withName(name).get();
     if (s == null || s.getStatus() == null || s.getStatus().conditions == null) return null;
     return s.getStatus().conditions.stream().filter(c -> "Ready".equals(c.type)).findFirst().orElse(null);
   }
 
   private ExternalSecret externalSecret(String name, String key) {
+    return externalSecret(name, key, "vault-backend");
+  }
+
+  private ExternalSecret externalSecret(String name, String key, String store) {
     return YAML.readValue("""
         apiVersion: external-secrets.io/v1
         kind: ExternalSecret
         metadata: {name: %s, namespace: payments}
         spec:
           refreshInterval: 1h
-          secretStoreRef: {kind: ClusterSecretStore, name: vault-backend}
+          secretStoreRef: {kind: ClusterSecretStore, name: %s}
           dataFrom:
             - extract: {key: %s}
-        """.formatted(name, key), ExternalSecret.class);
+        """.formatted(name, store, key), ExternalSecret.class);
   }
 
+  /** Change an annotation (a spec-side change that forces a sync); a status write racing it (409) is retried. */
   private void touch(String name) {
-    client.resources(ExternalSecret.class).inNamespace("payments").withName(name)
-        .edit(es -> {
-          es.getMetadata().getAnnotations();
-          es.getMetadata().setAnnotations(new java.util.HashMap<>(Map.of("force-sync", String.valueOf(System.nanoTime()))));
-          return es;
-        });
+    for (int attempt = 1; ; attempt++) {
+      try {
+        client.resources(ExternalSecret.class).inNamespace("payments").withName(name)
+            .edit(es -> {
+              es.getMetadata().setAnnotations(new java.util.HashMap<>(Map.of("force-sync", String.valueOf(System.nanoTime()))));
+              return es;
+            });
+        return;
+      } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+        if (e.getCode() != 409 || attempt == 5) throw e;
+      }
+    }
   }
 
   private Condition readyCondition(String name) {

@@ -1,0 +1,74 @@
+package io.secretgate.kube;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.secretgate.api.CaProvider;
+import io.secretgate.api.StoreKind;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Reads the CA certificates named by a Vault store's {@code caProvider} from a Secret or a
+ * ConfigMap, with one GET per call (as {@link TokenReader}: no informer over Secrets or
+ * ConfigMaps, and a changed CA is seen on the next call). ESO's namespace rule: a SecretStore's
+ * caProvider lives in the store's own namespace; a ClusterSecretStore's must name one.
+ */
+public final class CaReader {
+  private final KubernetesClient client;
+
+  public CaReader(KubernetesClient client) {
+    this.client = client;
+  }
+
+  /** The PEM text (as stored; {@code CaBundle} also reads it base64-encoded). */
+  public String read(StoreKind storeKind, String storeNamespace, CaProvider ca) {
+    String namespace = storeKind == StoreKind.ClusterSecretStore ? ca.namespace : storeNamespace;
+    if (namespace == null || namespace.isEmpty()) {
+      throw new CaReadException("missing namespace on caProvider " + ca.type + " \"" + ca.name + "\" (a ClusterSecretStore must name it)", true);
+    }
+    if (ca.key == null || ca.key.isEmpty()) {
+      throw new CaReadException("caProvider " + ca.type + " " + namespace + "/" + ca.name + ": no key given", true);
+    }
+    String source = ca.type + " " + namespace + "/" + ca.name;
+    String value;
+    if (ca.type == CaProvider.Type.ConfigMap) {
+      ConfigMap map = get(source, () -> client.configMaps().inNamespace(namespace).withName(ca.name).get());
+      value = map == null ? null : text(map.getData(), ca.key, false);
+      if (value == null && map != null) value = text(map.getBinaryData(), ca.key, true);
+      if (map == null) throw missing(source);
+    } else {
+      Secret secret = get(source, () -> client.secrets().inNamespace(namespace).withName(ca.name).get());
+      if (secret == null) throw missing(source);
+      value = text(secret.getData(), ca.key, true);
+    }
+    if (value == null || value.isBlank()) throw new CaReadException("caProvider " + source + " has no key \"" + ca.key + "\" (or it is empty)", false);
+    return value;
+  }
+
+  private static <T> T get(String source, Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (KubernetesClientException e) {
+      String why = e.getCode() == 401 || e.getCode() == 403 ? "may not be read" : "could not be read";
+      throw new CaReadException("caProvider " + source + " " + why + " (" + (e.getCode() > 0 ? "HTTP " + e.getCode() : "no HTTP answer") + ")", false);
+    }
+  }
+
+  private static CaReadException missing(String source) {
+    return new CaReadException("caProvider " + source + " not found", false);
+  }
+
+  private static String text(Map<String, String> data, String key, boolean base64) {
+    String v = data == null ? null : data.get(key);
+    if (v == null || !base64) return v;
+    try {
+      return new String(Base64.getDecoder().decode(v), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+}
