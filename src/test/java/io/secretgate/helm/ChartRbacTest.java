@@ -28,8 +28,9 @@ class ChartRbacTest {
 
   // The sync controller (serve --controller), on the leader.
   private static final Set<String> CONTROLLER = union(
-      // SyncController's informers (list, watch); StatusWriter.current and StoreStatusWriter re-read before writing status (get)
-      cluster("external-secrets.io/externalsecrets", "get", "list", "watch"),
+      // SyncController's informers (list, watch); StatusWriter.current and StoreStatusWriter re-read before writing status (get);
+      // CleanupFinalizer adds and removes the clean-up finalizer on the main resource (update)
+      cluster("external-secrets.io/externalsecrets", "get", "list", "update", "watch"),
       cluster("external-secrets.io/secretstores", "get", "list", "watch"),
       cluster("external-secrets.io/clustersecretstores", "get", "list", "watch"),
       // StatusWriter / StoreStatusWriter: updateStatus()
@@ -39,7 +40,9 @@ class ChartRbacTest {
       // SyncController's Namespace informer (ClusterSecretStore conditions)
       cluster("/namespaces", "list", "watch"),
       // EventRecorder: create, then a JSON merge patch of count/lastTimestamp
-      cluster("/events", "create", "patch"));
+      cluster("/events", "create", "patch"),
+      // CaReader: a store's provider.vault.caProvider of type ConfigMap (get)
+      cluster("/configmaps", "get"));
 
   // controller.restartWorkloads (default true): kube.Workloads lists Deployments, StatefulSets and
   // DaemonSets in the Secret's namespace and rolls the consumers with a JSON merge patch.
