@@ -5,48 +5,41 @@ import io.secretgate.admission.AdmissionSettings;
 import io.secretgate.admission.Enforcement;
 import io.secretgate.admission.ValidatingAdmission;
 import io.secretgate.admission.VaultUnavailablePolicy;
-import io.secretgate.config.ConfigException;
-import io.secretgate.config.ServeSetting;
 import io.secretgate.config.WebhookSettings;
 import io.secretgate.kube.TokenReader;
 import io.secretgate.kube.VaultPolicyOracle;
 import io.secretgate.kube.WebhookInformers;
-import io.secretgate.server.CertificateFiles;
 import io.secretgate.server.HealthChecks;
 import io.secretgate.server.WebhookServer;
 import io.secretgate.tls.SslContexts;
-import io.secretgate.tls.TlsException;
 import io.secretgate.validation.schema.CrdSchemas;
 import io.secretgate.vault.DriverVaultGateway;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 /**
- * The validating webhook put together: the certificate files (reloaded), informers for stores and
+ * The validating webhook put together: the serving certificate (files reloaded, or self-managed), informers for stores and
  * namespaces, Vault asked with each store's token (cached), and the HTTPS server. Runs on every
  * replica; its readiness (certificate valid now, informers synced) joins {@code /readyz}.
  */
 final class ValidatingWebhook implements AutoCloseable {
   static final String PATH = "/validate/externalsecret";
-  static final Duration RELOAD_PERIOD = Duration.ofSeconds(5);
   static final Duration POLICY_TTL = Duration.ofSeconds(30);
   static final Duration VAULT_TIMEOUT = Duration.ofSeconds(2);
 
-  private final CertificateFiles certificates;
+  private final ServingCertificates certificates;
   private final WebhookInformers informers;
   private final WebhookServer server;
 
-  private ValidatingWebhook(CertificateFiles certificates, WebhookInformers informers, WebhookServer server) {
+  private ValidatingWebhook(ServingCertificates certificates, WebhookInformers informers, WebhookServer server) {
     this.certificates = certificates;
     this.informers = informers;
     this.server = server;
   }
 
   static ValidatingWebhook start(WebhookSettings settings, KubernetesClient client, HealthChecks health) {
-    CertificateFiles certificates = certificates(settings).watch(RELOAD_PERIOD);
+    ServingCertificates certificates = ServingCertificates.start(settings, client);
     WebhookInformers informers = WebhookInformers.start(client);
     try {
       VaultPolicyOracle oracle = new VaultPolicyOracle(VaultPolicyOracle.tokensFrom(new TokenReader(client)), DriverVaultGateway::new,
@@ -78,16 +71,5 @@ final class ValidatingWebhook implements AutoCloseable {
     return new AdmissionSettings(
         settings.enforcement() == WebhookSettings.Enforcement.WARN ? Enforcement.WARN : Enforcement.DENY,
         settings.onVaultUnavailable() == WebhookSettings.OnVaultUnavailable.DENY ? VaultUnavailablePolicy.DENY : VaultUnavailablePolicy.WARN);
-  }
-
-  private static CertificateFiles certificates(WebhookSettings settings) {
-    Path cert = Path.of(settings.tlsCertFile().orElseThrow());
-    Path key = Path.of(settings.tlsKeyFile().orElseThrow());
-    try {
-      return CertificateFiles.load(cert, key, Clock.systemUTC());
-    } catch (TlsException e) {
-      throw new ConfigException(List.of(ServeSetting.TLS_CERT_FILE.flag() + "=\"" + cert + "\", " + ServeSetting.TLS_KEY_FILE.flag()
-          + "=\"" + key + "\": " + e.getMessage()));
-    }
   }
 }
