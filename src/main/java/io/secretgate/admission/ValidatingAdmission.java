@@ -37,7 +37,8 @@ public final class ValidatingAdmission {
     }
     AdmissionResponse response = respond(request);
     try {
-      return new AdmissionAnswer.Review(ReviewEnvelope.write(response));
+      return new AdmissionAnswer.Review(ReviewEnvelope.write(response),
+          AdmissionAnswer.Outcome.of(response.allowed(), response.status().map(AdmissionResponse.Status::code).orElse(200)));
     } catch (RuntimeException e) {
       return new AdmissionAnswer.BadRequest("the answer could not be written (" + e.getClass().getSimpleName() + ")");
     }

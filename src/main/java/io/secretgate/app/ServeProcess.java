@@ -166,7 +166,7 @@ public final class ServeProcess implements AutoCloseable {
     server = startServer();
     log.info("serving /metrics, /healthz and /readyz on port {}", server.port());
     if (config.webhooks().validating()) {
-      webhook = ValidatingWebhook.start(config.webhooks(), client, health);
+      webhook = ValidatingWebhook.start(config.webhooks(), client, health, registry);
       log.info("serving the validating webhook on HTTPS port {}", webhook.port());
     }
     if (config.webhooks().mutating()) {

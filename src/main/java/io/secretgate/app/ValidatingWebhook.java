@@ -1,6 +1,7 @@
 package io.secretgate.app;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.secretgate.admission.AdmissionSettings;
 import io.secretgate.admission.Enforcement;
 import io.secretgate.admission.ValidatingAdmission;
@@ -10,12 +11,14 @@ import io.secretgate.kube.TokenReader;
 import io.secretgate.kube.VaultPolicyOracle;
 import io.secretgate.kube.WebhookInformers;
 import io.secretgate.server.HealthChecks;
+import io.secretgate.server.WebhookMetrics;
 import io.secretgate.server.WebhookServer;
 import io.secretgate.tls.SslContexts;
 import io.secretgate.validation.schema.CrdSchemas;
 import io.secretgate.vault.DriverVaultGateway;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -38,7 +41,7 @@ final class ValidatingWebhook implements AutoCloseable {
     this.server = server;
   }
 
-  static ValidatingWebhook start(WebhookSettings settings, KubernetesClient client, HealthChecks health) {
+  static ValidatingWebhook start(WebhookSettings settings, KubernetesClient client, HealthChecks health, MeterRegistry registry) {
     ServingCertificates certificates = ServingCertificates.start(settings, client);
     WebhookInformers informers = WebhookInformers.start(client);
     try {
@@ -47,7 +50,7 @@ final class ValidatingWebhook implements AutoCloseable {
       ValidatingAdmission admission = new ValidatingAdmission(CrdSchemas.fromClasspath(), informers.lookup(), oracle, admissionSettings(settings));
       health.readiness("webhook-certificate", certificates::servable).readiness("webhook-informers", informers::synced);
       WebhookServer server = WebhookServer.start(new WebhookServer.Settings(settings.port(), null, SslContexts.server(certificates.keys()),
-          Map.of(PATH, admission::answer), health, 32));
+          Map.of(PATH, admission::answer), health, 32, WebhookMetrics.on(registry, List.of(PATH))));
       return new ValidatingWebhook(certificates, informers, server);
     } catch (RuntimeException e) {
       informers.close();
