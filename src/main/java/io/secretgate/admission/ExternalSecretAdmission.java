@@ -95,7 +95,9 @@ final class ExternalSecretAdmission {
    * without metadata is left as it is (the check then takes {@code namespace} as its default).
    */
   private static JsonNode inNamespace(ObjectNode object, String namespace) {
-    if (!(object.get("metadata") instanceof ObjectNode)) return object;
+    if (!(object.get("metadata") instanceof ObjectNode metadata)) return object;
+    // The API server fills in metadata.namespace for namespaced objects: usually nothing to change, and no copy to make.
+    if (metadata.get("namespace") != null && namespace.equals(metadata.get("namespace").stringValue(null))) return object;
     ObjectNode copy = object.deepCopy();
     ((ObjectNode) copy.get("metadata")).put("namespace", namespace);
     return copy;
