@@ -102,7 +102,7 @@ public final class SelfManagedCertificates implements AutoCloseable {
       CertPlan.Decision decision = CertPlan.decide(stored, clock.instant(), published, policy);
       if (decision.changes()) {
         CertSecretFormat.Content content = CertSecretFormat.encode(decision.state());
-        if (!secret.write(content.data(), content.annotations(), snapshot.map(CertificateSecret.Snapshot::resourceVersion))) {
+        if (!secret.write(content.data(), content.annotations(), snapshot)) {
           log.info("{} changed while being written (another replica); reading it again", secret.describe());
           continue;
         }

@@ -19,8 +19,11 @@ import java.util.Optional;
  * only at the resourceVersion it was read at. Values are PEM text; nothing here logs them.
  */
 public final class CertificateSecret {
-  /** The Secret as read: its data decoded to text, its annotations and resourceVersion. */
-  public record Snapshot(Map<String, String> data, Map<String, String> annotations, String resourceVersion) {}
+  /** The Secret as read: its data decoded to text, its annotations, resourceVersion and type. */
+  public record Snapshot(Map<String, String> data, Map<String, String> annotations, String resourceVersion, String type) {}
+
+  /** The type a new Secret gets, so that {@code tls.crt}/{@code tls.key} mount as any TLS Secret. */
+  public static final String TLS_TYPE = "kubernetes.io/tls";
 
   /** Marks the Secret as ours. */
   public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
@@ -52,21 +55,24 @@ public final class CertificateSecret {
     Map<String, String> data = new LinkedHashMap<>();
     if (s.getData() != null) s.getData().forEach((k, v) -> data.put(k, decode(v)));
     Map<String, String> annotations = s.getMetadata().getAnnotations() == null ? Map.of() : s.getMetadata().getAnnotations();
-    return Optional.of(new Snapshot(data, annotations, s.getMetadata().getResourceVersion()));
+    return Optional.of(new Snapshot(data, annotations, s.getMetadata().getResourceVersion(), s.getType()));
   }
 
   /**
-   * Creates the Secret, or replaces it at {@code resourceVersion} when that is present.
+   * Creates the Secret when {@code read} is empty, or replaces the one read at its resourceVersion
+   * (keeping its type, which the API server does not let change).
    *
    * @return false on 409: someone else created or changed it since it was read
    * @throws KubeWriteException for any other failure
    */
-  public boolean write(Map<String, String> data, Map<String, String> annotations, Optional<String> resourceVersion) {
+  public boolean write(Map<String, String> data, Map<String, String> annotations, Optional<Snapshot> read) {
+    Optional<String> resourceVersion = read.map(Snapshot::resourceVersion);
+    String type = read.map(Snapshot::type).filter(t -> !t.isBlank()).orElse(TLS_TYPE);
     Map<String, String> encoded = new LinkedHashMap<>();
     data.forEach((k, v) -> encoded.put(k, Base64.getEncoder().encodeToString(v.getBytes(StandardCharsets.UTF_8))));
     Secret secret = new SecretBuilder().withNewMetadata().withNamespace(namespace).withName(name)
         .withResourceVersion(resourceVersion.orElse(null)).addToLabels(MANAGED_BY, "secretgate").withAnnotations(annotations).endMetadata()
-        .withType("kubernetes.io/tls").withData(encoded).build();
+        .withType(type).withData(encoded).build();
     try {
       if (resourceVersion.isPresent()) {
         client.secrets().inNamespace(namespace).resource(secret).update();

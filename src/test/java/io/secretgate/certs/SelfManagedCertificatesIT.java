@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.secretgate.certs.CertPlan.Kind;
+import io.secretgate.kube.CertificateSecret;
 import io.secretgate.testing.Eventually;
 import io.secretgate.testing.MutableClock;
 import io.secretgate.tls.CertificateAuthority;
@@ -147,14 +148,14 @@ class SelfManagedCertificatesIT {
   @Test
   void a_certificate_another_replica_writes_is_served_without_a_restart() {
     SelfManagedCertificates watching = instance().start(Duration.ofHours(1));
-    SelfManagedCertificates other = instance();
-    clock.advance(Duration.ofDays(2).plusHours(2));
+    CertificateSecret secret = new CertificateSecret(client, NAMESPACE, SECRET);
+    CertState written = CertPlan.decide(new CertPlan.Missing(), clock.instant(), false, POLICY).state();
+    CertSecretFormat.Content content = CertSecretFormat.encode(written);
 
-    assertThat(other.reconcile()).contains(Kind.ROTATE_SERVING);
+    assertThat(secret.write(content.data(), content.annotations(), secret.read())).isTrue();
 
-    X509Certificate rotated = other.keys().current().certificate();
-    Eventually.await(WAIT, "the watching replica serves the rotated certificate",
-        () -> watching.keys().current().certificate().equals(rotated));
+    Eventually.await(WAIT, "the watching replica serves the certificate written by the other",
+        () -> watching.keys().current().certificate().equals(written.serving().certificate()));
   }
 
   @Test
@@ -194,6 +195,7 @@ class SelfManagedCertificatesIT {
 
     assertThat(certs.reconcile()).containsExactly(Kind.REGENERATE, Kind.KEEP);
 
+    assertThat(client.secrets().inNamespace(NAMESPACE).withName(SECRET).get().getType()).as("a Secret's type cannot change").isEqualTo("Opaque");
     assertThat(CertSecretFormat.signedBy(certs.keys().current().certificate(), storedCa(client))).isTrue();
     assertThat(published(client)).allSatisfy(bundle -> assertThat(bundle).containsExactly(storedCa(client)));
   }
