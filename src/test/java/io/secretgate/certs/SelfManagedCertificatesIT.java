@@ -31,14 +31,16 @@ import org.junit.jupiter.api.Test;
 @EnableKubernetesMockClient(crud = true)
 class SelfManagedCertificatesIT {
   static final Duration WAIT = Duration.ofSeconds(20);
-  KubernetesMockServer server;
-  KubernetesClient client;
+  static KubernetesMockServer server;
+  static KubernetesClient client;
+  Place at;
   final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
   final List<SelfManagedCertificates> started = new ArrayList<>();
 
   @BeforeEach
   void install() {
-    installValidating(client);
+    at = Place.fresh(client);
+    installValidating(at);
   }
 
   @AfterEach
@@ -47,7 +49,7 @@ class SelfManagedCertificatesIT {
   }
 
   SelfManagedCertificates instance() {
-    SelfManagedCertificates c = certificates(client, clock);
+    SelfManagedCertificates c = certificates(at, clock);
     started.add(c);
     return c;
   }
@@ -58,8 +60,8 @@ class SelfManagedCertificatesIT {
 
     assertThat(certs.reconcile()).containsExactly(Kind.CREATE, Kind.KEEP);
 
-    X509Certificate ca = storedCa(client);
-    assertThat(published(client)).hasSize(2).allSatisfy(bundle -> assertThat(bundle).containsExactly(ca));
+    X509Certificate ca = storedCa(at);
+    assertThat(published(at)).hasSize(2).allSatisfy(bundle -> assertThat(bundle).containsExactly(ca));
     assertThat(CertSecretFormat.signedBy(certs.keys().current().certificate(), ca)).isTrue();
     assertThat(io.secretgate.tls.Validity.dnsNames(certs.keys().current().certificate()))
         .containsExactly("secretgate", "secretgate.secretgate", SERVER_NAME);
@@ -70,20 +72,20 @@ class SelfManagedCertificatesIT {
   void a_second_instance_serves_the_same_certificate_from_the_secret() {
     SelfManagedCertificates first = instance();
     first.reconcile();
-    String rv = client.secrets().inNamespace(NAMESPACE).withName(SECRET).get().getMetadata().getResourceVersion();
+    String rv = secret(at).getMetadata().getResourceVersion();
 
     SelfManagedCertificates second = instance();
     assertThat(second.reconcile()).containsExactly(Kind.KEEP);
 
     assertThat(second.keys().current().chain()).isEqualTo(first.keys().current().chain());
-    assertThat(client.secrets().inNamespace(NAMESPACE).withName(SECRET).get().getMetadata().getResourceVersion()).isEqualTo(rv);
+    assertThat(secret(at).getMetadata().getResourceVersion()).isEqualTo(rv);
   }
 
   @Test
   void the_serving_certificate_rotates_then_the_ca_overlaps_in_the_bundle_and_the_old_ca_is_dropped_last() {
     SelfManagedCertificates certs = instance();
     certs.reconcile();
-    X509Certificate firstCa = storedCa(client);
+    X509Certificate firstCa = storedCa(at);
     X509Certificate firstLeaf = certs.keys().current().certificate();
 
     clock.advance(Duration.ofDays(1));
@@ -96,28 +98,28 @@ class SelfManagedCertificatesIT {
 
     clock.advance(Duration.ofDays(18)); // 20 days + 1 h of the CA's 30 days + 1 h
     assertThat(certs.reconcile()).contains(Kind.STAGE_CA).doesNotContain(Kind.SWITCH_CA);
-    X509Certificate nextCa = Pem.readCertificates(secretData(client).get(CertSecretFormat.NEXT_CA_CRT), "next").get(0);
-    assertThat(published(client)).allSatisfy(bundle -> assertThat(bundle).containsExactly(firstCa, nextCa));
+    X509Certificate nextCa = Pem.readCertificates(secretData(at).get(CertSecretFormat.NEXT_CA_CRT), "next").get(0);
+    assertThat(published(at)).allSatisfy(bundle -> assertThat(bundle).containsExactly(firstCa, nextCa));
     assertThat(CertSecretFormat.signedBy(certs.keys().current().certificate(), firstCa)).as("still the old CA's leaf").isTrue();
 
     clock.advance(POLICY.caPropagation());
     assertThat(certs.reconcile()).containsExactly(Kind.SWITCH_CA, Kind.KEEP);
     assertThat(CertSecretFormat.signedBy(certs.keys().current().certificate(), nextCa)).isTrue();
-    assertThat(storedCa(client)).isEqualTo(nextCa);
-    assertThat(published(client)).allSatisfy(bundle -> assertThat(bundle).containsExactly(firstCa, nextCa));
+    assertThat(storedCa(at)).isEqualTo(nextCa);
+    assertThat(published(at)).allSatisfy(bundle -> assertThat(bundle).containsExactly(firstCa, nextCa));
 
     clock.advance(POLICY.dropOldCaAfter().minusMinutes(1));
     assertThat(certs.reconcile()).containsExactly(Kind.KEEP);
     clock.advance(Duration.ofMinutes(1));
     assertThat(certs.reconcile()).containsExactly(Kind.DROP_OLD_CA, Kind.KEEP);
-    assertThat(published(client)).allSatisfy(bundle -> assertThat(bundle).containsExactly(nextCa));
+    assertThat(published(at)).allSatisfy(bundle -> assertThat(bundle).containsExactly(nextCa));
   }
 
   @Test
   void the_leaf_does_not_switch_ca_while_a_webhook_does_not_trust_the_next_ca_yet() {
     SelfManagedCertificates certs = instance();
     certs.reconcile();
-    X509Certificate firstCa = storedCa(client);
+    X509Certificate firstCa = storedCa(at);
     clock.advance(Duration.ofDays(21));
     certs.reconcile(); // stages and publishes the next CA
     // Someone (a Helm upgrade) puts the old bundle back, and the next pass is past the propagation time.
@@ -128,27 +130,27 @@ class SelfManagedCertificatesIT {
 
     // This pass repairs the bundle but does not switch: the repair has not been seen published yet.
     assertThat(steps).doesNotContain(Kind.SWITCH_CA);
-    assertThat(published(client).get(0)).hasSize(2);
+    assertThat(published(at).get(0)).hasSize(2);
     assertThat(certs.reconcile()).containsExactly(Kind.SWITCH_CA, Kind.KEEP);
   }
 
   @Test
   void a_drifted_ca_bundle_is_repaired_when_the_configuration_changes() {
     SelfManagedCertificates certs = instance().start(Duration.ofHours(1));
-    X509Certificate ca = storedCa(client);
+    X509Certificate ca = storedCa(at);
     CertificateAuthority stranger = CertificateAuthority.generate("stranger", clock.instant(), Duration.ofDays(30));
 
     setFirstWebhookBundle(List.of(stranger.certificate()));
 
     Eventually.await(WAIT, "the first webhook's caBundle holds our CA again",
-        () -> published(client).get(0).equals(List.of(ca)));
+        () -> published(at).get(0).equals(List.of(ca)));
     assertThat(certs.servable()).isTrue();
   }
 
   @Test
   void a_certificate_another_replica_writes_is_served_without_a_restart() {
     SelfManagedCertificates watching = instance().start(Duration.ofHours(1));
-    CertificateSecret secret = new CertificateSecret(client, NAMESPACE, SECRET);
+    CertificateSecret secret = new CertificateSecret(client, at.namespace(), SECRET);
     CertState written = CertPlan.decide(new CertPlan.Missing(), clock.instant(), false, POLICY).state();
     CertSecretFormat.Content content = CertSecretFormat.encode(written);
 
@@ -179,7 +181,7 @@ class SelfManagedCertificatesIT {
     } finally {
       pool.shutdownNow();
     }
-    String storedLeaf = secretData(client).get(CertSecretFormat.TLS_CRT);
+    String storedLeaf = secretData(at).get(CertSecretFormat.TLS_CRT);
     X509Certificate leaf = Pem.readCertificates(storedLeaf, "tls.crt").get(0);
     assertThat(a.keys().current().certificate()).isEqualTo(leaf);
     assertThat(b.keys().current().certificate()).isEqualTo(leaf);
@@ -189,15 +191,16 @@ class SelfManagedCertificatesIT {
   void a_corrupt_secret_is_regenerated_instead_of_crashing() throws Exception {
     try (InputStream in = getClass().getResourceAsStream("/io/secretgate/certs/corrupt-secret.yaml")) {
       Secret corrupt = client.getKubernetesSerialization().unmarshal(in, Secret.class);
-      client.secrets().inNamespace(NAMESPACE).resource(corrupt).create();
+      corrupt.getMetadata().setNamespace(at.namespace());
+      client.secrets().inNamespace(at.namespace()).resource(corrupt).create();
     }
     SelfManagedCertificates certs = instance();
 
     assertThat(certs.reconcile()).containsExactly(Kind.REGENERATE, Kind.KEEP);
 
-    assertThat(client.secrets().inNamespace(NAMESPACE).withName(SECRET).get().getType()).as("a Secret's type cannot change").isEqualTo("Opaque");
-    assertThat(CertSecretFormat.signedBy(certs.keys().current().certificate(), storedCa(client))).isTrue();
-    assertThat(published(client)).allSatisfy(bundle -> assertThat(bundle).containsExactly(storedCa(client)));
+    assertThat(secret(at).getType()).as("a Secret's type cannot change").isEqualTo("Opaque");
+    assertThat(CertSecretFormat.signedBy(certs.keys().current().certificate(), storedCa(at))).isTrue();
+    assertThat(published(at)).allSatisfy(bundle -> assertThat(bundle).containsExactly(storedCa(at)));
   }
 
   @Test
@@ -214,7 +217,7 @@ class SelfManagedCertificatesIT {
   }
 
   void setFirstWebhookBundle(List<X509Certificate> cas) {
-    client.admissionRegistration().v1().validatingWebhookConfigurations().withName(VALIDATING)
+    client.admissionRegistration().v1().validatingWebhookConfigurations().withName(at.validating())
         .edit(c -> {
           c.getWebhooks().get(0).getClientConfig().setCaBundle(io.secretgate.tls.CaBundle.toFieldValue(cas));
           return c;

@@ -42,8 +42,9 @@ import org.junit.jupiter.api.Test;
  */
 @EnableKubernetesMockClient(crud = true)
 class SelfManagedRotationOverHttpsIT {
-  KubernetesMockServer mock;
-  KubernetesClient client;
+  static KubernetesMockServer mock;
+  static KubernetesClient client;
+  Place at;
   final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
   SelfManagedCertificates certs;
   WebhookServer server;
@@ -56,17 +57,18 @@ class SelfManagedRotationOverHttpsIT {
 
   @Test
   void a_client_trusting_only_the_published_bundle_connects_before_during_and_after_a_ca_rotation() throws Exception {
-    installValidating(client);
-    certs = certificates(client, clock);
+    at = Place.fresh(client);
+    installValidating(at);
+    certs = certificates(at, clock);
     certs.reconcile();
     server = WebhookServer.start(new WebhookServer.Settings(0, "127.0.0.1", SslContexts.server(certs.keys()), Map.of(),
         new HealthChecks().readiness("certificate", certs::servable), 8));
-    assertThat(healthz(published(client).get(0))).isEqualTo("HTTP/1.1 200 OK");
-    List<X509Certificate> firstBundle = published(client).get(0);
+    assertThat(healthz(published(at).get(0))).isEqualTo("HTTP/1.1 200 OK");
+    List<X509Certificate> firstBundle = published(at).get(0);
 
     clock.advance(Duration.ofDays(21)); // the CA is staged, the leaf renewed from the old CA
     certs.reconcile();
-    List<X509Certificate> overlap = published(client).get(0);
+    List<X509Certificate> overlap = published(at).get(0);
     assertThat(overlap).hasSize(2);
     assertThat(healthz(firstBundle)).as("a client still holding the old bundle").isEqualTo("HTTP/1.1 200 OK");
     assertThat(healthz(overlap)).isEqualTo("HTTP/1.1 200 OK");
@@ -74,12 +76,12 @@ class SelfManagedRotationOverHttpsIT {
     clock.advance(POLICY.caPropagation()); // the leaf switches to the new CA
     certs.reconcile();
     assertThat(healthz(overlap)).as("a client holding the overlap bundle").isEqualTo("HTTP/1.1 200 OK");
-    assertThat(healthz(published(client).get(0))).isEqualTo("HTTP/1.1 200 OK");
+    assertThat(healthz(published(at).get(0))).isEqualTo("HTTP/1.1 200 OK");
 
     clock.advance(POLICY.dropOldCaAfter()); // the old CA leaves the bundle
     certs.reconcile();
-    assertThat(published(client).get(0)).hasSize(1);
-    assertThat(healthz(published(client).get(0))).isEqualTo("HTTP/1.1 200 OK");
+    assertThat(published(at).get(0)).hasSize(1);
+    assertThat(healthz(published(at).get(0))).isEqualTo("HTTP/1.1 200 OK");
     assertThatThrownBy(() -> healthz(firstBundle)).as("the old CA alone no longer vouches for what is served")
         .isInstanceOf(SSLHandshakeException.class);
   }
