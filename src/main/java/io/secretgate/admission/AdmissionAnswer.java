@@ -15,8 +15,44 @@ public sealed interface AdmissionAnswer {
   /** The HTTP body to answer with ({@code application/json}). */
   String body();
 
+  /** How the request ended, for metrics. */
+  Outcome outcome();
+
+  /** How a request ended: admitted, refused by a check (403), refused as malformed (400 either way), or failed on our side. */
+  enum Outcome {
+    ALLOWED, DENIED, BAD_REQUEST, ERROR;
+
+    /** The metric label: {@code allowed}, {@code denied}, {@code bad_request}, {@code error}. */
+    public String label() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The outcome of a response: allowed, else by its status code (400: bad request, 403: denied, anything else: error). */
+    public static Outcome of(boolean allowed, int statusCode) {
+      if (allowed) return ALLOWED;
+      if (statusCode == 400) return BAD_REQUEST;
+      return statusCode == 403 ? DENIED : ERROR;
+    }
+  }
+
   /** An {@code admission.k8s.io/v1} AdmissionReview holding the response; HTTP 200. */
-  record Review(String json) implements AdmissionAnswer {
+  record Review(String json, Outcome outcome) implements AdmissionAnswer {
+    private static final JsonMapper READER = JsonMapper.builder().build();
+
+    /** A review whose outcome is read back from {@code json} ({@code response.allowed}, {@code response.status.code}). */
+    public Review(String json) {
+      this(json, outcomeOf(json));
+    }
+
+    private static Outcome outcomeOf(String json) {
+      try {
+        tools.jackson.databind.JsonNode response = READER.readTree(json).path("response");
+        return Outcome.of(response.path("allowed").asBoolean(false), response.path("status").path("code").asInt(0));
+      } catch (RuntimeException e) {
+        return Outcome.ERROR;
+      }
+    }
+
     @Override
     public int httpStatus() {
       return 200;
@@ -38,6 +74,11 @@ public sealed interface AdmissionAnswer {
     @Override
     public int httpStatus() {
       return 400;
+    }
+
+    @Override
+    public Outcome outcome() {
+      return Outcome.BAD_REQUEST;
     }
 
     @Override

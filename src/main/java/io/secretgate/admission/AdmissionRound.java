@@ -28,7 +28,8 @@ final class AdmissionRound {
           "the request could not be checked: internal error (" + e.getClass().getSimpleName() + "); refused rather than admitted unchecked"), List.of());
     }
     try {
-      return new AdmissionAnswer.Review(ReviewEnvelope.write(response));
+      return new AdmissionAnswer.Review(ReviewEnvelope.write(response),
+          AdmissionAnswer.Outcome.of(response.allowed(), response.status().map(AdmissionResponse.Status::code).orElse(200)));
     } catch (RuntimeException e) {
       return new AdmissionAnswer.BadRequest("the answer could not be written (" + e.getClass().getSimpleName() + ")");
     }

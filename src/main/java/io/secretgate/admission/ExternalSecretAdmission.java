@@ -36,8 +36,9 @@ final class ExternalSecretAdmission {
     if (!"CREATE".equals(op) && !"UPDATE".equals(op)) {
       return malformed(req, "request.operation " + (op == null ? "is missing" : "\"" + op + "\" is not one of CREATE, UPDATE, DELETE, CONNECT"));
     }
-    JsonNode object = req.object();
-    if (!object.isObject()) return malformed(req, "request.object is missing: a " + op + " request carries the new object");
+    JsonNode received = req.object();
+    if (!received.isObject()) return malformed(req, "request.object is missing: a " + op + " request carries the new object");
+    JsonNode object = withoutManagedFields((ObjectNode) received);
     String apiVersion = text(object.get("apiVersion"));
     String kind = text(object.get("kind"));
     if (!ApiGroup.isSupported(apiVersion) || !"ExternalSecret".equals(kind)) {
@@ -95,10 +96,27 @@ final class ExternalSecretAdmission {
    * without metadata is left as it is (the check then takes {@code namespace} as its default).
    */
   private static JsonNode inNamespace(ObjectNode object, String namespace) {
-    if (!(object.get("metadata") instanceof ObjectNode)) return object;
+    if (!(object.get("metadata") instanceof ObjectNode metadata)) return object;
+    // The API server fills in metadata.namespace for namespaced objects: usually nothing to change, and no copy to make.
+    if (metadata.get("namespace") != null && namespace.equals(metadata.get("namespace").stringValue(null))) return object;
     ObjectNode copy = object.deepCopy();
     ((ObjectNode) copy.get("metadata")).put("namespace", namespace);
     return copy;
+  }
+
+  /**
+   * {@code object} without {@code metadata.managedFields}: the API server's own bookkeeping (often the
+   * largest part of the object), which no check reads. A shallow copy; the received tree is not changed.
+   */
+  private static ObjectNode withoutManagedFields(ObjectNode object) {
+    if (!(object.get("metadata") instanceof ObjectNode metadata) || !metadata.has("managedFields")) return object;
+    ObjectNode top = object.objectNode();
+    object.properties().forEach(e -> top.set(e.getKey(), e.getValue()));
+    ObjectNode meta = top.putObject("metadata");
+    metadata.properties().forEach(e -> {
+      if (!e.getKey().equals("managedFields")) meta.set(e.getKey(), e.getValue());
+    });
+    return top;
   }
 
   /** {@code <namespace>/<name>} of the object, from the request when the object has none. */

@@ -1,27 +1,24 @@
 package io.secretgate.app;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.secretgate.admission.AdmissionSettings;
 import io.secretgate.admission.Enforcement;
 import io.secretgate.admission.MutatingAdmission;
 import io.secretgate.admission.ValidatingAdmission;
 import io.secretgate.admission.VaultUnavailablePolicy;
-import io.secretgate.config.ConfigException;
-import io.secretgate.config.ServeSetting;
 import io.secretgate.config.WebhookSettings;
 import io.secretgate.kube.InjectionInformers;
 import io.secretgate.kube.TokenReader;
 import io.secretgate.kube.VaultPolicyOracle;
 import io.secretgate.kube.WebhookInformers;
 import io.secretgate.server.AdmissionEndpoint;
-import io.secretgate.server.CertificateFiles;
 import io.secretgate.server.HealthChecks;
+import io.secretgate.server.WebhookMetrics;
 import io.secretgate.server.WebhookServer;
 import io.secretgate.tls.SslContexts;
-import io.secretgate.tls.TlsException;
 import io.secretgate.validation.schema.CrdSchemas;
 import io.secretgate.vault.DriverVaultGateway;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,7 +27,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The admission webhooks put together on one HTTPS server: the certificate files (reloaded), and
+ * The admission webhooks put together on one HTTPS server: the serving certificate (files reloaded,
+ * or self-managed in a Secret), and
  * per webhook that is on its informers and route. The validating webhook
  * ({@value #VALIDATE_PATH}) reads stores and namespaces from informers and asks Vault with each
  * store's token (cached); the mutating one ({@value #MUTATE_PATH}) reads ExternalSecrets and
@@ -40,23 +38,22 @@ import java.util.Map;
 final class Webhooks implements AutoCloseable {
   static final String VALIDATE_PATH = "/validate/externalsecret";
   static final String MUTATE_PATH = "/mutate/pod";
-  static final Duration RELOAD_PERIOD = Duration.ofSeconds(5);
   static final Duration POLICY_TTL = Duration.ofSeconds(30);
   static final Duration VAULT_TIMEOUT = Duration.ofSeconds(2);
 
-  private final CertificateFiles certificates;
+  private final ServingCertificates certificates;
   private final List<AutoCloseable> informers;
   private final WebhookServer server;
 
-  private Webhooks(CertificateFiles certificates, List<AutoCloseable> informers, WebhookServer server) {
+  private Webhooks(ServingCertificates certificates, List<AutoCloseable> informers, WebhookServer server) {
     this.certificates = certificates;
     this.informers = informers;
     this.server = server;
   }
 
   /** Starts the webhooks that {@code settings} turn on (at least one is). */
-  static Webhooks start(WebhookSettings settings, KubernetesClient client, HealthChecks health) {
-    CertificateFiles certificates = certificates(settings).watch(RELOAD_PERIOD);
+  static Webhooks start(WebhookSettings settings, KubernetesClient client, HealthChecks health, MeterRegistry registry) {
+    ServingCertificates certificates = ServingCertificates.start(settings, client);
     List<AutoCloseable> informers = new ArrayList<>();
     try {
       health.readiness("webhook-certificate", certificates::servable);
@@ -64,7 +61,7 @@ final class Webhooks implements AutoCloseable {
       if (settings.validating()) endpoints.put(VALIDATE_PATH, validating(settings, client, health, informers));
       if (settings.mutating()) endpoints.put(MUTATE_PATH, mutating(client, health, informers));
       WebhookServer server = WebhookServer.start(new WebhookServer.Settings(settings.port(), null, SslContexts.server(certificates.keys()),
-          endpoints, health, 32));
+          endpoints, health, 32, WebhookMetrics.on(registry, List.copyOf(endpoints.keySet()))));
       return new Webhooks(certificates, informers, server);
     } catch (RuntimeException e) {
       closeAll(informers);
@@ -115,16 +112,5 @@ final class Webhooks implements AutoCloseable {
     return new AdmissionSettings(
         settings.enforcement() == WebhookSettings.Enforcement.WARN ? Enforcement.WARN : Enforcement.DENY,
         settings.onVaultUnavailable() == WebhookSettings.OnVaultUnavailable.DENY ? VaultUnavailablePolicy.DENY : VaultUnavailablePolicy.WARN);
-  }
-
-  private static CertificateFiles certificates(WebhookSettings settings) {
-    Path cert = Path.of(settings.tlsCertFile().orElseThrow());
-    Path key = Path.of(settings.tlsKeyFile().orElseThrow());
-    try {
-      return CertificateFiles.load(cert, key, Clock.systemUTC());
-    } catch (TlsException e) {
-      throw new ConfigException(List.of(ServeSetting.TLS_CERT_FILE.flag() + "=\"" + cert + "\", " + ServeSetting.TLS_KEY_FILE.flag()
-          + "=\"" + key + "\": " + e.getMessage()));
-    }
   }
 }

@@ -59,7 +59,7 @@ public record ServeConfig(
         in.positiveDecimal(RATE_LIMIT_QPS, 10),
         in.integer(RATE_LIMIT_BURST, 100, 1, 1_000_000),
         in.duration(STORE_REFRESH_INTERVAL, Duration.ofMinutes(5), false));
-    WebhookSettings webhooks = webhooks(in);
+    WebhookSettings webhooks = webhooks(in, podNamespace(env, host));
     int metricsPort = in.integer(METRICS_PORT, 8080, 0, 65535);
     LeaderElectionSettings election = leaderElection(env, host, in, controller.enabled());
     LogSettings logging = new LogSettings(
@@ -110,18 +110,35 @@ public record ServeConfig(
     }
   }
 
-  private static WebhookSettings webhooks(SettingsReader in) {
+  private static WebhookSettings webhooks(SettingsReader in, String podNamespace) {
     String cert = in.text(TLS_CERT_FILE, "");
     String key = in.text(TLS_KEY_FILE, "");
+    CertSettings certs = certs(in, podNamespace);
     WebhookSettings w = new WebhookSettings(
         in.bool(VALIDATING_WEBHOOK, false), in.bool(MUTATING_WEBHOOK, false), in.integer(WEBHOOK_PORT, 8443, 0, 65535),
         cert.isEmpty() ? Optional.empty() : Optional.of(cert), key.isEmpty() ? Optional.empty() : Optional.of(key),
         in.choice(ENFORCEMENT, WebhookSettings.Enforcement.class, WebhookSettings.Enforcement.DENY),
-        in.choice(ON_VAULT_UNAVAILABLE, WebhookSettings.OnVaultUnavailable.class, WebhookSettings.OnVaultUnavailable.WARN));
-    if (w.anyEnabled() && (cert.isEmpty() || key.isEmpty())) {
-      in.problem(TLS_CERT_FILE.flag() + " and " + TLS_KEY_FILE.flag() + ": both are needed to serve a webhook over HTTPS");
+        in.choice(ON_VAULT_UNAVAILABLE, WebhookSettings.OnVaultUnavailable.class, WebhookSettings.OnVaultUnavailable.WARN), certs);
+    if (certs.selfManaged()) {
+      if (!cert.isEmpty() || !key.isEmpty()) {
+        in.problem(TLS_CERT_FILE.flag() + " and " + TLS_KEY_FILE.flag() + ": not used with " + CERT_MODE.flag() + "=self-managed; leave them out");
+      }
+    } else if (w.anyEnabled() && (cert.isEmpty() || key.isEmpty())) {
+      in.problem(TLS_CERT_FILE.flag() + " and " + TLS_KEY_FILE.flag() + ": both are needed to serve a webhook over HTTPS"
+          + " (or use " + CERT_MODE.flag() + "=self-managed)");
     }
     return w;
+  }
+
+  private static CertSettings certs(SettingsReader in, String podNamespace) {
+    CertSettings.Mode mode = in.choice(CERT_MODE, CertSettings.Mode.class, CertSettings.Mode.FILES);
+    String service = in.dnsSubdomain(SERVICE_NAME, "secretgate");
+    if (!service.matches("[a-z]([-a-z0-9]{0,61}[a-z0-9])?")) {
+      in.problem(in.describe(SERVICE_NAME, "secretgate") + ": not a valid Service name (a DNS-1035 label: lower-case letters, digits and '-',"
+          + " starting with a letter, at most 63)");
+    }
+    return new CertSettings(mode, in.dnsSubdomain(CERT_SECRET, "secretgate-webhook-tls"), service, in.dnsLabel(SERVICE_NAMESPACE, podNamespace),
+        in.dnsSubdomain(VALIDATING_WEBHOOK_CONFIG, "secretgate-validating"), in.dnsSubdomain(MUTATING_WEBHOOK_CONFIG, "secretgate-mutating"));
   }
 
   private static void checkSomethingToServe(SettingsReader in, ControllerSettings c, WebhookSettings w) {

@@ -52,7 +52,20 @@ public enum ServeSetting {
       "Global rate limit of the work queue: syncs started per second (token bucket, as ESO)."),
   RATE_LIMIT_BURST("--rate-limit-burst", "N", "100", "Burst of the global rate limit."),
   STORE_REFRESH_INTERVAL("--store-refresh-interval", "DURATION", "5m",
-      "How often store readiness (Vault reachable, unsealed, token valid) is checked again.");
+      "How often store readiness (Vault reachable, unsealed, token valid) is checked again."),
+  CERT_MODE("--cert-mode", "files|self-managed", "files",
+      "Webhooks' serving certificate: from --tls-cert-file/--tls-key-file (files), or a CA and certificate kept in --cert-secret, "
+          + "rotated and published in the webhook configurations' caBundle (self-managed)."),
+  CERT_SECRET("--cert-secret", "NAME", "secretgate-webhook-tls",
+      "Self-managed mode: the Secret (in --service-namespace) holding the CA and serving certificate, shared by all replicas."),
+  SERVICE_NAME("--service-name", "NAME", "secretgate",
+      "Self-managed mode: the Service kube-apiserver calls; the certificate names <svc>, <svc>.<ns> and <svc>.<ns>.svc."),
+  SERVICE_NAMESPACE("--service-namespace", "NS", "the pod's namespace (as --lease-namespace)",
+      "Self-managed mode: the namespace of --service-name and --cert-secret."),
+  VALIDATING_WEBHOOK_CONFIG("--validating-webhook-config", "NAME", "secretgate-validating",
+      "Self-managed mode: the ValidatingWebhookConfiguration whose webhooks get the caBundle (kept, repaired on drift)."),
+  MUTATING_WEBHOOK_CONFIG("--mutating-webhook-config", "NAME", "secretgate-mutating",
+      "Self-managed mode: the MutatingWebhookConfiguration whose webhooks get the caBundle (skipped while not installed).");
 
   /** Prefix of every environment variable of {@code serve}. */
   public static final String ENV_PREFIX = "SECRETGATE_";

@@ -116,8 +116,8 @@ final class SettingsReader {
     if (raw.isEmpty()) return def;
     List<String> names = new ArrayList<>();
     for (E e : type.getEnumConstants()) {
-      String name = e.name().toLowerCase(Locale.ROOT);
-      if (name.equals(raw.get().value().trim().toLowerCase(Locale.ROOT))) return e;
+      String name = e.name().toLowerCase(Locale.ROOT).replace('_', '-');
+      if (name.equals(raw.get().value().trim().toLowerCase(Locale.ROOT).replace('_', '-'))) return e;
       names.add(name);
     }
     problem(raw.get() + ": must be one of " + String.join(", ", names));

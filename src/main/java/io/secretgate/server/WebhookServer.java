@@ -33,22 +33,25 @@ public final class WebhookServer implements AutoCloseable {
   public static final int MAX_BODY_BYTES = 3 * 1024 * 1024;
   private static final Logger log = LoggerFactory.getLogger(WebhookServer.class);
   private static final String JSON = "application/json";
+  private static final String STARTED = "secretgate.started";
+  private static final String PATH = "secretgate.path";
 
   private final Javalin app;
 
   private WebhookServer(Settings settings) {
     Map<String, AdmissionEndpoint> endpoints = new LinkedHashMap<>(settings.endpoints);
     HealthChecks checks = settings.checks;
+    WebhookMetrics metrics = settings.metrics;
     this.app = Javalin.create(cfg -> {
       cfg.startup.showJavalinBanner = false;
       cfg.startup.showOldJavalinVersionWarning = false;
       cfg.jsonMapper(new JavalinJackson3());
       cfg.jetty.threadPool = threadPool(settings.threads);
       cfg.jetty.addConnector((server, http) -> connector(server, http, settings));
-      endpoints.forEach((path, endpoint) -> cfg.routes.post(path, ctx -> admit(ctx, endpoint)));
+      endpoints.forEach((path, endpoint) -> cfg.routes.post(path, ctx -> admit(ctx, path, endpoint, metrics)));
       cfg.routes.get("/healthz", ctx -> HealthAnswer.send(ctx, checks.failingLiveness(), "healthz"));
       cfg.routes.get("/readyz", ctx -> HealthAnswer.send(ctx, checks.failingReadiness(), "readyz"));
-      cfg.routes.exception(Exception.class, WebhookServer::failed);
+      cfg.routes.exception(Exception.class, (e, ctx) -> failed(e, ctx, metrics));
     });
   }
 
@@ -60,10 +63,17 @@ public final class WebhookServer implements AutoCloseable {
    * @param tls a server context, e.g. {@link SslContexts#server} over a reloadable key manager
    * @param endpoints POST routes by path
    * @param threads the request threads at most
+   * @param metrics where each admission request is counted and timed
    */
-  public record Settings(int port, String host, SSLContext tls, Map<String, AdmissionEndpoint> endpoints, HealthChecks checks, int threads) {
+  public record Settings(int port, String host, SSLContext tls, Map<String, AdmissionEndpoint> endpoints, HealthChecks checks, int threads,
+      WebhookMetrics metrics) {
     public Settings {
       endpoints = Map.copyOf(endpoints);
+    }
+
+    /** Without metrics. */
+    public Settings(int port, String host, SSLContext tls, Map<String, AdmissionEndpoint> endpoints, HealthChecks checks, int threads) {
+      this(port, host, tls, endpoints, checks, threads, WebhookMetrics.none());
     }
   }
 
@@ -89,26 +99,31 @@ public final class WebhookServer implements AutoCloseable {
     stop();
   }
 
-  private static void admit(Context ctx, AdmissionEndpoint endpoint) throws java.io.IOException {
+  private static void admit(Context ctx, String path, AdmissionEndpoint endpoint, WebhookMetrics metrics) throws java.io.IOException {
+    long began = System.nanoTime();
+    ctx.attribute(STARTED, began);
+    ctx.attribute(PATH, path);
     // A declared length over the limit is refused before the body is touched (and before a
     // "100 Continue" would invite the client to send it).
     Optional<byte[]> body = ctx.req().getContentLengthLong() > MAX_BODY_BYTES ? Optional.empty()
         : BoundedBody.read(ctx.req().getInputStream(), ctx.req().getContentLengthLong(), MAX_BODY_BYTES);
-    if (body.isEmpty()) {
-      send(ctx, new AdmissionAnswer.BadRequest("the body is larger than " + MAX_BODY_BYTES + " bytes"), 413);
-      return;
-    }
-    AdmissionAnswer answer = endpoint.answer(body.get());
-    send(ctx, answer, answer.httpStatus());
+    AdmissionAnswer answer = body.isEmpty()
+        ? new AdmissionAnswer.BadRequest("the body is larger than " + MAX_BODY_BYTES + " bytes")
+        : endpoint.answer(body.get());
+    send(ctx, answer, body.isEmpty() ? 413 : answer.httpStatus());
+    metrics.record(path, answer.outcome(), System.nanoTime() - began);
   }
 
   private static void send(Context ctx, AdmissionAnswer answer, int status) {
     ctx.status(status).contentType(JSON).result(answer.body());
   }
 
-  private static void failed(Exception e, Context ctx) {
+  private static void failed(Exception e, Context ctx, WebhookMetrics metrics) {
     log.warn("admission request failed: {}", e.getClass().getName());
     send(ctx, new AdmissionAnswer.BadRequest("the request could not be answered (" + e.getClass().getSimpleName() + ")"), 400);
+    Long began = ctx.attribute(STARTED);
+    String path = ctx.attribute(PATH);
+    if (began != null && path != null) metrics.record(path, AdmissionAnswer.Outcome.ERROR, System.nanoTime() - began);
   }
 
   private static ServerConnector connector(org.eclipse.jetty.server.Server server, HttpConfiguration http, Settings settings) {

@@ -290,5 +290,24 @@ class ServeProcessIT {
     HttpResponse<String> validate = https.send(HttpRequest.newBuilder(URI.create("https://localhost:" + p.webhookPort() + "/validate/externalsecret"))
         .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(validate.statusCode()).isEqualTo(404);
+    assertThat(get(p, "/metrics").body())
+        .contains("secretgate_webhook_requests_total{outcome=\"allowed\",path=\"/mutate/pod\"} 1.0");
+  }
+
+  @Test
+  void with_self_managed_certificates_it_creates_the_secret_and_serves_a_certificate_its_ca_signed() throws Exception {
+    ServeProcess p = start(config("self-managed-lease", "w-1", "--controller", "false", "--validating-webhook", "true", "--webhook-port", "0",
+        "--cert-mode", "self-managed", "--service-namespace", "certs", "--cert-secret", "webhook-tls"));
+
+    Eventually.await(WAIT, "ready", () -> status(p, "/readyz") == 200);
+    io.fabric8.kubernetes.api.model.Secret stored = client.secrets().inNamespace("certs").withName("webhook-tls").get();
+    java.security.cert.X509Certificate ca = io.secretgate.tls.Pem.readCertificates(
+        new String(java.util.Base64.getDecoder().decode(stored.getData().get("ca.crt")), java.nio.charset.StandardCharsets.US_ASCII), "ca.crt").get(0);
+    javax.net.ssl.SSLContext trusting = io.secretgate.tls.SslContexts.clientTrusting(List.of(ca));
+    try (javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) trusting.getSocketFactory().createSocket("127.0.0.1", p.webhookPort())) {
+      socket.startHandshake();
+      java.security.cert.X509Certificate served = (java.security.cert.X509Certificate) socket.getSession().getPeerCertificates()[0];
+      assertThat(io.secretgate.tls.Validity.dnsNames(served)).containsExactly("secretgate", "secretgate.certs", "secretgate.certs.svc");
+    }
   }
 }

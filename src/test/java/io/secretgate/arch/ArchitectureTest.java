@@ -72,4 +72,14 @@ class ArchitectureTest {
         .should().callMethod(System.class, "getenv").orShould().callMethod(System.class, "getenv", String.class)
         .check(classes);
   }
+
+  @Test
+  void certificate_lifecycle_reaches_the_cluster_only_through_kube_and_certificates_only_through_tls() {
+    noClasses().that().resideInAPackage("io.secretgate.certs..")
+        .should().dependOnClassesThat().resideInAnyPackage("io.fabric8..", "io.secretgate.server..", "io.secretgate.sync..",
+            "io.secretgate.admission..", "io.secretgate.cli..", "io.secretgate.app..", "org.bouncycastle..")
+        .check(classes);
+    noClasses().that().resideInAnyPackage("io.secretgate.tls..", "io.secretgate.kube..", "io.secretgate.server..")
+        .should().dependOnClassesThat().resideInAPackage("io.secretgate.certs..").check(classes);
+  }
 }

@@ -56,7 +56,13 @@ class ServeConfigTest {
         Map.entry("SECRETGATE_TLS_CERT_FILE", "/tls/tls.crt"),
         Map.entry("SECRETGATE_TLS_KEY_FILE", "/tls/tls.key"),
         Map.entry("SECRETGATE_ENFORCEMENT", "warn"),
-        Map.entry("SECRETGATE_ON_VAULT_UNAVAILABLE", "deny"));
+        Map.entry("SECRETGATE_ON_VAULT_UNAVAILABLE", "deny"),
+        Map.entry("SECRETGATE_CERT_MODE", "files"),
+        Map.entry("SECRETGATE_CERT_SECRET", "webhook-certs"),
+        Map.entry("SECRETGATE_SERVICE_NAME", "gate"),
+        Map.entry("SECRETGATE_SERVICE_NAMESPACE", "platform"),
+        Map.entry("SECRETGATE_VALIDATING_WEBHOOK_CONFIG", "gate-validating"),
+        Map.entry("SECRETGATE_MUTATING_WEBHOOK_CONFIG", "gate-mutating"));
     assertThat(env.keySet()).hasSize(ServeSetting.values().length);
 
     ServeConfig c = ServeConfig.from(env, Map.of());
@@ -65,7 +71,8 @@ class ServeConfigTest {
     assertThat(c.controller()).isEqualTo(
         new ControllerSettings(false, List.of("payments", "shop"), 3, 2.5, 7, Duration.ofMinutes(90)));
     assertThat(c.webhooks()).isEqualTo(new WebhookSettings(true, true, 9443, Optional.of("/tls/tls.crt"), Optional.of("/tls/tls.key"),
-        WebhookSettings.Enforcement.WARN, WebhookSettings.OnVaultUnavailable.DENY));
+        WebhookSettings.Enforcement.WARN, WebhookSettings.OnVaultUnavailable.DENY,
+        new CertSettings(CertSettings.Mode.FILES, "webhook-certs", "gate", "platform", "gate-validating", "gate-mutating")));
     assertThat(c.metricsPort()).isEqualTo(9090);
     assertThat(c.leaderElection()).isEqualTo(new LeaderElectionSettings(false, "sg.lock", "ops", "pod-a",
         Duration.ofMinutes(1), Duration.ofSeconds(40), Duration.ofSeconds(5)));
@@ -227,5 +234,27 @@ class ServeConfigTest {
       assertThat(ServeSetting.byEnv(s.env())).contains(s);
       assertThat(ServeSetting.byFlag(s.flag())).contains(s);
     }
+  }
+
+  @Test
+  void self_managed_certificates_need_no_files_and_live_in_the_pods_namespace_by_default() {
+    ServeConfig c = ServeConfig.from(Map.of("POD_NAMESPACE", "secretgate"), Map.of("--validating-webhook", "true", "--cert-mode", "self-managed"));
+
+    assertThat(c.webhooks().certs()).isEqualTo(new CertSettings(CertSettings.Mode.SELF_MANAGED, "secretgate-webhook-tls", "secretgate",
+        "secretgate", "secretgate-validating", "secretgate-mutating"));
+  }
+
+  @Test
+  void certificate_files_next_to_self_managed_certificates_are_refused_rather_than_ignored() {
+    assertThatThrownBy(() -> ServeConfig.from(Map.of(), Map.of("--validating-webhook", "true", "--cert-mode", "self-managed",
+            "--tls-cert-file", "c.pem", "--tls-key-file", "k.pem")))
+        .hasMessageContaining("--tls-cert-file and --tls-key-file: not used with --cert-mode=self-managed");
+  }
+
+  @Test
+  void a_bad_cert_mode_or_service_name_is_named() {
+    assertThatThrownBy(() -> ServeConfig.from(Map.of(), Map.of("--cert-mode", "auto", "--service-name", "9gate")))
+        .hasMessageContaining("--cert-mode=\"auto\": must be one of files, self-managed")
+        .hasMessageContaining("--service-name=\"9gate\": not a valid Service name");
   }
 }

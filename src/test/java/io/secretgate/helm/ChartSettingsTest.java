@@ -20,8 +20,6 @@ class ChartSettingsTest {
   // hold yet. pending_settings_are_still_pending fails as soon as one arrives, naming it, so the
   // list cannot outlive the merge.
   private static final Set<String> PENDING = Set.of(
-      "SECRETGATE_CERT_MODE", "SECRETGATE_CERT_SECRET", "SECRETGATE_SERVICE_NAME", "SECRETGATE_SERVICE_NAMESPACE",
-      "SECRETGATE_VALIDATING_WEBHOOK_CONFIG", "SECRETGATE_MUTATING_WEBHOOK_CONFIG",
       "SECRETGATE_RESTART_WORKLOADS", "SECRETGATE_TOKEN_EXPIRY_WARNING");
   // ---------------------------------------------------------------------------------------------
 

@@ -1,0 +1,86 @@
+package io.secretgate.app;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.secretgate.certs.CertPolicy;
+import io.secretgate.certs.SelfManagedCertificates;
+import io.secretgate.config.CertSettings;
+import io.secretgate.config.ConfigException;
+import io.secretgate.config.ServeSetting;
+import io.secretgate.config.WebhookSettings;
+import io.secretgate.kube.CertificateSecret;
+import io.secretgate.kube.KubeWriteException;
+import io.secretgate.kube.WebhookCaBundles;
+import io.secretgate.server.CertificateFiles;
+import io.secretgate.tls.ReloadableKeyManager;
+import io.secretgate.tls.TlsException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/** The webhooks' serving certificate, from files or self-managed in a Secret ({@code --cert-mode}). */
+interface ServingCertificates extends AutoCloseable {
+  Duration RELOAD_PERIOD = Duration.ofSeconds(5);
+  /** How often self-managed certificates are checked without a change (rotation due, caBundle drift). */
+  Duration RECHECK_PERIOD = Duration.ofMinutes(1);
+
+  /** The key manager the HTTPS server presents. */
+  ReloadableKeyManager keys();
+
+  /** Readiness: the certificate served is valid now. */
+  boolean servable();
+
+  @Override
+  void close();
+
+  static ServingCertificates start(WebhookSettings settings, KubernetesClient client) {
+    return settings.certs().selfManaged() ? selfManaged(settings.certs(), client) : files(settings);
+  }
+
+  private static ServingCertificates files(WebhookSettings settings) {
+    Path cert = Path.of(settings.tlsCertFile().orElseThrow());
+    Path key = Path.of(settings.tlsKeyFile().orElseThrow());
+    CertificateFiles files;
+    try {
+      files = CertificateFiles.load(cert, key, Clock.systemUTC()).watch(RELOAD_PERIOD);
+    } catch (TlsException e) {
+      throw new ConfigException(List.of(ServeSetting.TLS_CERT_FILE.flag() + "=\"" + cert + "\", " + ServeSetting.TLS_KEY_FILE.flag()
+          + "=\"" + key + "\": " + e.getMessage()));
+    }
+    return of(files::keys, files::servable, files::close);
+  }
+
+  private static ServingCertificates selfManaged(CertSettings s, KubernetesClient client) {
+    SelfManagedCertificates certs = new SelfManagedCertificates(new CertificateSecret(client, s.serviceNamespace(), s.secret()),
+        new WebhookCaBundles(client), new SelfManagedCertificates.Configurations(s.validatingConfig(), s.mutatingConfig()),
+        CertPolicy.defaults(s.serviceName(), s.serviceNamespace()), Clock.systemUTC());
+    try {
+      certs.start(RECHECK_PERIOD);
+    } catch (KubeWriteException e) {
+      certs.close();
+      throw new ConfigException(List.of(ServeSetting.CERT_SECRET.flag() + "=\"" + s.secret() + "\": the self-managed certificate cannot be"
+          + " read or written (" + e.getMessage() + "); check the RBAC for Secrets in " + s.serviceNamespace()));
+    }
+    return of(certs::keys, certs::servable, certs::close);
+  }
+
+  private static ServingCertificates of(java.util.function.Supplier<ReloadableKeyManager> keys, java.util.function.BooleanSupplier servable,
+      Runnable close) {
+    return new ServingCertificates() {
+      @Override
+      public ReloadableKeyManager keys() {
+        return keys.get();
+      }
+
+      @Override
+      public boolean servable() {
+        return servable.getAsBoolean();
+      }
+
+      @Override
+      public void close() {
+        close.run();
+      }
+    };
+  }
+}

@@ -1,0 +1,226 @@
+package io.secretgate.certs;
+
+import static io.secretgate.certs.CertsFixtures.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.secretgate.certs.CertPlan.Kind;
+import io.secretgate.kube.CertificateSecret;
+import io.secretgate.testing.Eventually;
+import io.secretgate.testing.MutableClock;
+import io.secretgate.tls.CertificateAuthority;
+import io.secretgate.tls.Pem;
+import java.io.InputStream;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Self-managed certificates against the fabric8 mock API server (CRUD), with a hand-moved clock. */
+@EnableKubernetesMockClient(crud = true)
+class SelfManagedCertificatesIT {
+  static final Duration WAIT = Duration.ofSeconds(20);
+  static KubernetesMockServer server;
+  static KubernetesClient client;
+  Place at;
+  final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
+  final List<SelfManagedCertificates> started = new ArrayList<>();
+
+  @BeforeEach
+  void install() {
+    at = Place.fresh(client);
+    installValidating(at);
+  }
+
+  @AfterEach
+  void stop() {
+    started.forEach(SelfManagedCertificates::close);
+  }
+
+  SelfManagedCertificates instance() {
+    SelfManagedCertificates c = certificates(at, clock);
+    started.add(c);
+    return c;
+  }
+
+  @Test
+  void the_first_start_creates_the_secret_and_patches_the_ca_into_every_webhook_without_a_mutating_configuration() {
+    SelfManagedCertificates certs = instance();
+
+    assertThat(certs.reconcile()).containsExactly(Kind.CREATE, Kind.KEEP);
+
+    X509Certificate ca = storedCa(at);
+    assertThat(published(at)).hasSize(2).allSatisfy(bundle -> assertThat(bundle).containsExactly(ca));
+    assertThat(CertSecretFormat.signedBy(certs.keys().current().certificate(), ca)).isTrue();
+    assertThat(io.secretgate.tls.Validity.dnsNames(certs.keys().current().certificate()))
+        .containsExactly("secretgate", "secretgate.secretgate", SERVER_NAME);
+    assertThat(certs.servable()).isTrue();
+  }
+
+  @Test
+  void a_second_instance_serves_the_same_certificate_from_the_secret() {
+    SelfManagedCertificates first = instance();
+    first.reconcile();
+    String rv = secret(at).getMetadata().getResourceVersion();
+
+    SelfManagedCertificates second = instance();
+    assertThat(second.reconcile()).containsExactly(Kind.KEEP);
+
+    assertThat(second.keys().current().chain()).isEqualTo(first.keys().current().chain());
+    assertThat(secret(at).getMetadata().getResourceVersion()).isEqualTo(rv);
+  }
+
+  @Test
+  void the_serving_certificate_rotates_then_the_ca_overlaps_in_the_bundle_and_the_old_ca_is_dropped_last() {
+    SelfManagedCertificates certs = instance();
+    certs.reconcile();
+    X509Certificate firstCa = storedCa(at);
+    X509Certificate firstLeaf = certs.keys().current().certificate();
+
+    clock.advance(Duration.ofDays(1));
+    assertThat(certs.reconcile()).containsExactly(Kind.KEEP);
+    clock.advance(Duration.ofDays(1)); // 2 days + 1 h of 3 days + 1 h: past 2/3
+    assertThat(certs.reconcile()).containsExactly(Kind.ROTATE_SERVING, Kind.KEEP);
+    X509Certificate secondLeaf = certs.keys().current().certificate();
+    assertThat(secondLeaf).isNotEqualTo(firstLeaf);
+    assertThat(CertSecretFormat.signedBy(secondLeaf, firstCa)).isTrue();
+
+    clock.advance(Duration.ofDays(18)); // 20 days + 1 h of the CA's 30 days + 1 h
+    assertThat(certs.reconcile()).contains(Kind.STAGE_CA).doesNotContain(Kind.SWITCH_CA);
+    X509Certificate nextCa = Pem.readCertificates(secretData(at).get(CertSecretFormat.NEXT_CA_CRT), "next").get(0);
+    assertThat(published(at)).allSatisfy(bundle -> assertThat(bundle).containsExactly(firstCa, nextCa));
+    assertThat(CertSecretFormat.signedBy(certs.keys().current().certificate(), firstCa)).as("still the old CA's leaf").isTrue();
+
+    clock.advance(POLICY.caPropagation());
+    assertThat(certs.reconcile()).containsExactly(Kind.SWITCH_CA, Kind.KEEP);
+    assertThat(CertSecretFormat.signedBy(certs.keys().current().certificate(), nextCa)).isTrue();
+    assertThat(storedCa(at)).isEqualTo(nextCa);
+    assertThat(published(at)).allSatisfy(bundle -> assertThat(bundle).containsExactly(firstCa, nextCa));
+
+    clock.advance(POLICY.dropOldCaAfter().minusMinutes(1));
+    assertThat(certs.reconcile()).containsExactly(Kind.KEEP);
+    clock.advance(Duration.ofMinutes(1));
+    assertThat(certs.reconcile()).containsExactly(Kind.DROP_OLD_CA, Kind.KEEP);
+    assertThat(published(at)).allSatisfy(bundle -> assertThat(bundle).containsExactly(nextCa));
+  }
+
+  @Test
+  void the_leaf_does_not_switch_ca_while_a_webhook_does_not_trust_the_next_ca_yet() {
+    SelfManagedCertificates certs = instance();
+    certs.reconcile();
+    X509Certificate firstCa = storedCa(at);
+    clock.advance(Duration.ofDays(21));
+    certs.reconcile(); // stages and publishes the next CA
+    // Someone (a Helm upgrade) puts the old bundle back, and the next pass is past the propagation time.
+    setFirstWebhookBundle(List.of(firstCa));
+    clock.advance(POLICY.caPropagation());
+
+    List<Kind> steps = certs.reconcile();
+
+    // This pass repairs the bundle but does not switch: the repair has not been seen published yet.
+    assertThat(steps).doesNotContain(Kind.SWITCH_CA);
+    assertThat(published(at).get(0)).hasSize(2);
+    assertThat(certs.reconcile()).containsExactly(Kind.SWITCH_CA, Kind.KEEP);
+  }
+
+  @Test
+  void a_drifted_ca_bundle_is_repaired_when_the_configuration_changes() {
+    SelfManagedCertificates certs = instance().start(Duration.ofHours(1));
+    X509Certificate ca = storedCa(at);
+    CertificateAuthority stranger = CertificateAuthority.generate("stranger", clock.instant(), Duration.ofDays(30));
+
+    setFirstWebhookBundle(List.of(stranger.certificate()));
+
+    Eventually.await(WAIT, "the first webhook's caBundle holds our CA again",
+        () -> published(at).get(0).equals(List.of(ca)));
+    assertThat(certs.servable()).isTrue();
+  }
+
+  @Test
+  void a_certificate_another_replica_writes_is_served_without_a_restart() {
+    SelfManagedCertificates watching = instance().start(Duration.ofHours(1));
+    CertificateSecret secret = new CertificateSecret(client, at.namespace(), SECRET);
+    CertState written = CertPlan.decide(new CertPlan.Missing(), clock.instant(), false, POLICY).state();
+    CertSecretFormat.Content content = CertSecretFormat.encode(written);
+
+    assertThat(secret.write(content.data(), content.annotations(), secret.read())).isTrue();
+
+    Eventually.await(WAIT, "the watching replica serves the certificate written by the other",
+        () -> watching.keys().current().certificate().equals(written.serving().certificate()));
+  }
+
+  @Test
+  void two_instances_racing_to_create_end_up_serving_the_one_certificate_stored() throws Exception {
+    SelfManagedCertificates a = instance();
+    SelfManagedCertificates b = instance();
+    CyclicBarrier barrier = new CyclicBarrier(2);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      Future<List<Kind>> fa = pool.submit(() -> {
+        barrier.await();
+        return a.reconcile();
+      });
+      Future<List<Kind>> fb = pool.submit(() -> {
+        barrier.await();
+        return b.reconcile();
+      });
+      List<Kind> all = new ArrayList<>(fa.get());
+      all.addAll(fb.get());
+      assertThat(all).filteredOn(k -> k == Kind.CREATE).hasSize(1);
+    } finally {
+      pool.shutdownNow();
+    }
+    String storedLeaf = secretData(at).get(CertSecretFormat.TLS_CRT);
+    X509Certificate leaf = Pem.readCertificates(storedLeaf, "tls.crt").get(0);
+    assertThat(a.keys().current().certificate()).isEqualTo(leaf);
+    assertThat(b.keys().current().certificate()).isEqualTo(leaf);
+  }
+
+  @Test
+  void a_corrupt_secret_is_regenerated_instead_of_crashing() throws Exception {
+    try (InputStream in = getClass().getResourceAsStream("/io/secretgate/certs/corrupt-secret.yaml")) {
+      Secret corrupt = client.getKubernetesSerialization().unmarshal(in, Secret.class);
+      corrupt.getMetadata().setNamespace(at.namespace());
+      client.secrets().inNamespace(at.namespace()).resource(corrupt).create();
+    }
+    SelfManagedCertificates certs = instance();
+
+    assertThat(certs.reconcile()).containsExactly(Kind.REGENERATE, Kind.KEEP);
+
+    assertThat(secret(at).getType()).as("a Secret's type cannot change").isEqualTo("Opaque");
+    assertThat(CertSecretFormat.signedBy(certs.keys().current().certificate(), storedCa(at))).isTrue();
+    assertThat(published(at)).allSatisfy(bundle -> assertThat(bundle).containsExactly(storedCa(at)));
+  }
+
+  @Test
+  void readiness_fails_once_the_served_certificate_has_expired() {
+    SelfManagedCertificates certs = instance();
+    certs.reconcile();
+    assertThat(certs.servable()).isTrue();
+
+    clock.advance(Duration.ofDays(4)); // no pass in between: the 3-day certificate is still served, expired
+
+    assertThat(certs.servable()).isFalse();
+    certs.reconcile();
+    assertThat(certs.servable()).isTrue();
+  }
+
+  void setFirstWebhookBundle(List<X509Certificate> cas) {
+    client.admissionRegistration().v1().validatingWebhookConfigurations().withName(at.validating())
+        .edit(c -> {
+          c.getWebhooks().get(0).getClientConfig().setCaBundle(io.secretgate.tls.CaBundle.toFieldValue(cas));
+          return c;
+        });
+  }
+}
