@@ -52,7 +52,12 @@ public enum ServeSetting {
       "Global rate limit of the work queue: syncs started per second (token bucket, as ESO)."),
   RATE_LIMIT_BURST("--rate-limit-burst", "N", "100", "Burst of the global rate limit."),
   STORE_REFRESH_INTERVAL("--store-refresh-interval", "DURATION", "5m",
-      "How often store readiness (Vault reachable, unsealed, token valid) is checked again.");
+      "How often store readiness (Vault reachable, unsealed, token valid) is checked again."),
+  RESTART_WORKLOADS("--restart-workloads", "true|false", "true",
+      "Roll Deployments, StatefulSets and DaemonSets annotated secretgate.io/restart-on-change: \"true\" "
+          + "when the data of a Secret they consume changes."),
+  TOKEN_EXPIRY_WARNING("--token-expiry-warning", "DURATION", "24h",
+      "Warn (store status message and a TokenExpiring event) when a store's Vault token expires within this.");
 
   /** Prefix of every environment variable of {@code serve}. */
   public static final String ENV_PREFIX = "SECRETGATE_";

@@ -228,4 +228,19 @@ class ServeConfigTest {
       assertThat(ServeSetting.byFlag(s.flag())).contains(s);
     }
   }
+
+  @Test
+  void workload_restarts_are_on_and_the_token_expiry_warning_is_24h_unless_set() {
+    assertThat(ServeConfig.defaults().rotation()).isEqualTo(new RotationSettings(true, Duration.ofHours(24)));
+    ServeConfig c = ServeConfig.from(Map.of("SECRETGATE_TOKEN_EXPIRY_WARNING", "72h"), Map.of("--restart-workloads", "false"));
+    assertThat(c.rotation()).isEqualTo(new RotationSettings(false, Duration.ofHours(72)));
+  }
+
+  @Test
+  void a_bad_restart_switch_or_expiry_warning_is_reported_by_name() {
+    assertThatThrownBy(() -> ServeConfig.from(Map.of(), Map.of("--restart-workloads", "sometimes", "--token-expiry-warning", "a day")))
+        .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).containsExactly(
+            "--restart-workloads=\"sometimes\": must be true or false",
+            "--token-expiry-warning=\"a day\": not a Go duration (such as 30s, 1m30s, 500ms)"));
+  }
 }
