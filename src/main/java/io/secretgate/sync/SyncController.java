@@ -78,8 +78,9 @@ public final class SyncController implements Controller {
   private final ResyncRequests resyncs = new ResyncRequests();
   private volatile TokenRotation tokens;
 
+  /** Without the rotation extras: no workload restarts, no token-expiry warning. */
   public SyncController(KubernetesClient client, ControllerSettings settings, SyncMetrics metrics, Clock clock) {
-    this(client, settings, RotationSettings.defaults(), metrics, clock);
+    this(client, settings, new RotationSettings(false, Duration.ZERO), metrics, clock);
   }
 
   public SyncController(KubernetesClient client, ControllerSettings settings, RotationSettings rotation, SyncMetrics metrics, Clock clock) {

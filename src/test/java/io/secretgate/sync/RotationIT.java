@@ -1,0 +1,226 @@
+package io.secretgate.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.secretgate.api.ClusterSecretStore;
+import io.secretgate.api.Condition;
+import io.secretgate.api.ExternalSecret;
+import io.secretgate.config.ControllerSettings;
+import io.secretgate.config.RotationSettings;
+import io.secretgate.testing.FakeVault;
+import io.secretgate.vault.policy.Policy;
+import io.secretgate.vault.policy.PolicyFiles;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Rotation end to end on the mock API server (CRUD) and FakeVault: tokens, values on demand, workload restarts. */
+@EnableKubernetesMockClient(crud = true)
+class RotationIT {
+  static KubernetesMockServer server;
+  static KubernetesClient client;
+  static final Duration WAIT = Duration.ofSeconds(15);
+
+  FakeVault vault;
+  SyncController controller;
+  SimpleMeterRegistry registry;
+  List<Policy> policies;
+
+  @BeforeEach
+  void clusterWithStoreAndVault() throws Exception {
+    policies = List.of(PolicyFiles.load(Path.of("src/test/resources/io/secretgate/sync/sync-policy.hcl")));
+    vault = new FakeVault().mountV2("secret")
+        .put("secret", "apps/payments/db", "{\"username\":\"payments\",\"password\":\"first\"}")
+        .token("s.first", new FakeVault.TokenInfo(policies, 0));
+    RotationFixtures.cluster(client, vault.address(), "s.first");
+    registry = new SimpleMeterRegistry();
+  }
+
+  void startController() {
+    controller = new SyncController(client, new ControllerSettings(true, List.of(), 4, 100, 100, Duration.ofMinutes(5)),
+        new RotationSettings(true, Duration.ofHours(24)), new SyncMetrics(registry), Clock.systemUTC());
+    controller.start();
+    await().atMost(WAIT).until(controller::ready);
+  }
+
+  @AfterEach
+  void stop() {
+    if (controller != null) controller.stop(Duration.ofSeconds(5));
+    vault.close();
+    client.resources(ExternalSecret.class).inAnyNamespace().delete();
+    client.resources(ClusterSecretStore.class).delete();
+    client.secrets().inNamespace("payments").delete();
+    client.v1().events().inAnyNamespace().delete();
+  }
+
+  @Test
+  void a_changed_token_secret_is_used_at_once_the_store_is_checked_again_and_its_external_secrets_sync_again() {
+    startController();
+    create(externalSecret("db", "1h", "apps/payments/db"));
+    await().atMost(WAIT).until(() -> password("db"), "first"::equals);
+    await().atMost(WAIT).until(() -> storeReady() != null && "True".equals(storeReady().status));
+    int storeChecksBefore = lookupsWith("s.second");
+
+    vault.token("s.second", new FakeVault.TokenInfo(policies, 0));
+    vault.put("secret", "apps/payments/db", "{\"username\":\"payments\",\"password\":\"second\"}");
+    client.secrets().inNamespace("secretgate").withName("vault-token").edit(s -> {
+      s.setData(Map.of("token", b64("s.second")));
+      return s;
+    });
+
+    await().atMost(WAIT).until(() -> password("db"), "second"::equals);
+    assertThat(vault.requests()).filteredOn(r -> r.rawPath().equals("/v1/secret/data/apps/payments/db"))
+        .last().satisfies(r -> assertThat(r.token()).isEqualTo("s.second"));
+    await().atMost(WAIT).until(() -> lookupsWith("s.second") > storeChecksBefore);
+    assertThat(counter("secretgate_token_rotations")).isEqualTo(1.0);
+  }
+
+  @Test
+  void without_a_token_change_an_external_secret_is_not_synced_again_before_its_refresh_is_due() throws Exception {
+    startController();
+    create(externalSecret("db", "1h", "apps/payments/db"));
+    await().atMost(WAIT).until(() -> password("db"), "first"::equals);
+    vault.put("secret", "apps/payments/db", "{\"username\":\"payments\",\"password\":\"second\"}");
+    client.secrets().inNamespace("secretgate").withName("vault-token").edit(s -> {
+      s.getMetadata().setLabels(new HashMap<>(Map.of("team", "platform")));
+      return s;
+    });
+    touchSecretMetadata("db");
+    await().atMost(WAIT).until(() -> syncCalls("db") >= 2.0);
+    assertThat(password("db")).isEqualTo("first");
+    assertThat(counter("secretgate_token_rotations")).isZero();
+  }
+
+  @Test
+  void a_token_that_expires_within_the_warning_keeps_the_store_ready_says_so_and_is_reported_by_one_event() {
+    vault.token("s.first", new FakeVault.TokenInfo(policies, 3600));
+    startController();
+    Condition ready = await().atMost(WAIT).until(this::storeReady, c -> c != null && c.message.contains("expires"));
+    assertThat(ready.status).isEqualTo("True");
+    assertThat(ready.reason).isEqualTo("Valid");
+    assertThat(ready.message).isEqualTo("store validated; its Vault token expires within 24h0m0s: update the token Secret");
+    int checks = vault.count("GET auth/token/lookup-self");
+    touchStore();
+    await().atMost(WAIT).until(() -> vault.count("GET auth/token/lookup-self") >= checks + 1);
+    touchStore();
+    await().atMost(WAIT).until(() -> vault.count("GET auth/token/lookup-self") >= checks + 2);
+
+    List<Event> warnings = await().atMost(WAIT).until(() -> events("TokenExpiring"), l -> !l.isEmpty());
+    assertThat(warnings).singleElement().satisfies(e -> {
+      assertThat(e.getType()).isEqualTo("Warning");
+      assertThat(e.getCount()).isEqualTo(1);
+      assertThat(e.getInvolvedObject().getKind()).isEqualTo("ClusterSecretStore");
+      assertThat(e.getInvolvedObject().getName()).isEqualTo("vault-backend");
+      assertThat(e.getMessage()).contains("Secret secretgate/vault-token", "in 1h0m0s").doesNotContain("s.first");
+    });
+    assertThat(counter("secretgate_token_expiry_warnings")).isEqualTo(1.0);
+  }
+
+  @Test
+  void a_token_that_never_expires_gives_no_warning() {
+    startController();
+    await().atMost(WAIT).until(() -> storeReady() != null && "True".equals(storeReady().status));
+    assertThat(storeReady().message).isEqualTo("store validated");
+    assertThat(events("TokenExpiring")).isEmpty();
+  }
+
+  @Test
+  void an_annotation_change_syncs_a_refresh_interval_zero_external_secret_at_once_and_nothing_else_does() {
+    startController();
+    create(externalSecret("once", "0", "apps/payments/db"));
+    await().atMost(WAIT).until(() -> password("once"), "first"::equals);
+    vault.put("secret", "apps/payments/db", "{\"username\":\"payments\",\"password\":\"second\"}");
+
+    double calls = syncCalls("once");
+    touchSecretMetadata("once");
+    await().atMost(WAIT).until(() -> syncCalls("once") > calls);
+    assertThat(password("once")).isEqualTo("first");
+
+    client.resources(ExternalSecret.class).inNamespace("payments").withName("once").edit(es -> {
+      es.getMetadata().setAnnotations(new HashMap<>(Map.of("force-sync", "1700000000")));
+      return es;
+    });
+    await().atMost(WAIT).until(() -> password("once"), "second"::equals);
+  }
+
+  // --- helpers
+
+  private void create(ExternalSecret es) {
+    client.resources(ExternalSecret.class).resource(es).create();
+  }
+
+  static ExternalSecret externalSecret(String name, String refresh, String key) {
+    return RotationFixtures.externalSecret(name, refresh, key);
+  }
+
+  /** A label on the managed Secret: the controller hears of it and looks at the ExternalSecret again. */
+  private void touchSecretMetadata(String name) {
+    client.secrets().inNamespace("payments").withName(name).edit(s -> {
+      s.getMetadata().getLabels().put("touched", String.valueOf(System.nanoTime()));
+      return s;
+    });
+  }
+
+  private void touchStore() {
+    client.resources(ClusterSecretStore.class).withName("vault-backend").edit(s -> {
+      s.getMetadata().setLabels(new HashMap<>(Map.of("touched", String.valueOf(System.nanoTime()))));
+      return s;
+    });
+  }
+
+  private String password(String name) {
+    Secret s = client.secrets().inNamespace("payments").withName(name).get();
+    return s == null || s.getData() == null ? null : decode(s.getData()).get("password");
+  }
+
+  private int lookupsWith(String token) {
+    return (int) vault.requests().stream().filter(r -> r.rawPath().equals("/v1/auth/token/lookup-self") && token.equals(r.token())).count();
+  }
+
+  private double syncCalls(String name) {
+    Counter c = registry.find("externalsecret_sync_calls").tag("name", name).counter();
+    return c == null ? 0 : c.count();
+  }
+
+  private double counter(String name) {
+    Counter c = registry.find(name).counter();
+    return c == null ? 0 : c.count();
+  }
+
+  private List<Event> events(String reason) {
+    return client.v1().events().inAnyNamespace().list().getItems().stream().filter(e -> reason.equals(e.getReason())).toList();
+  }
+
+  private Condition storeReady() {
+    ClusterSecretStore s = client.resources(ClusterSecretStore.class).withName("vault-backend").get();
+    if (s == null || s.getStatus() == null || s.getStatus().conditions == null) return null;
+    return s.getStatus().conditions.stream().filter(c -> "Ready".equals(c.type)).findFirst().orElse(null);
+  }
+
+  static String b64(String s) {
+    return RotationFixtures.b64(s);
+  }
+
+  static Map<String, String> decode(Map<String, String> data) {
+    Map<String, String> out = new TreeMap<>();
+    data.forEach((k, v) -> out.put(k, new String(Base64.getDecoder().decode(v), StandardCharsets.UTF_8)));
+    return out;
+  }
+}
