@@ -29,6 +29,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import io.secretgate.kube.TokenReader;
 import io.secretgate.kube.TokenSecretWatch;
+import io.secretgate.kube.Workloads;
 import io.secretgate.config.RotationSettings;
 import io.secretgate.api.ApiGroup;
 import io.fabric8.kubernetes.api.model.ObjectReference;
@@ -77,6 +78,7 @@ public final class SyncController implements Controller {
   private final RotationSettings rotation;
   private final ResyncRequests resyncs = new ResyncRequests();
   private volatile TokenRotation tokens;
+  private volatile WorkloadRestarts restarts;
 
   /** Without the rotation extras: no workload restarts, no token-expiry warning. */
   public SyncController(KubernetesClient client, ControllerSettings settings, SyncMetrics metrics, Clock clock) {
@@ -99,6 +101,7 @@ public final class SyncController implements Controller {
     EventRecorder events = new EventRecorder(client, clock);
     readiness = new StoreReadiness(vaults, new StoreStatusWriter(client, clock),
         Optional.of(new TokenExpiryWarnings(rotation.tokenExpiryWarning(), events, metrics, this::reference)));
+    if (rotation.restartWorkloads()) restarts = new WorkloadRestarts(new Workloads(client), events, metrics, WorkloadRestarts.DEFAULT_WINDOW);
     tokens = new TokenRotation(onChange -> new TokenSecretWatch(client, onChange), this::allStores,
         store -> storeChecks.execute(() -> checkStore(store)), this::resyncUsers, metrics);
     for (String ns : namespaces()) {
@@ -136,6 +139,10 @@ public final class SyncController implements Controller {
     }
     storeChecks.shutdownNow();
     if (tokens != null) tokens.stop();
+    if (restarts != null) {
+      restarts.flushAll();
+      restarts.close();
+    }
     informers.forEach(SharedIndexInformer::stop);
   }
 
@@ -268,6 +275,8 @@ public final class SyncController implements Controller {
 
   private void secretDataChanged(String namespace, String name, String oldHash, String newHash) {
     metrics.valueChange();
+    WorkloadRestarts r = restarts;
+    if (r != null) r.secretChanged(namespace, name);
   }
 
   private void enqueueStoreUsers() {
