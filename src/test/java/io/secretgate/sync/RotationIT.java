@@ -5,6 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.secretgate.rollout.RolloutFixtures;
+import io.secretgate.rollout.RolloutPlan;
+import java.util.Optional;
+import java.util.TreeSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -67,6 +72,7 @@ class RotationIT {
     client.resources(ExternalSecret.class).inAnyNamespace().delete();
     client.resources(ClusterSecretStore.class).delete();
     client.secrets().inNamespace("payments").delete();
+    client.apps().deployments().inNamespace("payments").delete();
     client.v1().events().inAnyNamespace().delete();
   }
 
@@ -160,7 +166,68 @@ class RotationIT {
     await().atMost(WAIT).until(() -> password("once"), "second"::equals);
   }
 
+  @Test
+  void a_value_changed_in_vault_and_forced_rolls_the_annotated_deployment_that_consumes_the_secret_once() {
+    startController();
+    create(externalSecret("db", "1h", "apps/payments/db"));
+    await().atMost(WAIT).until(() -> password("db"), "first"::equals);
+    client.apps().deployments().inNamespace("payments").resource(new DeploymentBuilder()
+        .withNewMetadata().withName("api").addToAnnotations("secretgate.io/restart-on-change", "true").endMetadata()
+        .withNewSpec().withTemplate(RolloutFixtures.template("env-from.yaml")).endSpec().build()).create();
+
+    vault.put("secret", "apps/payments/db", "{\"username\":\"payments\",\"password\":\"second\"}");
+    forceSync("db");
+
+    String hash = await().atMost(WAIT).until(() -> templateHash("api"), h -> h != null);
+    String dataHash = client.secrets().inNamespace("payments").withName("db").get().getMetadata().getAnnotations()
+        .get("reconcile.external-secrets.io/data-hash");
+    assertThat(hash).isEqualTo(RolloutPlan.hash(new TreeSet<>(List.of("db")), n -> Optional.of(dataHash)));
+    assertThat(password("db")).isEqualTo("second");
+    assertThat(events("RolloutTriggered")).singleElement()
+        .satisfies(e -> assertThat(e.getMessage()).isEqualTo("rolled because the data of Secret db changed").doesNotContain("second"));
+    assertThat(counter("secretgate_secret_value_changes")).isEqualTo(1.0);
+    assertThat(registry.find("secretgate_workload_restarts").tag("kind", "Deployment").counter().count()).isEqualTo(1.0);
+  }
+
+  @Test
+  void a_change_of_the_secrets_metadata_alone_rolls_nothing() {
+    startController();
+    create(externalSecret("db", "1h", "apps/payments/db"));
+    await().atMost(WAIT).until(() -> password("db"), "first"::equals);
+    client.apps().deployments().inNamespace("payments").resource(new DeploymentBuilder()
+        .withNewMetadata().withName("api").addToAnnotations("secretgate.io/restart-on-change", "true").endMetadata()
+        .withNewSpec().withTemplate(RolloutFixtures.template("env-from.yaml")).endSpec().build()).create();
+    String synced = syncedVersion("db");
+
+    client.resources(ExternalSecret.class).inNamespace("payments").withName("db").edit(es -> {
+      es.getMetadata().setLabels(new HashMap<>(Map.of("tier", "gold")));
+      return es;
+    });
+    await().atMost(WAIT).until(() -> "gold".equals(client.secrets().inNamespace("payments").withName("db").get().getMetadata().getLabels().get("tier"))
+        && !synced.equals(syncedVersion("db")));
+    assertThat(counter("secretgate_secret_value_changes")).isZero();
+    assertThat(templateHash("api")).isNull();
+  }
+
   // --- helpers
+
+  private void forceSync(String name) {
+    client.resources(ExternalSecret.class).inNamespace("payments").withName(name).edit(es -> {
+      es.getMetadata().setAnnotations(new HashMap<>(Map.of("force-sync", String.valueOf(System.nanoTime()))));
+      return es;
+    });
+  }
+
+  private String templateHash(String deployment) {
+    var t = client.apps().deployments().inNamespace("payments").withName(deployment).get().getSpec().getTemplate();
+    return t.getMetadata() == null || t.getMetadata().getAnnotations() == null ? null : t.getMetadata().getAnnotations().get("secretgate.io/secret-hash");
+  }
+
+  /** Written with the status after the sync's Secret write (and after the data-change hook). */
+  private String syncedVersion(String name) {
+    ExternalSecret es = client.resources(ExternalSecret.class).inNamespace("payments").withName(name).get();
+    return es.getStatus() == null ? "" : String.valueOf(es.getStatus().syncedResourceVersion);
+  }
 
   private void create(ExternalSecret es) {
     client.resources(ExternalSecret.class).resource(es).create();
