@@ -168,12 +168,7 @@ class RotationIT {
 
   @Test
   void a_value_changed_in_vault_and_forced_rolls_the_annotated_deployment_that_consumes_the_secret_once() {
-    startController();
-    create(externalSecret("db", "1h", "apps/payments/db"));
-    await().atMost(WAIT).until(() -> password("db"), "first"::equals);
-    client.apps().deployments().inNamespace("payments").resource(new DeploymentBuilder()
-        .withNewMetadata().withName("api").addToAnnotations("secretgate.io/restart-on-change", "true").endMetadata()
-        .withNewSpec().withTemplate(RolloutFixtures.template("env-from.yaml")).endSpec().build()).create();
+    syncedSecretAndAnnotatedDeployment();
 
     vault.put("secret", "apps/payments/db", "{\"username\":\"payments\",\"password\":\"second\"}");
     forceSync("db");
@@ -191,12 +186,7 @@ class RotationIT {
 
   @Test
   void a_change_of_the_secrets_metadata_alone_rolls_nothing() {
-    startController();
-    create(externalSecret("db", "1h", "apps/payments/db"));
-    await().atMost(WAIT).until(() -> password("db"), "first"::equals);
-    client.apps().deployments().inNamespace("payments").resource(new DeploymentBuilder()
-        .withNewMetadata().withName("api").addToAnnotations("secretgate.io/restart-on-change", "true").endMetadata()
-        .withNewSpec().withTemplate(RolloutFixtures.template("env-from.yaml")).endSpec().build()).create();
+    syncedSecretAndAnnotatedDeployment();
     String synced = syncedVersion("db");
 
     client.resources(ExternalSecret.class).inNamespace("payments").withName("db").edit(es -> {
@@ -210,6 +200,16 @@ class RotationIT {
   }
 
   // --- helpers
+
+  /** Secret payments/db synced from Vault, and Deployment api (restart-on-change) consuming it through envFrom. */
+  private void syncedSecretAndAnnotatedDeployment() {
+    startController();
+    create(externalSecret("db", "1h", "apps/payments/db"));
+    await().atMost(WAIT).until(() -> password("db"), "first"::equals);
+    client.apps().deployments().inNamespace("payments").resource(new DeploymentBuilder()
+        .withNewMetadata().withName("api").addToAnnotations("secretgate.io/restart-on-change", "true").endMetadata()
+        .withNewSpec().withTemplate(RolloutFixtures.template("env-from.yaml")).endSpec().build()).create();
+  }
 
   private void forceSync(String name) {
     client.resources(ExternalSecret.class).inNamespace("payments").withName(name).edit(es -> {
