@@ -56,7 +56,9 @@ class ServeConfigTest {
         Map.entry("SECRETGATE_TLS_CERT_FILE", "/tls/tls.crt"),
         Map.entry("SECRETGATE_TLS_KEY_FILE", "/tls/tls.key"),
         Map.entry("SECRETGATE_ENFORCEMENT", "warn"),
-        Map.entry("SECRETGATE_ON_VAULT_UNAVAILABLE", "deny"));
+        Map.entry("SECRETGATE_ON_VAULT_UNAVAILABLE", "deny"),
+        Map.entry("SECRETGATE_RESTART_WORKLOADS", "false"),
+        Map.entry("SECRETGATE_TOKEN_EXPIRY_WARNING", "2h"));
     assertThat(env.keySet()).hasSize(ServeSetting.values().length);
 
     ServeConfig c = ServeConfig.from(env, Map.of());
@@ -71,6 +73,7 @@ class ServeConfigTest {
         Duration.ofMinutes(1), Duration.ofSeconds(40), Duration.ofSeconds(5)));
     assertThat(c.logging()).isEqualTo(new LogSettings(LogSettings.Format.JSON, LogSettings.Level.DEBUG));
     assertThat(c.shutdownGrace()).isZero();
+    assertThat(c.rotation()).isEqualTo(new RotationSettings(false, Duration.ofHours(2)));
   }
 
   @Test
