@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -60,7 +61,12 @@ public final class WorkloadRestarts implements AutoCloseable {
       if (opened) pending.put(namespace, names = new TreeSet<>());
       names.add(name);
     }
-    if (opened && !timer.isShutdown()) timer.schedule(() -> flush(namespace), window.toMillis(), TimeUnit.MILLISECONDS);
+    if (!opened) return;
+    try {
+      timer.schedule(() -> flush(namespace), window.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      flush(namespace); // closing: roll now rather than forget the change
+    }
   }
 
   /** Closes every open window now (tests, shutdown). */

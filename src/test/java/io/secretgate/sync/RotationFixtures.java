@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.secretgate.api.ClusterSecretStore;
 import io.secretgate.api.ExternalSecret;
+import io.secretgate.api.SecretStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -35,6 +36,14 @@ public final class RotationFixtures {
         .addToData("token", b64(token)).build()).createOr(r -> r.update());
     String store = resource("cluster-store.yaml").replace("SERVER", vault.toString());
     client.resources(ClusterSecretStore.class).resource(YAML.readValue(store, ClusterSecretStore.class)).createOr(r -> r.update());
+  }
+
+  /** SecretStore payments/team-vault at {@code vault}, its token in Secret payments/team-token. */
+  public static void teamStore(KubernetesClient client, URI vault, String token) {
+    client.secrets().inNamespace("payments").resource(new SecretBuilder().withNewMetadata().withName("team-token").endMetadata()
+        .addToData("token", b64(token)).build()).createOr(r -> r.update());
+    String store = resource("secret-store.yaml").replace("SERVER", vault.toString());
+    client.resources(SecretStore.class).resource(YAML.readValue(store, SecretStore.class)).createOr(r -> r.update());
   }
 
   /** ExternalSecret payments/{@code name} reading all of {@code key} through vault-backend every {@code refresh}. */

@@ -18,6 +18,9 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.secretgate.api.ClusterSecretStore;
 import io.secretgate.api.Condition;
 import io.secretgate.api.ExternalSecret;
+import io.secretgate.api.SecretStore;
+import io.secretgate.api.SecretStoreRef;
+import io.secretgate.api.StoreKind;
 import io.secretgate.config.ControllerSettings;
 import io.secretgate.config.RotationSettings;
 import io.secretgate.testing.FakeVault;
@@ -71,6 +74,7 @@ class RotationIT {
     vault.close();
     client.resources(ExternalSecret.class).inAnyNamespace().delete();
     client.resources(ClusterSecretStore.class).delete();
+    client.resources(SecretStore.class).inAnyNamespace().delete();
     client.secrets().inNamespace("payments").delete();
     client.apps().deployments().inNamespace("payments").delete();
     client.v1().events().inAnyNamespace().delete();
@@ -96,6 +100,27 @@ class RotationIT {
         .last().satisfies(r -> assertThat(r.token()).isEqualTo("s.second"));
     await().atMost(WAIT).until(() -> lookupsWith("s.second") > storeChecksBefore);
     assertThat(counter("secretgate_token_rotations")).isEqualTo(1.0);
+  }
+
+  @Test
+  void a_changed_secret_store_token_syncs_again_only_the_external_secrets_of_that_store() {
+    vault.token("s.team", new FakeVault.TokenInfo(policies, 0)).token("s.team-2", new FakeVault.TokenInfo(policies, 0));
+    RotationFixtures.teamStore(client, vault.address(), "s.team");
+    startController();
+    create(externalSecret("db", "1h", "apps/payments/db"));
+    ExternalSecret team = externalSecret("team-db", "1h", "apps/payments/db");
+    team.getSpec().secretStoreRef = new SecretStoreRef("team-vault", StoreKind.SecretStore);
+    create(team);
+    await().atMost(WAIT).until(() -> "first".equals(password("db")) && "first".equals(password("team-db")));
+
+    vault.put("secret", "apps/payments/db", "{\"username\":\"payments\",\"password\":\"second\"}");
+    client.secrets().inNamespace("payments").withName("team-token").edit(s -> {
+      s.setData(Map.of("token", b64("s.team-2")));
+      return s;
+    });
+
+    await().atMost(WAIT).until(() -> password("team-db"), "second"::equals);
+    assertThat(password("db")).as("the ClusterSecretStore's ExternalSecret is not due").isEqualTo("first");
   }
 
   @Test
