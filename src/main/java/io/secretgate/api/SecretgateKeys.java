@@ -15,6 +15,10 @@ public final class SecretgateKeys {
    * own stale entries and nothing else (ESO keeps the same bookkeeping in its managedFields entry).
    */
   public static final String ANNOTATION_MANAGED_KEYS = "secretgate.io/managed-keys";
+  /** On a Deployment, StatefulSet or DaemonSet: {@code "true"} rolls it when the data of a Secret it consumes changes. */
+  public static final String ANNOTATION_RESTART_ON_CHANGE = "secretgate.io/restart-on-change";
+  /** On a rolled workload's pod template: the hash over the data-hashes of the Secrets it consumes. */
+  public static final String ANNOTATION_SECRET_HASH = "secretgate.io/secret-hash";
 
   private SecretgateKeys() {}
 }

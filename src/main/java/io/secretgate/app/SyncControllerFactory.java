@@ -12,6 +12,6 @@ final class SyncControllerFactory implements ControllerFactory {
   @Override
   public Controller create(KubernetesClient client, ServeConfig config, SyncMetrics metrics) {
     if (!config.controller().enabled()) return Controller.noop();
-    return new SyncController(client, config.controller(), metrics, Clock.systemUTC());
+    return new SyncController(client, config.controller(), config.rotation(), metrics, Clock.systemUTC());
   }
 }

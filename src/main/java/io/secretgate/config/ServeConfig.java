@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param metricsPort the plain-HTTP port of {@code /metrics}, {@code /healthz}, {@code /readyz}
  * @param shutdownGrace how long in-flight work may take once shutdown starts
  * @param warnings things worth a log line that are not errors (unknown {@code SECRETGATE_*} variables)
+ * @param rotation workload restarts and the token-expiry warning
  */
 public record ServeConfig(
     Optional<String> kubeconfig,
@@ -27,7 +28,8 @@ public record ServeConfig(
     LeaderElectionSettings leaderElection,
     LogSettings logging,
     Duration shutdownGrace,
-    List<String> warnings) {
+    List<String> warnings,
+    RotationSettings rotation) {
 
   /** client-go's and fabric8's jitter factor: the renew deadline must exceed the retry period times this. */
   public static final double JITTER_FACTOR = 1.2;
@@ -69,9 +71,11 @@ public record ServeConfig(
     String kubeconfig = in.text(KUBECONFIG, "");
     checkSomethingToServe(in, controller, webhooks);
     checkPorts(in, webhooks, metricsPort);
+    RotationSettings rotation = new RotationSettings(
+        in.bool(RESTART_WORKLOADS, true), in.duration(TOKEN_EXPIRY_WARNING, RotationSettings.DEFAULT_TOKEN_EXPIRY_WARNING, true));
     if (!in.problems().isEmpty()) throw new ConfigException(in.problems());
     return new ServeConfig(kubeconfig.isEmpty() ? Optional.empty() : Optional.of(kubeconfig),
-        controller, webhooks, metricsPort, election, logging, grace, unknownVariables(env));
+        controller, webhooks, metricsPort, election, logging, grace, unknownVariables(env), rotation);
   }
 
   /** The configuration with every default and no host facts; what tests start from. */

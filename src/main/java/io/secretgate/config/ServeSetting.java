@@ -65,7 +65,12 @@ public enum ServeSetting {
   VALIDATING_WEBHOOK_CONFIG("--validating-webhook-config", "NAME", "secretgate-validating",
       "Self-managed mode: the ValidatingWebhookConfiguration whose webhooks get the caBundle (kept, repaired on drift)."),
   MUTATING_WEBHOOK_CONFIG("--mutating-webhook-config", "NAME", "secretgate-mutating",
-      "Self-managed mode: the MutatingWebhookConfiguration whose webhooks get the caBundle (skipped while not installed).");
+      "Self-managed mode: the MutatingWebhookConfiguration whose webhooks get the caBundle (skipped while not installed)."),
+  RESTART_WORKLOADS("--restart-workloads", "true|false", "true",
+      "Roll Deployments, StatefulSets and DaemonSets annotated secretgate.io/restart-on-change: \"true\" "
+          + "when the data of a Secret they consume changes."),
+  TOKEN_EXPIRY_WARNING("--token-expiry-warning", "DURATION", "24h",
+      "Warn (store status message and a TokenExpiring event) when a store's Vault token expires within this.");
 
   /** Prefix of every environment variable of {@code serve}. */
   public static final String ENV_PREFIX = "SECRETGATE_";

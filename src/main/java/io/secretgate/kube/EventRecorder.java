@@ -2,6 +2,8 @@ package io.secretgate.kube;
 
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.EventBuilder;
+import io.fabric8.kubernetes.api.model.ObjectReference;
+import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
@@ -20,7 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Records Kubernetes Events (core/v1) on ExternalSecrets, like client-go's recorder: an event identical
+ * Records Kubernetes Events (core/v1) on ExternalSecrets (and stores and workloads), like client-go's recorder: an event identical
  * to one recorded on the same object within {@code window} bumps that Event's {@code count} and
  * {@code lastTimestamp} instead of adding another. Recording never fails the caller: a failed write is
  * logged (reason and HTTP code only) and dropped.
@@ -63,7 +65,23 @@ public final class EventRecorder {
   /** Records {@code event} on {@code es}; never throws. */
   public void record(ExternalSecret es, SyncEvent event) {
     String namespace = DesiredSecretBuilder.namespace(es);
-    Key key = new Key(namespace, es.getMetadata().getName(), es.getMetadata().getUid(), event.type(), event.reason(), event.message());
+    record(new ObjectReferenceBuilder()
+        .withApiVersion(es.getApiVersion() == null ? ApiGroup.V1 : es.getApiVersion())
+        .withKind(StatusWriter.RESOURCE)
+        .withNamespace(namespace)
+        .withName(es.getMetadata().getName())
+        .withUid(es.getMetadata().getUid())
+        .withResourceVersion(es.getMetadata().getResourceVersion())
+        .build(), event);
+  }
+
+  /**
+   * Records {@code event} on any object (a store, a workload); never throws. A cluster-scoped object's
+   * events go to {@code default}, as client-go's recorder does.
+   */
+  public void record(ObjectReference involved, SyncEvent event) {
+    String namespace = involved.getNamespace() == null || involved.getNamespace().isEmpty() ? "default" : involved.getNamespace();
+    Key key = new Key(namespace, involved.getKind() + "/" + involved.getName(), involved.getUid(), event.type(), event.reason(), event.message());
     Instant now = clock.instant();
     try {
       Seen before = remembered(key);
@@ -71,15 +89,15 @@ public final class EventRecorder {
         remember(key, new Seen(before.eventName(), before.count() + 1, before.firstTimestamp(), now));
         return;
       }
-      String name = es.getMetadata().getName() + "." + Long.toHexString(uniqueNanos(now));
-      client.v1().events().inNamespace(namespace).resource(newEvent(es, namespace, name, event, now)).create();
+      String name = involved.getName() + "." + Long.toHexString(uniqueNanos(now));
+      client.v1().events().inNamespace(namespace).resource(newEvent(involved, namespace, name, event, now)).create();
       remember(key, new Seen(name, 1, StatusChange.time(now), now));
     } catch (KubernetesClientException e) {
-      LOG.warn("could not record {} event {} on ExternalSecret {}/{}: HTTP {}", event.type(), event.reason(), namespace,
-          es.getMetadata().getName(), e.getCode());
+      LOG.warn("could not record {} event {} on {} {}/{}: HTTP {}", event.type(), event.reason(), involved.getKind(), namespace,
+          involved.getName(), e.getCode());
     } catch (RuntimeException e) {
-      LOG.warn("could not record {} event {} on ExternalSecret {}/{}: {}", event.type(), event.reason(), namespace,
-          es.getMetadata().getName(), e.getClass().getSimpleName());
+      LOG.warn("could not record {} event {} on {} {}/{}: {}", event.type(), event.reason(), involved.getKind(), namespace,
+          involved.getName(), e.getClass().getSimpleName());
     }
   }
 
@@ -95,18 +113,11 @@ public final class EventRecorder {
     }
   }
 
-  private Event newEvent(ExternalSecret es, String namespace, String name, SyncEvent event, Instant now) {
+  private Event newEvent(ObjectReference involved, String namespace, String name, SyncEvent event, Instant now) {
     String time = StatusChange.time(now);
     return new EventBuilder()
         .withNewMetadata().withName(name).withNamespace(namespace).endMetadata()
-        .withNewInvolvedObject()
-            .withApiVersion(es.getApiVersion() == null ? ApiGroup.V1 : es.getApiVersion())
-            .withKind(StatusWriter.RESOURCE)
-            .withNamespace(namespace)
-            .withName(es.getMetadata().getName())
-            .withUid(es.getMetadata().getUid())
-            .withResourceVersion(es.getMetadata().getResourceVersion())
-        .endInvolvedObject()
+        .withInvolvedObject(involved)
         .withType(event.type().name())
         .withReason(event.reason())
         .withMessage(event.message())

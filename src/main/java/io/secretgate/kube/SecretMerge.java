@@ -112,7 +112,8 @@ final class SecretMerge {
     return policy == CreationPolicy.Merge || policy == CreationPolicy.CreateOrMerge;
   }
 
-  private static String dataHash(Map<String, String> base64Data) {
+  /** The data-hash of base64 data as Kubernetes returns it (the value of ESO's data-hash annotation). */
+  static String dataHash(Map<String, String> base64Data) {
     TreeMap<String, byte[]> bytes = new TreeMap<>();
     base64Data.forEach((k, v) -> bytes.put(k, v == null ? new byte[0] : Base64.getDecoder().decode(v)));
     return DataHash.ofData(bytes);

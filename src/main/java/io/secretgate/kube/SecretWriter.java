@@ -22,13 +22,29 @@ public final class SecretWriter {
   public static final int DEFAULT_ATTEMPTS = 5;
 
   private final SecretUpdates updates;
+  private final DataChangeListener listener;
+
+  /** Told after a write that changed the data of an existing Secret (not its metadata alone, not a creation). */
+  @FunctionalInterface
+  public interface DataChangeListener {
+    void dataChanged(String namespace, String name, String oldDataHash, String newDataHash);
+
+    static DataChangeListener none() {
+      return (namespace, name, oldHash, newHash) -> { };
+    }
+  }
 
   public SecretWriter(KubernetesClient client) {
     this(client, DEFAULT_ATTEMPTS);
   }
 
   public SecretWriter(KubernetesClient client, int maxAttempts) {
+    this(client, maxAttempts, DataChangeListener.none());
+  }
+
+  public SecretWriter(KubernetesClient client, int maxAttempts, DataChangeListener listener) {
     this.updates = new SecretUpdates(client, maxAttempts);
+    this.listener = listener;
   }
 
   /**
@@ -41,7 +57,21 @@ public final class SecretWriter {
   public ApplyResult apply(DesiredSecret desired, ExternalSecret owner) {
     if (desired.creationPolicy() == CreationPolicy.None) return ApplyResult.of(Outcome.SKIPPED, desired.name());
     if (desired.creationPolicy() == CreationPolicy.Owner) Ownership.controllerReference(owner);
-    return updates.run(desired.namespace(), desired.name(), existing -> plan(existing, desired, owner));
+    Secret[] decided = new Secret[2];
+    ApplyResult result = updates.run(desired.namespace(), desired.name(), existing -> {
+      Plan plan = plan(existing, desired, owner);
+      decided[0] = existing;
+      decided[1] = plan instanceof Plan.Update u ? u.secret() : null;
+      return plan;
+    });
+    if (result.outcome() == Outcome.UPDATED) tellDataChange(desired, decided[0], decided[1]);
+    return result;
+  }
+
+  private void tellDataChange(DesiredSecret desired, Secret before, Secret after) {
+    String oldHash = SecretMerge.dataHash(before.getData() == null ? java.util.Map.of() : before.getData());
+    String newHash = SecretMerge.dataHash(after.getData() == null ? java.util.Map.of() : after.getData());
+    if (!oldHash.equals(newHash)) listener.dataChanged(desired.namespace(), desired.name(), oldHash, newHash);
   }
 
   private static Plan plan(Secret existing, DesiredSecret desired, ExternalSecret owner) {

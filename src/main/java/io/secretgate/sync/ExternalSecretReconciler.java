@@ -58,8 +58,16 @@ public final class ExternalSecretReconciler {
   private final DesiredSecretBuilder builder;
   private final Clock clock;
   private final Finalization finalization;
+  private final ResyncRequests resyncs;
 
   public ExternalSecretReconciler(SyncCluster cluster, StoreLookup stores, VaultConnections vaults, DesiredSecretBuilder builder, Clock clock) {
+    this(cluster, stores, vaults, builder, clock, new ResyncRequests());
+  }
+
+  /** {@code resyncs}: keys to sync at their next run even when no refresh is due (a store's token changed). */
+  public ExternalSecretReconciler(SyncCluster cluster, StoreLookup stores, VaultConnections vaults, DesiredSecretBuilder builder, Clock clock,
+      ResyncRequests resyncs) {
+    this.resyncs = resyncs;
     this.cluster = cluster;
     this.stores = stores;
     this.vaults = vaults;
@@ -87,7 +95,8 @@ public final class ExternalSecretReconciler {
     List<Violation> invalid = SpecRules.violations(es.getSpec());
     if (!invalid.isEmpty()) return blocked(es, describe(invalid));
     Optional<Duration> interval = GoDuration.parse(es.getSpec().effectiveRefreshInterval());
-    RefreshSchedule.Decision decision = RefreshSchedule.decide(refreshInputs(es, interval.get()), start);
+    RefreshSchedule.Inputs inputs = refreshInputs(es, interval.get());
+    RefreshSchedule.Decision decision = resyncs.take(key) ? RefreshSchedule.requested(inputs, start) : RefreshSchedule.decide(inputs, start);
     if (decision instanceof RefreshSchedule.Decision.WaitUntil w) return SyncResult.after(Duration.between(start, w.at()));
     if (decision instanceof RefreshSchedule.Decision.UntilChanged) return SyncResult.untilChanged();
     boolean fresh = ((RefreshSchedule.Decision.SyncNow) decision).cause().wantsFreshRead();

@@ -38,11 +38,23 @@ public final class RefreshSchedule {
     NEVER_SYNCED,
     TARGET_INVALID,
     CHANGED,
-    INTERVAL_ELAPSED;
+    INTERVAL_ELAPSED,
+    /** Asked for from outside (the store's token changed); reads may be shared within the round. */
+    REQUESTED;
 
     public boolean wantsFreshRead() {
       return this == CHANGED || this == TARGET_INVALID;
     }
+  }
+
+  /**
+   * A sync asked for from outside the ExternalSecret (its store's token changed): due now, unless the
+   * decision already syncs, or the policy is {@code CreatedOnce} (synced once, never again).
+   */
+  public static Decision requested(Inputs in, Instant now) {
+    Decision d = decide(in, now);
+    if (d instanceof Decision.SyncNow || in.policy() == RefreshPolicy.CreatedOnce) return d;
+    return new Decision.SyncNow(Cause.REQUESTED);
   }
 
   public static Decision decide(Inputs in, Instant now) {

@@ -11,6 +11,7 @@ import io.secretgate.vault.TokenInfo;
 import io.secretgate.vault.VaultFailure;
 import io.secretgate.vault.VaultGateway;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,10 +25,17 @@ public final class StoreReadiness {
 
   private final VaultConnections vaults;
   private final StoreStatusWriter status;
+  private final Optional<TokenExpiryWarnings> expiry;
 
   public StoreReadiness(VaultConnections vaults, StoreStatusWriter status) {
+    this(vaults, status, Optional.empty());
+  }
+
+  /** {@code expiry}: reports tokens that expire soon (status message and one Event per token). */
+  public StoreReadiness(VaultConnections vaults, StoreStatusWriter status, Optional<TokenExpiryWarnings> expiry) {
     this.vaults = vaults;
     this.status = status;
+    this.expiry = expiry;
   }
 
   /** The verdict on a store, before it is written. */
@@ -58,7 +66,9 @@ public final class StoreReadiness {
       if (token.expireTime().isPresent() && token.ttlSeconds() < 60) {
         return invalid(StoreStatusWriter.MSG_NOT_VALIDATED, "the Vault token expires in " + token.ttlSeconds() + "s");
       }
-      return new Verdict(true, StoreStatusWriter.REASON_VALID, StoreStatusWriter.MSG_VALID, "");
+      String digest = vaults.tokenDigest(store, store.namespace());
+      Optional<String> expiring = expiry.flatMap(x -> x.check(store, token, digest));
+      return new Verdict(true, StoreStatusWriter.REASON_VALID, expiring.orElse(StoreStatusWriter.MSG_VALID), "");
     } catch (TokenReadException | CaReadException e) {
       return invalid(StoreStatusWriter.MSG_NO_CLIENT, e.getMessage());
     } catch (VaultFailure e) {

@@ -30,6 +30,12 @@ import io.secretgate.validation.Store;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import io.secretgate.kube.TokenReader;
+import io.secretgate.kube.TokenSecretWatch;
+import io.secretgate.kube.Workloads;
+import io.secretgate.config.RotationSettings;
+import io.secretgate.api.ApiGroup;
+import io.fabric8.kubernetes.api.model.ObjectReference;
+import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
 import io.secretgate.secrets.DesiredSecretBuilder;
 import io.secretgate.secrets.template.GoTemplateEngine;
 import java.time.Clock;
@@ -63,6 +69,7 @@ public final class SyncController implements Controller {
   private final List<SharedIndexInformer<Secret>> secretInformers = new ArrayList<>();
   private final List<SharedIndexInformer<SecretStore>> storeInformers = new ArrayList<>();
   private final List<Thread> workers = new ArrayList<>();
+  private volatile SharedIndexInformer<ClusterSecretStore> clusterStores;
   private final ScheduledExecutorService storeChecks = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "secretgate-store-readiness");
     t.setDaemon(true);
@@ -70,8 +77,18 @@ public final class SyncController implements Controller {
   });
   private volatile StoreReadiness readiness;
   private volatile boolean stopping;
+  private final RotationSettings rotation;
+  private final ResyncRequests resyncs = new ResyncRequests();
+  private volatile TokenRotation tokens;
+  private volatile WorkloadRestarts restarts;
 
+  /** Without the rotation extras: no workload restarts, no token-expiry warning. */
   public SyncController(KubernetesClient client, ControllerSettings settings, SyncMetrics metrics, Clock clock) {
+    this(client, settings, new RotationSettings(false, Duration.ZERO), metrics, clock);
+  }
+
+  public SyncController(KubernetesClient client, ControllerSettings settings, RotationSettings rotation, SyncMetrics metrics, Clock clock) {
+    this.rotation = rotation;
     this.client = client;
     this.settings = settings;
     this.metrics = metrics;
@@ -83,19 +100,25 @@ public final class SyncController implements Controller {
   @Override
   public void start() {
     VaultConnections vaults = new VaultConnections(new TokenReader(client), new CaReader(client), new ReadCache(clock, Duration.ofSeconds(2)), Duration.ofSeconds(10), metrics);
-    readiness = new StoreReadiness(vaults, new StoreStatusWriter(client, clock));
+    EventRecorder events = new EventRecorder(client, clock);
+    readiness = new StoreReadiness(vaults, new StoreStatusWriter(client, clock),
+        Optional.of(new TokenExpiryWarnings(rotation.tokenExpiryWarning(), events, metrics, this::reference)));
+    if (rotation.restartWorkloads()) restarts = new WorkloadRestarts(new Workloads(client), events, metrics, WorkloadRestarts.DEFAULT_WINDOW);
+    tokens = new TokenRotation(onChange -> new TokenSecretWatch(client, onChange), this::allStores,
+        store -> storeChecks.execute(() -> checkStore(store)), this::resyncUsers, metrics);
     for (String ns : namespaces()) {
       esInformers.add(inform(scoped(client.resources(ExternalSecret.class), ns), this::enqueueExternalSecret));
       storeInformers.add(inform(scoped(client.resources(SecretStore.class), ns), this::storeChanged));
       secretInformers.add(inform(scoped(client.secrets(), ns).withLabel(ManagedSecretKeys.LABEL_MANAGED, "true"), this::enqueueOwner));
     }
-    SharedIndexInformer<ClusterSecretStore> clusterStores = inform(client.resources(ClusterSecretStore.class), this::storeChanged);
+    clusterStores = inform(client.resources(ClusterSecretStore.class), this::storeChanged);
     SharedIndexInformer<Namespace> namespaceInformer = inform(client.namespaces(), n -> { });
     ExternalSecretReconciler reconciler = reconciler(clusterStores, namespaceInformer, vaults);
     metrics.bindWorkQueueDepth(queue::depth);
     long every = Math.max(1, settings.storeRefreshInterval().toSeconds());
     storeChecks.scheduleWithFixedDelay(() -> checkAllStores(clusterStores), every, every, TimeUnit.SECONDS);
     storeChecks.scheduleWithFixedDelay(vaults::expireReads, 5, 5, TimeUnit.SECONDS);
+    storeChecks.execute(tokens::storesChanged);
     for (int i = 0; i < settings.workers(); i++) {
       Thread t = new Thread(() -> work(reconciler), "secretgate-sync-" + i);
       t.setDaemon(true);
@@ -117,6 +140,11 @@ public final class SyncController implements Controller {
       }
     }
     storeChecks.shutdownNow();
+    if (tokens != null) tokens.stop();
+    if (restarts != null) {
+      restarts.flushAll();
+      restarts.close();
+    }
     informers.forEach(SharedIndexInformer::stop);
   }
 
@@ -134,9 +162,9 @@ public final class SyncController implements Controller {
       VaultConnections vaults) {
     InformerStoreLookup stores = new InformerStoreLookup(byKey(storeInformers), clusterStores.getStore()::getByKey, namespaces.getStore()::getByKey);
     ExternalSecretReconciler.SyncCluster cluster = new ExternalSecretReconciler.SyncCluster(
-        byKey(esInformers), byKey(secretInformers), new SecretWriter(client), new SecretDeleter(client),
-        new StatusWriter(client, clock), new EventRecorder(client, clock), new CleanupFinalizer(client));
-    return new ExternalSecretReconciler(cluster, stores, vaults, new DesiredSecretBuilder(new GoTemplateEngine()), clock);
+        byKey(esInformers), byKey(secretInformers), new SecretWriter(client, SecretWriter.DEFAULT_ATTEMPTS, this::secretDataChanged),
+        new SecretDeleter(client), new StatusWriter(client, clock), new EventRecorder(client, clock), new CleanupFinalizer(client));
+    return new ExternalSecretReconciler(cluster, stores, vaults, new DesiredSecretBuilder(new GoTemplateEngine()), clock, resyncs);
   }
 
   private void work(ExternalSecretReconciler reconciler) {
@@ -196,6 +224,7 @@ public final class SyncController implements Controller {
   private void storeChanged(HasMetadata store) {
     if (stopping) return;
     storeChecks.execute(() -> checkStore(store));
+    storeChecks.execute(() -> tokens.storesChanged());
     enqueueStoreUsers();
   }
 
@@ -205,17 +234,57 @@ public final class SyncController implements Controller {
   }
 
   private void checkStore(HasMetadata object) {
+    toStore(object).ifPresent(this::checkStore);
+  }
+
+  private void checkStore(Store store) {
     StoreReadiness r = readiness;
     if (r == null || stopping) return;
     try {
-      if (object instanceof ClusterSecretStore c && c.getSpec() != null) {
-        r.check(new Store(StoreKind.ClusterSecretStore, c.getMetadata().getName(), null, c.getSpec()));
-      } else if (object instanceof SecretStore s && s.getSpec() != null) {
-        r.check(new Store(StoreKind.SecretStore, s.getMetadata().getName(), s.getMetadata().getNamespace(), s.getSpec()));
-      }
+      r.check(store);
     } catch (RuntimeException e) {
-      LOG.warn("checking store {} failed ({})", object.getMetadata().getName(), e.getClass().getSimpleName());
+      LOG.warn("checking store {} failed ({})", store.name(), e.getClass().getSimpleName());
     }
+  }
+
+  private static Optional<Store> toStore(HasMetadata object) {
+    if (object instanceof ClusterSecretStore c && c.getSpec() != null) {
+      return Optional.of(new Store(StoreKind.ClusterSecretStore, c.getMetadata().getName(), null, c.getSpec()));
+    } else if (object instanceof SecretStore s && s.getSpec() != null) {
+      return Optional.of(new Store(StoreKind.SecretStore, s.getMetadata().getName(), s.getMetadata().getNamespace(), s.getSpec()));
+    }
+    return Optional.empty();
+  }
+
+  private List<Store> allStores() {
+    List<HasMetadata> objects = new ArrayList<>();
+    if (clusterStores != null) objects.addAll(clusterStores.getStore().list());
+    storeInformers.forEach(i -> objects.addAll(i.getStore().list()));
+    return objects.stream().map(SyncController::toStore).flatMap(Optional::stream).toList();
+  }
+
+  /** The store as an Event's involved object (with its uid when the informer has it). */
+  private ObjectReference reference(Store store) {
+    HasMetadata object = store.kind() == StoreKind.ClusterSecretStore
+        ? (clusterStores == null ? null : clusterStores.getStore().getByKey(store.name()))
+        : byKey(storeInformers).apply(store.namespace() + "/" + store.name());
+    return new ObjectReferenceBuilder().withApiVersion(ApiGroup.V1).withKind(store.kind().name()).withNamespace(store.namespace())
+        .withName(store.name()).withUid(object == null ? null : object.getMetadata().getUid()).build();
+  }
+
+  /** The store's token changed: sync its ExternalSecrets again now, even those with no refresh due. */
+  private void resyncUsers(Store store) {
+    esInformers.forEach(i -> i.getStore().list().stream().filter(es -> TokenRotation.uses(es, store)).forEach(es -> {
+      String key = Cache.metaNamespaceKeyFunc(es);
+      resyncs.request(key);
+      queue.add(key);
+    }));
+  }
+
+  private void secretDataChanged(String namespace, String name, String oldHash, String newHash) {
+    metrics.valueChange();
+    WorkloadRestarts r = restarts;
+    if (r != null) r.secretChanged(namespace, name);
   }
 
   private void enqueueStoreUsers() {

@@ -43,6 +43,10 @@ public final class SyncMetrics {
   static final String VAULT_REQUESTS = "secretgate_vault_requests";
   static final String VAULT_SECONDS = "secretgate_vault_request_seconds";
   static final String QUEUE_DEPTH = "secretgate_workqueue_depth";
+  static final String TOKEN_ROTATIONS = "secretgate_token_rotations";
+  static final String TOKEN_EXPIRY_WARNINGS = "secretgate_token_expiry_warnings";
+  static final String VALUE_CHANGES = "secretgate_secret_value_changes";
+  static final String WORKLOAD_RESTARTS = "secretgate_workload_restarts";
 
   private static final Duration[] LATENCY_BUCKETS = {
     Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50),
@@ -110,6 +114,30 @@ public final class SyncMetrics {
         registry.remove(meter);
       }
     }
+  }
+
+  /** A store's token Secret changed (the new token is used from the next call on). */
+  public void tokenRotation() {
+    count(TOKEN_ROTATIONS, "Token Secrets of stores seen changing", Tags.empty());
+  }
+
+  /** A TokenExpiring warning was given (once per token). */
+  public void tokenExpiryWarning() {
+    count(TOKEN_EXPIRY_WARNINGS, "Vault tokens reported as expiring within --token-expiry-warning", Tags.empty());
+  }
+
+  /** A managed Secret was written with data that differs from what it held. */
+  public void valueChange() {
+    count(VALUE_CHANGES, "Writes that changed the data of a managed Secret", Tags.empty());
+  }
+
+  /** A workload of {@code kind} (Deployment, StatefulSet, DaemonSet) was rolled because a Secret it uses changed. */
+  public void workloadRestart(String kind) {
+    count(WORKLOAD_RESTARTS, "Workloads rolled because the data of a Secret they consume changed", Tags.of("kind", kind));
+  }
+
+  private void count(String metric, String help, Tags tags) {
+    Counter.builder(metric).description(help).tags(tags).register(registry).increment();
   }
 
   private static Tags object(String namespace, String name) {

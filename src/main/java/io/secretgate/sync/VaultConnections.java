@@ -64,6 +64,16 @@ public final class VaultConnections {
     return new Session(gateway, reads.around(connection, new GatewayKvApi(gateway), freshReads));
   }
 
+  /**
+   * A digest of the token last used for {@code store} with ExternalSecrets of {@code esNamespace}
+   * (empty text before the first use); tells tokens apart without keeping them anywhere else.
+   */
+  public String tokenDigest(Store store, String esNamespace) {
+    String tokenNamespace = TokenReader.namespace(store.kind(), store.namespace(), store.spec().provider.vault.auth.tokenSecretRef, esNamespace);
+    String token = currentTokens.get(store.kind() + "/" + store.namespace() + "/" + store.name() + "@" + tokenNamespace);
+    return token == null ? "" : digest(token);
+  }
+
   /** Drop shared Vault answers older than one round (called periodically). */
   public void expireReads() {
     reads.expire();

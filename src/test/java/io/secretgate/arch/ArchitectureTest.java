@@ -15,7 +15,7 @@ class ArchitectureTest {
   static final String[] PURE = {
     "io.secretgate.api..", "io.secretgate.config..", "io.secretgate.vault.policy..", "io.secretgate.secrets..",
     "io.secretgate.validation..", "io.secretgate.inject..", "io.secretgate.admission..", "io.secretgate.tls..",
-    "io.secretgate.manifest.."
+    "io.secretgate.manifest..", "io.secretgate.rollout.."
   };
 
   static JavaClasses classes;
@@ -61,8 +61,17 @@ class ArchitectureTest {
 
   @Test
   void the_core_never_reaches_up_into_adapters() {
-    noClasses().that().resideInAnyPackage("io.secretgate.api..", "io.secretgate.secrets..", "io.secretgate.validation..", "io.secretgate.vault..")
+    noClasses().that().resideInAnyPackage("io.secretgate.api..", "io.secretgate.secrets..", "io.secretgate.validation..", "io.secretgate.vault..",
+            "io.secretgate.rollout..")
         .should().dependOnClassesThat().resideInAnyPackage("io.secretgate.kube..", "io.secretgate.sync..", "io.secretgate.server..", "io.secretgate.certs..")
+        .check(classes);
+  }
+
+  @Test
+  void restart_planning_knows_only_the_api_keys_and_the_kubernetes_model() {
+    noClasses().that().resideInAPackage("io.secretgate.rollout..")
+        .should().dependOnClassesThat().resideInAnyPackage("io.secretgate.kube..", "io.secretgate.sync..", "io.secretgate.vault..",
+            "io.secretgate.secrets..", "io.secretgate.validation..", "io.secretgate.config..")
         .check(classes);
   }
 

@@ -62,7 +62,9 @@ class ServeConfigTest {
         Map.entry("SECRETGATE_SERVICE_NAME", "gate"),
         Map.entry("SECRETGATE_SERVICE_NAMESPACE", "platform"),
         Map.entry("SECRETGATE_VALIDATING_WEBHOOK_CONFIG", "gate-validating"),
-        Map.entry("SECRETGATE_MUTATING_WEBHOOK_CONFIG", "gate-mutating"));
+        Map.entry("SECRETGATE_MUTATING_WEBHOOK_CONFIG", "gate-mutating"),
+        Map.entry("SECRETGATE_RESTART_WORKLOADS", "false"),
+        Map.entry("SECRETGATE_TOKEN_EXPIRY_WARNING", "2h"));
     assertThat(env.keySet()).hasSize(ServeSetting.values().length);
 
     ServeConfig c = ServeConfig.from(env, Map.of());
@@ -78,6 +80,7 @@ class ServeConfigTest {
         Duration.ofMinutes(1), Duration.ofSeconds(40), Duration.ofSeconds(5)));
     assertThat(c.logging()).isEqualTo(new LogSettings(LogSettings.Format.JSON, LogSettings.Level.DEBUG));
     assertThat(c.shutdownGrace()).isZero();
+    assertThat(c.rotation()).isEqualTo(new RotationSettings(false, Duration.ofHours(2)));
   }
 
   @Test
@@ -256,5 +259,20 @@ class ServeConfigTest {
     assertThatThrownBy(() -> ServeConfig.from(Map.of(), Map.of("--cert-mode", "auto", "--service-name", "9gate")))
         .hasMessageContaining("--cert-mode=\"auto\": must be one of files, self-managed")
         .hasMessageContaining("--service-name=\"9gate\": not a valid Service name");
+  }
+
+  @Test
+  void workload_restarts_are_on_and_the_token_expiry_warning_is_24h_unless_set() {
+    assertThat(ServeConfig.defaults().rotation()).isEqualTo(new RotationSettings(true, Duration.ofHours(24)));
+    ServeConfig c = ServeConfig.from(Map.of("SECRETGATE_TOKEN_EXPIRY_WARNING", "72h"), Map.of("--restart-workloads", "false"));
+    assertThat(c.rotation()).isEqualTo(new RotationSettings(false, Duration.ofHours(72)));
+  }
+
+  @Test
+  void a_bad_restart_switch_or_expiry_warning_is_reported_by_name() {
+    assertThatThrownBy(() -> ServeConfig.from(Map.of(), Map.of("--restart-workloads", "sometimes", "--token-expiry-warning", "a day")))
+        .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).containsExactly(
+            "--restart-workloads=\"sometimes\": must be true or false",
+            "--token-expiry-warning=\"a day\": not a Go duration (such as 30s, 1m30s, 500ms)"));
   }
 }

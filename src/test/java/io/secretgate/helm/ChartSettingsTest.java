@@ -6,7 +6,6 @@ import io.secretgate.config.ServeConfig;
 import io.secretgate.config.ServeSetting;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,14 +14,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Every SECRETGATE_* variable the chart sets is a setting of {@code serve}, with a value serve accepts. */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class ChartSettingsTest {
-  // ---- PENDING SETTINGS: delete this block once they are in ServeSetting ----------------------
-  // Settings agreed with other branches (certificates, rotation) that this branch's ServeSetting does not
-  // hold yet. pending_settings_are_still_pending fails as soon as one arrives, naming it, so the
-  // list cannot outlive the merge.
-  private static final Set<String> PENDING = Set.of(
-      "SECRETGATE_RESTART_WORKLOADS", "SECRETGATE_TOKEN_EXPIRY_WARNING");
-  // ---------------------------------------------------------------------------------------------
-
 
   @ParameterizedTest(name = "mode {0}")
   @ValueSource(strings = {"default", "beside-eso", "ha", "controller-only", "secret-namespaces"})
@@ -31,27 +22,15 @@ class ChartSettingsTest {
 
     assertThat(env.keySet().stream().filter(k -> k.startsWith(ServeSetting.ENV_PREFIX)))
         .isNotEmpty()
-        .allSatisfy(name -> assertThat(ServeSetting.byEnv(name).isPresent() || PENDING.contains(name))
-            .as(name + " (mode " + mode + ") is not a setting of serve (io.secretgate.config.ServeSetting)").isTrue());
+        .allSatisfy(name -> assertThat(ServeSetting.byEnv(name))
+            .as(name + " (mode " + mode + ") is not a setting of serve (io.secretgate.config.ServeSetting)").isPresent());
   }
 
+  /** serve parses the rendered environment of every mode without a problem or an unknown-variable warning. */
   @ParameterizedTest(name = "mode {0}")
   @ValueSource(strings = {"default", "beside-eso", "ha", "controller-only", "secret-namespaces"})
-  void pending_settings_are_still_pending(String mode) {
-    assertThat(PENDING).allSatisfy(name -> assertThat(ServeSetting.byEnv(name))
-        .as(name + " is in ServeSetting now: delete it from ChartSettingsTest.PENDING").isEmpty());
-  }
-
-  /**
-   * serve parses the rendered environment without a problem or an unknown-variable warning. Only
-   * modes whose certificate mode this branch's serve knows (files, or no webhook): self-managed
-   * certificates need the pending settings.
-   */
-  @ParameterizedTest(name = "mode {0}")
-  @ValueSource(strings = {"ha", "controller-only"})
   void serve_accepts_the_rendered_settings(String mode) {
     Map<String, String> env = new LinkedHashMap<>(Env.of(ChartFiles.render(mode)));
-    env.keySet().removeIf(PENDING::contains);
     env.replace("POD_NAME", "secretgate-7d9f-abcde");
     env.replace("POD_NAMESPACE", ChartFiles.NAMESPACE);
 

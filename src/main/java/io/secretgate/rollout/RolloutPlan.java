@@ -1,0 +1,54 @@
+package io.secretgate.rollout;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * Which workloads to roll for a set of Secrets whose data changed (all in one namespace, one batch):
+ * each annotated workload that consumes at least one of them, once, with the hash over the
+ * data-hashes of every Secret it consumes. A workload whose template already carries that hash is
+ * left alone, so writing the same hash twice is a no-op and a rollout can never feed itself.
+ */
+public final class RolloutPlan {
+  private RolloutPlan() {}
+
+  /** One workload to roll: the hash to put on its pod template and the changed Secrets that caused it. */
+  public record Rollout(Workload workload, String hash, SortedSet<String> changedSecrets) {}
+
+  /**
+   * @param dataHashOf a Secret's data-hash by name; empty when the Secret does not exist
+   */
+  public static List<Rollout> plan(List<Workload> workloads, Set<String> changedSecrets, Function<String, Optional<String>> dataHashOf) {
+    List<Rollout> out = new ArrayList<>();
+    for (Workload w : workloads) {
+      if (!w.restartOnChange()) continue;
+      SortedSet<String> causes = new TreeSet<>(w.consumed());
+      causes.retainAll(changedSecrets);
+      if (causes.isEmpty()) continue;
+      String hash = hash(w.consumed(), dataHashOf);
+      if (w.currentHash().filter(hash::equals).isPresent()) continue;
+      out.add(new Rollout(w, hash, causes));
+    }
+    return out;
+  }
+
+  /** SHA-256 (hex) over {@code name=dataHash} lines of the Secrets, sorted by name; a missing Secret counts as {@code name=}. */
+  public static String hash(SortedSet<String> secretNames, Function<String, Optional<String>> dataHashOf) {
+    StringBuilder text = new StringBuilder();
+    for (String name : secretNames) text.append(name).append('=').append(dataHashOf.apply(name).orElse("")).append('\n');
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is not available in this JVM", e);
+    }
+  }
+}

@@ -1,0 +1,124 @@
+package io.secretgate.sync;
+
+import io.secretgate.kube.EventRecorder;
+import io.secretgate.kube.KubeWriteException;
+import io.secretgate.kube.Workloads;
+import io.secretgate.rollout.RolloutPlan;
+import io.secretgate.rollout.Workload;
+import io.secretgate.secrets.SyncEvent;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Rolls the workloads annotated {@code secretgate.io/restart-on-change: "true"} when the data of a
+ * Secret they consume changes. Changes are batched per namespace: the first change opens a window
+ * ({@code window}, one refresh round), every Secret changed in it is collected, and when it closes
+ * the namespace's workloads are listed once and each affected one is patched once, with the hash
+ * over all the Secrets it consumes. Several Secrets changing together therefore roll a workload
+ * once; the same hash is never written twice, and our patch of a workload triggers nothing here.
+ */
+public final class WorkloadRestarts implements AutoCloseable {
+  public static final String EVENT_REASON = "RolloutTriggered";
+  /** One refresh round, as {@link ReadCache}'s window. */
+  public static final Duration DEFAULT_WINDOW = Duration.ofSeconds(2);
+  private static final Logger LOG = LoggerFactory.getLogger(WorkloadRestarts.class);
+
+  private final Workloads workloads;
+  private final EventRecorder events;
+  private final SyncMetrics metrics;
+  private final Duration window;
+  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "secretgate-workload-restarts");
+    t.setDaemon(true);
+    return t;
+  });
+  private final Map<String, Set<String>> pending = new HashMap<>();
+
+  public WorkloadRestarts(Workloads workloads, EventRecorder events, SyncMetrics metrics, Duration window) {
+    this.workloads = workloads;
+    this.events = events;
+    this.metrics = metrics;
+    this.window = window;
+  }
+
+  /** The data of Secret {@code namespace/name} changed (written by this controller). */
+  public void secretChanged(String namespace, String name) {
+    boolean opened;
+    synchronized (pending) {
+      Set<String> names = pending.get(namespace);
+      opened = names == null;
+      if (opened) pending.put(namespace, names = new TreeSet<>());
+      names.add(name);
+    }
+    if (!opened) return;
+    try {
+      timer.schedule(() -> flush(namespace), window.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      flush(namespace); // closing: roll now rather than forget the change
+    }
+  }
+
+  /** Closes every open window now (tests, shutdown). */
+  public void flushAll() {
+    List<String> namespaces;
+    synchronized (pending) {
+      namespaces = List.copyOf(pending.keySet());
+    }
+    namespaces.forEach(this::flush);
+  }
+
+  @Override
+  public void close() {
+    timer.shutdownNow();
+  }
+
+  void flush(String namespace) {
+    Set<String> changed;
+    synchronized (pending) {
+      changed = pending.remove(namespace);
+    }
+    if (changed == null || changed.isEmpty()) return;
+    try {
+      roll(namespace, changed);
+    } catch (KubeWriteException e) {
+      LOG.warn("restarting workloads in {} after a change of Secret(s) {} failed: {}", namespace, changed, e.getMessage());
+    }
+  }
+
+  private void roll(String namespace, Set<String> changed) {
+    List<Workloads.Found> found = workloads.annotated(namespace);
+    if (found.isEmpty()) return;
+    Map<String, Optional<String>> hashes = new HashMap<>();
+    List<Workload> candidates = found.stream().map(f -> Workload.of(f.kind(), f.object().getMetadata(), f.template())).toList();
+    for (RolloutPlan.Rollout r : RolloutPlan.plan(candidates, changed, n -> hashes.computeIfAbsent(n, k -> workloads.dataHash(namespace, k)))) {
+      Workloads.Found object = found.stream().filter(f -> f.kind().equals(r.workload().kind())
+          && f.object().getMetadata().getName().equals(r.workload().name())).findFirst().orElseThrow();
+      try {
+        roll(object, r);
+      } catch (KubeWriteException e) {
+        LOG.warn("could not roll {} {}/{}: {}", r.workload().kind(), namespace, r.workload().name(), e.getMessage());
+      }
+    }
+  }
+
+  private void roll(Workloads.Found object, RolloutPlan.Rollout r) {
+    Workload w = r.workload();
+    workloads.roll(w.kind(), w.namespace(), w.name(), r.hash());
+    metrics.workloadRestart(w.kind());
+    String message = "rolled because the data of Secret" + (r.changedSecrets().size() > 1 ? "s " : " ") + String.join(", ", r.changedSecrets())
+        + " changed";
+    LOG.info("{} {}/{} {}", w.kind(), w.namespace(), w.name(), message);
+    events.record(Workloads.reference(object), SyncEvent.normal(EVENT_REASON, message));
+  }
+}

@@ -1,0 +1,66 @@
+package io.secretgate.sync;
+
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.secretgate.api.ClusterSecretStore;
+import io.secretgate.api.ExternalSecret;
+import io.secretgate.api.SecretStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/** The cluster the rotation tests and the rotation bench start from: ESO's CRDs, a token Secret and a store. */
+public final class RotationFixtures {
+  private static final YAMLMapper YAML = YAMLMapper.builder().build();
+
+  private RotationFixtures() {}
+
+  /** ESO's CRDs, Secret secretgate/vault-token holding {@code token}, ClusterSecretStore vault-backend at {@code vault}. */
+  public static void cluster(KubernetesClient client, URI vault, String token) {
+    for (String crd : List.of("externalsecrets", "clustersecretstores", "secretstores")) {
+      try (InputStream in = RotationFixtures.class.getResourceAsStream("/META-INF/fabric8/" + crd + ".external-secrets.io-v1.yml")) {
+        var def = client.apiextensions().v1().customResourceDefinitions().load(in).item();
+        if (client.apiextensions().v1().customResourceDefinitions().withName(def.getMetadata().getName()).get() == null) {
+          client.apiextensions().v1().customResourceDefinitions().resource(def).create();
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    client.secrets().inNamespace("secretgate").resource(new SecretBuilder().withNewMetadata().withName("vault-token").endMetadata()
+        .addToData("token", b64(token)).build()).createOr(r -> r.update());
+    String store = resource("cluster-store.yaml").replace("SERVER", vault.toString());
+    client.resources(ClusterSecretStore.class).resource(YAML.readValue(store, ClusterSecretStore.class)).createOr(r -> r.update());
+  }
+
+  /** SecretStore payments/team-vault at {@code vault}, its token in Secret payments/team-token. */
+  public static void teamStore(KubernetesClient client, URI vault, String token) {
+    client.secrets().inNamespace("payments").resource(new SecretBuilder().withNewMetadata().withName("team-token").endMetadata()
+        .addToData("token", b64(token)).build()).createOr(r -> r.update());
+    String store = resource("secret-store.yaml").replace("SERVER", vault.toString());
+    client.resources(SecretStore.class).resource(YAML.readValue(store, SecretStore.class)).createOr(r -> r.update());
+  }
+
+  /** ExternalSecret payments/{@code name} reading all of {@code key} through vault-backend every {@code refresh}. */
+  public static ExternalSecret externalSecret(String name, String refresh, String key) {
+    return YAML.readValue(resource("external-secret.yaml").replace("NAME", name).replace("REFRESH", refresh).replace("KEY", key),
+        ExternalSecret.class);
+  }
+
+  public static String b64(String s) {
+    return Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String resource(String file) {
+    try (InputStream in = RotationFixtures.class.getResourceAsStream("/io/secretgate/sync/rotation/" + file)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,188 @@
+package io.secretgate.sync;
+
+import static io.secretgate.rollout.RolloutFixtures.template;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.apps.DaemonSetBuilder;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.secretgate.kube.EventRecorder;
+import io.secretgate.kube.Workloads;
+import io.secretgate.rollout.RolloutPlan;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Workload restarts against the mock API server (CRUD): one test per route of consuming a Secret,
+ * batching, idempotence. Windows are closed by hand ({@code flushAll}), so nothing depends on timing.
+ */
+@EnableKubernetesMockClient(crud = true)
+class WorkloadRestartsIT {
+  static KubernetesMockServer server;
+  static KubernetesClient client;
+  static final String NS = "shop";
+
+  SimpleMeterRegistry registry;
+  WorkloadRestarts restarts;
+
+  @BeforeEach
+  void secretsWithDataHashes() {
+    for (String name : List.of("db", "tls", "api-keys", "unrelated")) secret(name, "h-" + name + "-1");
+    registry = new SimpleMeterRegistry();
+    restarts = new WorkloadRestarts(new Workloads(client), new EventRecorder(client, Clock.systemUTC()), new SyncMetrics(registry),
+        Duration.ofHours(1));
+  }
+
+  @AfterEach
+  void clean() {
+    restarts.close();
+    client.apps().deployments().inNamespace(NS).delete();
+    client.apps().statefulSets().inNamespace(NS).delete();
+    client.apps().daemonSets().inNamespace(NS).delete();
+    client.secrets().inNamespace(NS).delete();
+    client.v1().events().inNamespace(NS).delete();
+  }
+
+  @Test
+  void a_deployment_consuming_the_secret_through_envFrom_is_rolled() {
+    deployment("api", true, template("env-from.yaml"));
+    changed("db");
+    assertThat(templateHash("Deployment", "api")).contains(expectedHash("db"));
+    assertThat(restartsOf("Deployment")).isEqualTo(1.0);
+  }
+
+  @Test
+  void a_stateful_set_consuming_the_secret_through_an_env_secretKeyRef_is_rolled() {
+    client.apps().statefulSets().inNamespace(NS).resource(new StatefulSetBuilder().withMetadata(meta("ledger", true))
+        .withNewSpec().withServiceName("ledger").withTemplate(template("secret-key-ref.yaml")).endSpec().build()).create();
+    changed("db");
+    assertThat(templateHash("StatefulSet", "ledger")).contains(expectedHash("db"));
+    assertThat(restartsOf("StatefulSet")).isEqualTo(1.0);
+  }
+
+  @Test
+  void a_daemon_set_consuming_the_secret_through_a_projected_volume_is_rolled() {
+    client.apps().daemonSets().inNamespace(NS).resource(new DaemonSetBuilder().withMetadata(meta("agent", true))
+        .withNewSpec().withTemplate(template("volumes.yaml")).endSpec().build()).create();
+    changed("tls");
+    assertThat(templateHash("DaemonSet", "agent")).contains(expectedHash("db", "tls"));
+    assertThat(restartsOf("DaemonSet")).isEqualTo(1.0);
+  }
+
+  @Test
+  void a_deployment_consuming_the_secret_only_through_the_injection_annotation_is_rolled() {
+    deployment("worker", true, template("inject-annotation.yaml"));
+    changed("api-keys");
+    assertThat(templateHash("Deployment", "worker")).contains(expectedHash("api-keys", "db"));
+  }
+
+  @Test
+  void several_secrets_changing_in_one_round_roll_each_workload_exactly_once() {
+    deployment("api", true, template("volumes.yaml"));
+    deployment("worker", true, template("env-from.yaml"));
+    secret("db", "h-db-2");
+    secret("tls", "h-tls-2");
+    restarts.secretChanged(NS, "db");
+    restarts.secretChanged(NS, "tls");
+    restarts.secretChanged(NS, "db");
+    restarts.flushAll();
+
+    assertThat(restartsOf("Deployment")).isEqualTo(2.0);
+    assertThat(templateHash("Deployment", "api")).contains(expectedHash("db", "tls"));
+    assertThat(templateHash("Deployment", "worker")).contains(expectedHash("db"));
+    List<Event> events = events("api");
+    assertThat(events).singleElement().satisfies(e -> {
+      assertThat(e.getType()).isEqualTo("Normal");
+      assertThat(e.getReason()).isEqualTo("RolloutTriggered");
+      assertThat(e.getMessage()).isEqualTo("rolled because the data of Secrets db, tls changed");
+      assertThat(e.getCount()).isEqualTo(1);
+      assertThat(e.getInvolvedObject().getKind()).isEqualTo("Deployment");
+    });
+  }
+
+  @Test
+  void the_same_change_reported_again_does_not_roll_again() {
+    deployment("api", true, template("env-from.yaml"));
+    changed("db");
+    String resourceVersion = client.apps().deployments().inNamespace(NS).withName("api").get().getMetadata().getResourceVersion();
+    changed("db");
+    assertThat(restartsOf("Deployment")).isEqualTo(1.0);
+    assertThat(client.apps().deployments().inNamespace(NS).withName("api").get().getMetadata().getResourceVersion()).isEqualTo(resourceVersion);
+  }
+
+  @Test
+  void workloads_without_the_annotation_or_not_consuming_the_secret_are_not_touched() {
+    deployment("plain", false, template("env-from.yaml"));
+    deployment("other", true, template("nothing.yaml"));
+    changed("db");
+    changed("unrelated");
+    assertThat(templateHash("Deployment", "plain")).isEmpty();
+    assertThat(templateHash("Deployment", "other")).isEmpty();
+    assertThat(restartsOf("Deployment")).isZero();
+  }
+
+  private void changed(String name) {
+    restarts.secretChanged(NS, name);
+    restarts.flushAll();
+  }
+
+  private void secret(String name, String dataHash) {
+    client.secrets().inNamespace(NS).resource(new SecretBuilder().withNewMetadata().withName(name)
+        .addToAnnotations("reconcile.external-secrets.io/data-hash", dataHash).endMetadata().addToData("k", "dg==").build())
+        .createOr(r -> r.update());
+  }
+
+  private void deployment(String name, boolean annotated, PodTemplateSpec template) {
+    client.apps().deployments().inNamespace(NS).resource(new DeploymentBuilder().withMetadata(meta(name, annotated))
+        .withNewSpec().withTemplate(template).endSpec().build()).create();
+  }
+
+  private static ObjectMeta meta(String name, boolean annotated) {
+    return new ObjectMetaBuilder().withName(name).withNamespace(NS)
+        .withAnnotations(new HashMap<>(annotated ? Map.of("secretgate.io/restart-on-change", "true") : Map.of())).build();
+  }
+
+  private Optional<String> templateHash(String kind, String name) {
+    PodTemplateSpec t = switch (kind) {
+      case "Deployment" -> client.apps().deployments().inNamespace(NS).withName(name).get().getSpec().getTemplate();
+      case "StatefulSet" -> client.apps().statefulSets().inNamespace(NS).withName(name).get().getSpec().getTemplate();
+      default -> client.apps().daemonSets().inNamespace(NS).withName(name).get().getSpec().getTemplate();
+    };
+    Map<String, String> a = t.getMetadata() == null ? null : t.getMetadata().getAnnotations();
+    return Optional.ofNullable(a == null ? null : a.get("secretgate.io/secret-hash"));
+  }
+
+  /** The hash over the named Secrets' current data-hash annotations. */
+  private String expectedHash(String... names) {
+    return RolloutPlan.hash(new TreeSet<>(List.of(names)), n -> Optional.of(client.secrets().inNamespace(NS).withName(n).get()
+        .getMetadata().getAnnotations().get("reconcile.external-secrets.io/data-hash")));
+  }
+
+  private double restartsOf(String kind) {
+    Counter c = registry.find("secretgate_workload_restarts").tag("kind", kind).counter();
+    return c == null ? 0 : c.count();
+  }
+
+  private List<Event> events(String workload) {
+    return client.v1().events().inNamespace(NS).list().getItems().stream()
+        .filter(e -> workload.equals(e.getInvolvedObject().getName())).toList();
+  }
+}
