@@ -32,6 +32,15 @@ public final class SecretWriter {
   }
 
   /**
+   * As {@link #SecretWriter(KubernetesClient, int)}, deciding first on {@code cachedSecrets} (an
+   * informer's store by "namespace/name"): no GET per write while the cache is current; a stale
+   * copy costs one 409 and a real read.
+   */
+  public SecretWriter(KubernetesClient client, int maxAttempts, java.util.function.Function<String, Secret> cachedSecrets) {
+    this.updates = new SecretUpdates(client, maxAttempts, cachedSecrets);
+  }
+
+  /**
    * Creates or updates {@code desired} for the ExternalSecret {@code owner} (as read from the cluster:
    * its uid goes into the ownerReference).
    *

@@ -2,7 +2,6 @@ package io.secretgate.bench;
 
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
@@ -18,7 +17,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -35,7 +33,8 @@ public final class SyncBench {
   public static void main(String[] args) throws Exception {
     int count = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
     int paths = args.length > 1 ? Integer.parseInt(args[1]) : 200;
-    KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), new KubernetesCrudDispatcher(), false);
+    CountingCrudDispatcher dispatcher = new CountingCrudDispatcher();
+    KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);
     server.init();
     try (KubernetesClient client = server.createClient(); FakeVault vault = new FakeVault()) {
       setUp(client, vault, paths);
@@ -45,12 +44,14 @@ public final class SyncBench {
       controller.start();
       while (!controller.ready()) Thread.sleep(20);
       int readsBefore = vault.totalReads();
+      dispatcher.resetCounts();
       long start = System.nanoTime();
       for (int i = 0; i < count; i++) client.resources(ExternalSecret.class).resource(externalSecret(i, i % paths)).create();
       long createdMs = (System.nanoTime() - start) / 1_000_000;
       int ready = waitAllReady(client, count, Duration.ofMinutes(5));
       long allReadyMs = (System.nanoTime() - start) / 1_000_000;
-      int dataReads = countDataReads(vault) ;
+      int dataReads = countDataReads(vault);
+      java.util.Map<String, Long> apiCalls = dispatcher.counts();
       controller.stop(Duration.ofSeconds(5));
       System.out.println("bench=sync");
       System.out.println("external_secrets=" + count);
@@ -63,6 +64,7 @@ public final class SyncBench {
       System.out.println("floor_create_secrets_ms=" + floorMs);
       System.out.printf("ratio_to_floor=%.2f%n", (double) allReadyMs / floorMs);
       System.out.println("target_ratio=2");
+      apiCalls.forEach((k, v) -> System.out.println("api_requests{" + k + "}=" + v));
     } finally {
       server.destroy();
     }
@@ -115,16 +117,21 @@ public final class SyncBench {
         """.formatted(i, path), ExternalSecret.class);
   }
 
+  /** Watches (an informer, not a LIST per poll: polling would load the server being measured). */
   private static int waitAllReady(KubernetesClient client, int count, Duration limit) throws InterruptedException {
     long deadline = System.nanoTime() + limit.toNanos();
-    int ready = 0;
-    while (System.nanoTime() < deadline) {
-      List<ExternalSecret> all = new ArrayList<>(client.resources(ExternalSecret.class).inNamespace("bench").list().getItems());
-      ready = (int) all.stream().filter(SyncBench::isReady).count();
-      if (ready >= count) return ready;
-      Thread.sleep(100);
+    var informer = client.resources(ExternalSecret.class).inNamespace("bench").inform();
+    try {
+      int ready = 0;
+      while (System.nanoTime() < deadline) {
+        ready = (int) informer.getStore().list().stream().filter(SyncBench::isReady).count();
+        if (ready >= count) return ready;
+        Thread.sleep(20);
+      }
+      return ready;
+    } finally {
+      informer.stop();
     }
-    return ready;
   }
 
   private static boolean isReady(ExternalSecret es) {
