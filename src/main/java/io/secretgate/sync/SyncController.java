@@ -51,7 +51,7 @@ public final class SyncController implements Controller {
   private static final Logger LOG = LoggerFactory.getLogger(SyncController.class);
 
   /** The longest a sync round shares Vault answers and tokens while the queue never runs dry. */
-  static final Duration MAX_ROUND = Duration.ofSeconds(10);
+  static final Duration MAX_ROUND = Duration.ofSeconds(30);
   /** A round ends after this long without a sync while nothing is due (the queue's busy period is over). */
   static final Duration QUIET = Duration.ofSeconds(1);
 

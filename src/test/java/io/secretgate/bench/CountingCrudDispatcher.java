@@ -45,6 +45,7 @@ final class CountingCrudDispatcher extends KubernetesCrudDispatcher {
     String sub = i + 2 < parts.length ? "/" + parts[i + 2] : "";
     String verb = method;
     if (method.equals("GET")) verb = query.contains("watch=true") ? "WATCH" : named ? "GET" : "LIST";
-    return verb + " " + resource + sub;
+    boolean unselected = resource.equals("secrets") && (verb.equals("LIST") || verb.equals("WATCH")) && !query.contains("labelSelector");
+    return verb + " " + resource + sub + (unselected ? " without labelSelector" : "");
   }
 }
