@@ -2,7 +2,6 @@ package io.secretgate.bench;
 
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
@@ -65,7 +64,8 @@ public final class MemoryBench {
           "--metrics-port", String.valueOf(freePort()), "--log-level", "warn"));
       long start = System.nanoTime();
       controller = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.resolve("controller.log").toFile()).start();
-      int ready = waitAllReady(client, count, controller, Duration.ofMinutes(30));
+      Process running = controller;
+      int ready = SyncBench.waitAllReady(client, count, Duration.ofMinutes(30), running::isAlive);
       long readyMs = (System.nanoTime() - start) / 1_000_000;
       boolean survived = controller.isAlive();
       String log = Files.readString(out.resolve("controller.log"));
@@ -106,22 +106,6 @@ public final class MemoryBench {
       after = Math.max(after, Integer.parseInt(m.group(2)));
     }
     return new int[] {before, after, n};
-  }
-
-  private static int waitAllReady(KubernetesClient client, int count, Process controller, Duration limit) throws InterruptedException {
-    long deadline = System.nanoTime() + limit.toNanos();
-    SharedIndexInformer<ExternalSecret> informer = client.resources(ExternalSecret.class).inNamespace("bench").inform();
-    try {
-      int ready = 0;
-      while (System.nanoTime() < deadline && controller.isAlive()) {
-        ready = (int) informer.getStore().list().stream().filter(SyncBench::isReady).count();
-        if (ready >= count) return ready;
-        Thread.sleep(200);
-      }
-      return ready;
-    } finally {
-      informer.stop();
-    }
   }
 
   private static String kubeconfig(String server) {

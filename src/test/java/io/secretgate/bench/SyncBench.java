@@ -122,11 +122,16 @@ public final class SyncBench {
 
   /** Watches (an informer, not a LIST per poll: polling would load the server being measured). */
   private static int waitAllReady(KubernetesClient client, int count, Duration limit) throws InterruptedException {
+    return waitAllReady(client, count, limit, () -> true);
+  }
+
+  /** As above, giving up early when {@code alive} turns false (the controller process died). */
+  static int waitAllReady(KubernetesClient client, int count, Duration limit, java.util.function.BooleanSupplier alive) throws InterruptedException {
     long deadline = System.nanoTime() + limit.toNanos();
     var informer = client.resources(ExternalSecret.class).inNamespace("bench").inform();
     try {
       int ready = 0;
-      while (System.nanoTime() < deadline) {
+      while (System.nanoTime() < deadline && alive.getAsBoolean()) {
         ready = (int) informer.getStore().list().stream().filter(SyncBench::isReady).count();
         if (ready >= count) return ready;
         Thread.sleep(20);
