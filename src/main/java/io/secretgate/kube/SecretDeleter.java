@@ -34,15 +34,30 @@ public final class SecretDeleter {
   private final KubernetesClient client;
   private final int maxAttempts;
   private final SecretUpdates updates;
+  private final java.util.function.BiFunction<String, String, List<Secret>> createdByLookup;
 
   public SecretDeleter(KubernetesClient client) {
     this(client, SecretWriter.DEFAULT_ATTEMPTS);
+  }
+
+  /**
+   * As {@link #SecretDeleter(KubernetesClient)}, finding orphan candidates in a cache instead of a
+   * LIST per sync: {@code createdByLookup} answers the Secrets of a namespace (first argument) with a
+   * created-by label value (second), e.g. from the managed-Secret informer's index. Every delete
+   * still re-reads its Secret and deletes with a resourceVersion precondition.
+   */
+  public SecretDeleter(KubernetesClient client, java.util.function.BiFunction<String, String, List<Secret>> createdByLookup) {
+    this.client = client;
+    this.maxAttempts = SecretWriter.DEFAULT_ATTEMPTS;
+    this.updates = new SecretUpdates(client, maxAttempts);
+    this.createdByLookup = createdByLookup;
   }
 
   public SecretDeleter(KubernetesClient client, int maxAttempts) {
     this.client = client;
     this.maxAttempts = maxAttempts;
     this.updates = new SecretUpdates(client, maxAttempts);
+    this.createdByLookup = null;
   }
 
   /**
@@ -65,7 +80,7 @@ public final class SecretDeleter {
     String createdBy = DataHash.createdBy(namespace, es.getMetadata().getName());
     List<Secret> labelled;
     try {
-      labelled = client.secrets().inNamespace(namespace).withLabel(ManagedSecretKeys.LABEL_CREATED_BY, createdBy).list().getItems();
+      labelled = createdByLookup != null ? createdByLookup.apply(namespace, createdBy) : client.secrets().inNamespace(namespace).withLabel(ManagedSecretKeys.LABEL_CREATED_BY, createdBy).list().getItems();
     } catch (KubernetesClientException e) {
       throw KubeWriteException.of(e, SecretUpdates.RESOURCE, namespace, "(created-by " + es.getMetadata().getName() + ")");
     }

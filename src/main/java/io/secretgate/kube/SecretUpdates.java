@@ -25,19 +25,33 @@ final class SecretUpdates {
 
   private final KubernetesClient client;
   private final int maxAttempts;
+  private final Function<String, Secret> cached;
 
   SecretUpdates(KubernetesClient client, int maxAttempts) {
+    this(client, maxAttempts, null);
+  }
+
+  /**
+   * With {@code cached} (an informer's store by "namespace/name"; null for none), the first attempt
+   * decides on the cached copy instead of a GET: its write carries the cached resourceVersion, so a
+   * stale copy costs a 409 and a real read, never a lost update. A Secret missing from the cache is
+   * only assumed absent for a create (which fails with 409 if it exists after all); any other
+   * decision on a missing Secret is taken again on a real read (the cache may hold managed Secrets
+   * only).
+   */
+  SecretUpdates(KubernetesClient client, int maxAttempts, Function<String, Secret> cached) {
     if (maxAttempts < 1) throw new IllegalArgumentException("maxAttempts must be at least 1");
     this.client = client;
     this.maxAttempts = maxAttempts;
+    this.cached = cached;
   }
 
   ApplyResult run(String namespace, String name, Function<Secret, Plan> decide) {
     Resource<Secret> target = client.secrets().inNamespace(namespace).withName(name);
     int lastCode = 0;
     for (int attempt = 1; attempt <= maxAttempts; attempt++) {
-      Secret existing = read(target, namespace, name);
-      Plan plan = decide.apply(existing);
+      Plan plan = attempt == 1 && cached != null ? decideOnCache(namespace, name, decide) : null;
+      if (plan == null) plan = decide.apply(read(target, namespace, name));
       try {
         if (plan instanceof Plan.Done done) return done.result();
         if (plan instanceof Plan.Create create) {
@@ -56,6 +70,13 @@ final class SecretUpdates {
       }
     }
     throw new KubeWriteException(KubeWriteException.Kind.CONFLICT_EXHAUSTED, RESOURCE, namespace, name, lastCode);
+  }
+
+  /** The plan decided on the cached copy, or null when it must be decided on a real read. */
+  private Plan decideOnCache(String namespace, String name, Function<Secret, Plan> decide) {
+    Secret copy = cached.apply(namespace + "/" + name);
+    Plan plan = decide.apply(copy);
+    return copy != null || plan instanceof Plan.Create ? plan : null;
   }
 
   static Secret read(Resource<Secret> target, String namespace, String name) {

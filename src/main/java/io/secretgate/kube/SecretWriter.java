@@ -43,7 +43,26 @@ public final class SecretWriter {
   }
 
   public SecretWriter(KubernetesClient client, int maxAttempts, DataChangeListener listener) {
-    this.updates = new SecretUpdates(client, maxAttempts);
+    this(new SecretUpdates(client, maxAttempts), listener);
+  }
+
+  /**
+   * As {@link #SecretWriter(KubernetesClient, int)}, deciding first on {@code cachedSecrets} (an
+   * informer's store by "namespace/name"): no GET per write while the cache is current; a stale
+   * copy costs one 409 and a real read.
+   */
+  public SecretWriter(KubernetesClient client, int maxAttempts, java.util.function.Function<String, Secret> cachedSecrets) {
+    this(client, maxAttempts, cachedSecrets, DataChangeListener.none());
+  }
+
+  /** As the above, telling {@code listener} when a write changed a Secret's data. */
+  public SecretWriter(KubernetesClient client, int maxAttempts, java.util.function.Function<String, Secret> cachedSecrets,
+      DataChangeListener listener) {
+    this(new SecretUpdates(client, maxAttempts, cachedSecrets), listener);
+  }
+
+  private SecretWriter(SecretUpdates updates, DataChangeListener listener) {
+    this.updates = updates;
     this.listener = listener;
   }
 

@@ -59,6 +59,7 @@ public final class ExternalSecretReconciler {
   private final Clock clock;
   private final Finalization finalization;
   private final ResyncRequests resyncs;
+  private final OwnWrites own;
 
   public ExternalSecretReconciler(SyncCluster cluster, StoreLookup stores, VaultConnections vaults, DesiredSecretBuilder builder, Clock clock) {
     this(cluster, stores, vaults, builder, clock, new ResyncRequests());
@@ -74,6 +75,17 @@ public final class ExternalSecretReconciler {
     this.builder = builder;
     this.clock = clock;
     this.finalization = new Finalization(cluster.finalizer(), cluster.deleter());
+    this.own = new OwnWrites(clock, Duration.ofSeconds(30));
+  }
+
+  /** The managed-Secret informer delivered an event on {@code secretKey} ("namespace/name"). */
+  public void secretSeen(String secretKey) {
+    own.sawSecret(secretKey);
+  }
+
+  /** Forgets own writes the informers never showed (called periodically). */
+  public void expireOwnWrites() {
+    own.expire();
   }
 
   /** Everything the reconciler reads from and writes to Kubernetes. */
@@ -129,6 +141,9 @@ public final class ExternalSecretReconciler {
     if (applied.outcome() == ApplyResult.Outcome.MISSING) {
       return succeed(es, EsoText.MSG_MISSING, EsoText.REASON_MISSING, start, interval, applied.secretName());
     }
+    if (applied.outcome() == ApplyResult.Outcome.CREATED || applied.outcome() == ApplyResult.Outcome.UPDATED) {
+      own.wroteSecret(ns(es) + "/" + applied.secretName());
+    }
     if (!applied.ok()) {
       return fail(es, EsoText.REASON_SYNCED_ERROR, applied.failureMessage().orElse(EsoText.MSG_ERROR_UPDATE_SECRET),
           applied.detail().orElse(applied.failureMessage().orElse("")), false);
@@ -150,7 +165,11 @@ public final class ExternalSecretReconciler {
   }
 
   private SyncResult succeed(ExternalSecret es, String message, String reason, Instant start, Duration interval, String secretName) {
-    cluster.status().write(es, StatusUpdate.synced(reason, message, start, Optional.ofNullable(secretName)));
+    StatusWriter.Result written = cluster.status().write(es, StatusUpdate.synced(reason, message, start, Optional.ofNullable(secretName)));
+    if (written == StatusWriter.Result.WRITTEN && es.getMetadata().getResourceVersion() != null) {
+      own.wroteStatus(ns(es) + "/" + name(es),
+          new OwnWrites.Status(es.getMetadata().getResourceVersion(), start, SyncedResourceVersion.of(es), clock.instant()));
+    }
     return interval.isZero() ? SyncResult.untilChanged() : SyncResult.after(interval);
   }
 
@@ -184,13 +203,20 @@ public final class ExternalSecretReconciler {
     var status = es.getStatus();
     Optional<Instant> last = status == null || status.refreshTime == null ? Optional.empty() : Optional.of(Instant.parse(status.refreshTime));
     boolean changed = status == null || !SyncedResourceVersion.of(es).equals(status.syncedResourceVersion);
+    Optional<OwnWrites.Status> unseen = own.unseenStatus(ns(es) + "/" + name(es), es.getMetadata().getResourceVersion());
+    if (unseen.isPresent()) { // the cache does not show our last status write yet: decide on what we wrote
+      last = Optional.of(unseen.get().refreshTime());
+      changed = !SyncedResourceVersion.of(es).equals(unseen.get().syncedResourceVersion());
+    }
     return new RefreshSchedule.Inputs(es.getSpec().effectiveRefreshPolicy(), interval, last, changed, targetValid(es));
   }
 
   /** ESO's "valid" target: it exists, carries the managed label and its data still has our hash. */
   private boolean targetValid(ExternalSecret es) {
     if (es.getSpec().effectiveTarget().effectiveCreationPolicy() == io.secretgate.api.CreationPolicy.Orphan) return true;
-    Secret s = cluster.managedSecrets().apply(ns(es) + "/" + DesiredSecretBuilder.secretName(es));
+    String key = ns(es) + "/" + DesiredSecretBuilder.secretName(es);
+    if (own.secretUnseen(key)) return true; // we just wrote it; its informer event will bring a re-check
+    Secret s = cluster.managedSecrets().apply(key);
     if (s == null || s.getMetadata().getLabels() == null || !"true".equals(s.getMetadata().getLabels().get(ManagedSecretKeys.LABEL_MANAGED))) return false;
     String hash = s.getMetadata().getAnnotations() == null ? null : s.getMetadata().getAnnotations().get(ManagedSecretKeys.ANNOTATION_DATA_HASH);
     return hash != null && hash.equals(DataHash.ofData(decoded(s.getData())));

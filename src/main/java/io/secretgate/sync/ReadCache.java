@@ -16,22 +16,30 @@ import java.util.concurrent.ExecutionException;
 /**
  * Makes ExternalSecrets that read the same Vault path through the same connection (server,
  * namespace, token) within one sync round share one Vault call: concurrent readers wait for the
- * call already in flight, later readers in the same round reuse its answer. A round is a short
- * window ({@code window}); failures are shared with concurrent waiters but never kept.
+ * call already in flight, later readers in the same round reuse its answer. A round is the work
+ * queue's busy period: it ends when the controller has nothing left to do ({@link #endRound}), or
+ * at the latest {@code maxRound} after it began, so no answer is reused for longer than that and
+ * the next refresh always reads Vault again. Failures are shared with concurrent waiters but never
+ * kept.
  */
 public final class ReadCache {
   private final Clock clock;
-  private final Duration window;
+  private final Duration maxRound;
   private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
+  private final Object roundLock = new Object();
+  private volatile long round;
+  private volatile Instant roundStarted;
 
-  public ReadCache(Clock clock, Duration window) {
+  /** {@code maxRound}: the longest a round lasts, however busy the controller stays. */
+  public ReadCache(Clock clock, Duration maxRound) {
     this.clock = clock;
-    this.window = window;
+    this.maxRound = maxRound;
+    this.roundStarted = clock.instant();
   }
 
   private record Key(String connection, String op, String path, String version) {}
 
-  private record Entry(CompletableFuture<Object> answer, Instant startedAt) {}
+  private record Entry(CompletableFuture<Object> answer, long round) {}
 
   /** A KvApi over {@code delegate} whose calls are shared with every other user of {@code connection}. */
   public KvApi around(String connection, KvApi delegate) {
@@ -63,10 +71,32 @@ public final class ReadCache {
     entries.keySet().removeIf(k -> k.connection().equals(connection));
   }
 
-  /** Drop answers older than the window; call once per round or periodically. */
+  /** The current round (a number that grows); starts a new one first when this one is too old. */
+  public long round() {
+    Instant now = clock.instant();
+    synchronized (roundLock) {
+      if (!now.isBefore(roundStarted.plus(maxRound))) startRound(now);
+      return round;
+    }
+  }
+
+  /** The controller ran out of work: the next sync belongs to a new round and reads Vault again. */
+  public void endRound() {
+    synchronized (roundLock) {
+      startRound(clock.instant());
+    }
+  }
+
+  /** Ends the round if it is older than {@code maxRound}; call periodically (frees memory when idle). */
   public void expire() {
-    Instant cutoff = clock.instant().minus(window);
-    entries.values().removeIf(e -> e.answer().isDone() && e.startedAt().isBefore(cutoff));
+    round();
+  }
+
+  private void startRound(Instant now) {
+    round++;
+    roundStarted = now;
+    long current = round;
+    entries.values().removeIf(e -> e.answer().isDone() && e.round() < current);
   }
 
   private interface Call {
@@ -74,9 +104,9 @@ public final class ReadCache {
   }
 
   private Object shared(Key key, boolean fresh, Call call) throws KvApiException {
-    Instant now = clock.instant();
+    long current = round();
     CompletableFuture<Object> mine = new CompletableFuture<>();
-    Entry entry = entries.compute(key, (k, old) -> !fresh && old != null && !old.startedAt().isBefore(now.minus(window)) ? old : new Entry(mine, now));
+    Entry entry = entries.compute(key, (k, old) -> !fresh && old != null && old.round() == current ? old : new Entry(mine, current));
     if (entry.answer() == mine) {
       try {
         mine.complete(call.run());

@@ -58,6 +58,11 @@ import org.slf4j.LoggerFactory;
 public final class SyncController implements Controller {
   private static final Logger LOG = LoggerFactory.getLogger(SyncController.class);
 
+  /** The longest a sync round shares Vault answers and tokens while the queue never runs dry. */
+  static final Duration MAX_ROUND = Duration.ofSeconds(30);
+  /** A round ends after this long without a sync while nothing is due (the queue's busy period is over). */
+  static final Duration QUIET = Duration.ofSeconds(1);
+
   private final KubernetesClient client;
   private final ControllerSettings settings;
   private final SyncMetrics metrics;
@@ -76,6 +81,10 @@ public final class SyncController implements Controller {
     return t;
   });
   private volatile StoreReadiness readiness;
+  private final java.util.concurrent.atomic.AtomicLong handled = new java.util.concurrent.atomic.AtomicLong();
+  private long handledAtLastLook = -1;
+  private volatile ExternalSecretReconciler reconciler;
+  private volatile VaultConnections vaults;
   private volatile boolean stopping;
   private final RotationSettings rotation;
   private final ResyncRequests resyncs = new ResyncRequests();
@@ -99,7 +108,7 @@ public final class SyncController implements Controller {
 
   @Override
   public void start() {
-    VaultConnections vaults = new VaultConnections(new TokenReader(client), new CaReader(client), new ReadCache(clock, Duration.ofSeconds(2)), Duration.ofSeconds(10), metrics);
+    VaultConnections vaults = this.vaults = new VaultConnections(new TokenReader(client), new CaReader(client), new ReadCache(clock, MAX_ROUND), Duration.ofSeconds(10), metrics);
     EventRecorder events = new EventRecorder(client, clock);
     readiness = new StoreReadiness(vaults, new StoreStatusWriter(client, clock),
         Optional.of(new TokenExpiryWarnings(rotation.tokenExpiryWarning(), events, metrics, this::reference)));
@@ -109,15 +118,16 @@ public final class SyncController implements Controller {
     for (String ns : namespaces()) {
       esInformers.add(inform(scoped(client.resources(ExternalSecret.class), ns), this::enqueueExternalSecret));
       storeInformers.add(inform(scoped(client.resources(SecretStore.class), ns), this::storeChanged));
-      secretInformers.add(inform(scoped(client.secrets(), ns).withLabel(ManagedSecretKeys.LABEL_MANAGED, "true"), this::enqueueOwner));
+      secretInformers.add(informManagedSecrets(ns));
     }
     clusterStores = inform(client.resources(ClusterSecretStore.class), this::storeChanged);
     SharedIndexInformer<Namespace> namespaceInformer = inform(client.namespaces(), n -> { });
     ExternalSecretReconciler reconciler = reconciler(clusterStores, namespaceInformer, vaults);
+    this.reconciler = reconciler;
     metrics.bindWorkQueueDepth(queue::depth);
     long every = Math.max(1, settings.storeRefreshInterval().toSeconds());
     storeChecks.scheduleWithFixedDelay(() -> checkAllStores(clusterStores), every, every, TimeUnit.SECONDS);
-    storeChecks.scheduleWithFixedDelay(vaults::expireReads, 5, 5, TimeUnit.SECONDS);
+    storeChecks.scheduleWithFixedDelay(() -> endRoundWhenQuiet(vaults), QUIET.toMillis(), QUIET.toMillis(), TimeUnit.MILLISECONDS);
     storeChecks.execute(tokens::storesChanged);
     for (int i = 0; i < settings.workers(); i++) {
       Thread t = new Thread(() -> work(reconciler), "secretgate-sync-" + i);
@@ -162,8 +172,8 @@ public final class SyncController implements Controller {
       VaultConnections vaults) {
     InformerStoreLookup stores = new InformerStoreLookup(byKey(storeInformers), clusterStores.getStore()::getByKey, namespaces.getStore()::getByKey);
     ExternalSecretReconciler.SyncCluster cluster = new ExternalSecretReconciler.SyncCluster(
-        byKey(esInformers), byKey(secretInformers), new SecretWriter(client, SecretWriter.DEFAULT_ATTEMPTS, this::secretDataChanged),
-        new SecretDeleter(client), new StatusWriter(client, clock), new EventRecorder(client, clock), new CleanupFinalizer(client));
+        byKey(esInformers), byKey(secretInformers), new SecretWriter(client, SecretWriter.DEFAULT_ATTEMPTS, byKey(secretInformers), this::secretDataChanged),
+        new SecretDeleter(client, this::createdBy), new StatusWriter(client, clock), new EventRecorder(client, clock), new CleanupFinalizer(client));
     return new ExternalSecretReconciler(cluster, stores, vaults, new DesiredSecretBuilder(new GoTemplateEngine()), clock, resyncs);
   }
 
@@ -181,8 +191,19 @@ public final class SyncController implements Controller {
         handle(key.get(), reconciler);
       } finally {
         queue.done(key.get());
+        handled.incrementAndGet();
       }
     }
+  }
+
+  /** Ends the sync round once a whole {@link #QUIET} period passed without syncs and nothing is due; else ages it. */
+  private void endRoundWhenQuiet(VaultConnections vaults) {
+    long now = handled.get();
+    if (now == handledAtLastLook && queue.idle()) vaults.endRound();
+    else vaults.expireReads();
+    ExternalSecretReconciler r = reconciler;
+    if (r != null) r.expireOwnWrites();
+    handledAtLastLook = now;
   }
 
   private void handle(String key, ExternalSecretReconciler reconciler) {
@@ -211,6 +232,12 @@ public final class SyncController implements Controller {
 
   private void enqueueExternalSecret(ExternalSecret es) {
     queue.add(Cache.metaNamespaceKeyFunc(es));
+  }
+
+  private void managedSecretChanged(Secret secret) {
+    ExternalSecretReconciler r = reconciler;
+    if (r != null) r.secretSeen(Cache.metaNamespaceKeyFunc(secret));
+    enqueueOwner(secret);
   }
 
   private void enqueueOwner(Secret secret) {
@@ -274,6 +301,8 @@ public final class SyncController implements Controller {
 
   /** The store's token changed: sync its ExternalSecrets again now, even those with no refresh due. */
   private void resyncUsers(Store store) {
+    VaultConnections v = vaults;
+    if (v != null) v.forgetTokens(); // the next syncs read the changed token, whatever the read round
     esInformers.forEach(i -> i.getStore().list().stream().filter(es -> TokenRotation.uses(es, store)).forEach(es -> {
       String key = Cache.metaNamespaceKeyFunc(es);
       resyncs.request(key);
@@ -293,6 +322,27 @@ public final class SyncController implements Controller {
 
   private List<String> namespaces() {
     return settings.allNamespaces() ? java.util.Collections.singletonList(null) : settings.namespaces();
+  }
+
+  private static final String CREATED_BY_INDEX = "created-by";
+
+  /** Managed Secrets only (label selector), indexed by namespace and created-by label for the orphan clean-up. */
+  private SharedIndexInformer<Secret> informManagedSecrets(String namespace) {
+    SharedIndexInformer<Secret> informer = scoped(client.secrets(), namespace).withLabel(ManagedSecretKeys.LABEL_MANAGED, "true").runnableInformer(0);
+    informer.addIndexers(java.util.Map.of(CREATED_BY_INDEX, s -> {
+      String createdBy = s.getMetadata().getLabels() == null ? null : s.getMetadata().getLabels().get(ManagedSecretKeys.LABEL_CREATED_BY);
+      return createdBy == null ? List.of() : List.of(s.getMetadata().getNamespace() + "/" + createdBy);
+    }));
+    informer.addEventHandler(handler(this::managedSecretChanged));
+    informers.add(informer);
+    informer.run();
+    return informer;
+  }
+
+  private List<Secret> createdBy(String namespace, String createdBy) {
+    List<Secret> out = new ArrayList<>();
+    secretInformers.forEach(i -> out.addAll(i.getIndexer().byIndex(CREATED_BY_INDEX, namespace + "/" + createdBy)));
+    return out;
   }
 
   private <T extends HasMetadata> SharedIndexInformer<T> inform(FilterWatchListDeletable<T, ?, ?> op, Consumer<T> onChange) {

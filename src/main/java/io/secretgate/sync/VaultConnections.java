@@ -23,7 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One Vault gateway per store and token namespace, kept across syncs; the token is read from its
- * Secret at every sync (a rotated token is used at once), and reads go through the shared
+ * Secret once per sync round (see {@link ReadCache}), and at once again when its Secret changed
+ * ({@link #forgetTokens}) or a sync asks for fresh reads; reads go through the shared
  * {@link ReadCache} keyed by server, Vault namespace and a digest of the token. The CA of a
  * {@code caProvider} is read the same way at every sync; when it changed, the store gets a new
  * gateway (TLS context) at once. As in ESO, an inline {@code caBundle} wins over {@code caProvider}.
@@ -35,6 +36,7 @@ public final class VaultConnections {
   private final CaReader cas;
   private final Map<String, Gateway> gateways = new ConcurrentHashMap<>();
   private final Map<String, String> currentTokens = new ConcurrentHashMap<>();
+  private final Map<String, RoundToken> roundTokens = new ConcurrentHashMap<>();
 
   private final SyncMetrics metrics;
 
@@ -50,8 +52,8 @@ public final class VaultConnections {
   /** A Vault session for one sync of an ExternalSecret in {@code esNamespace} through {@code store}. */
   public Session open(Store store, String esNamespace, boolean freshReads) {
     VaultProvider vault = store.spec().provider.vault;
-    String token = tokens.read(store.kind(), store.namespace(), vault.auth.tokenSecretRef, esNamespace);
     String tokenNamespace = TokenReader.namespace(store.kind(), store.namespace(), vault.auth.tokenSecretRef, esNamespace);
+    String token = token(store, esNamespace, tokenNamespace, freshReads);
     String gatewayKey = store.kind() + "/" + store.namespace() + "/" + store.name() + "@" + tokenNamespace;
     Optional<String> ca = ca(store);
     String caDigest = ca.map(VaultConnections::digest).orElse("");
@@ -77,6 +79,27 @@ public final class VaultConnections {
   /** Drop shared Vault answers older than one round (called periodically). */
   public void expireReads() {
     reads.expire();
+  }
+
+  /** The controller ran out of work: shared reads and tokens are read again from the next sync on. */
+  public void endRound() {
+    reads.endRound();
+  }
+
+  /** A token Secret changed: every token is read again at its next use, whatever the round. */
+  public void forgetTokens() {
+    roundTokens.clear();
+  }
+
+  private record RoundToken(long round, String token) {}
+
+  /** The store's token, read from its Secret at most once per round (failures are not kept). */
+  private String token(Store store, String esNamespace, String tokenNamespace, boolean fresh) {
+    var ref = store.spec().provider.vault.auth.tokenSecretRef;
+    long round = reads.round();
+    RoundToken got = roundTokens.compute(tokenNamespace + "/" + ref.name + "#" + ref.key, (k, known) -> !fresh && known != null && known.round() == round
+        ? known : new RoundToken(round, tokens.read(store.kind(), store.namespace(), ref, esNamespace)));
+    return got.token();
   }
 
   /** Forget the gateway of a store that changed or went away. */

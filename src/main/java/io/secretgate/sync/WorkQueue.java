@@ -201,6 +201,18 @@ public final class WorkQueue<K> {
     }
   }
 
+  /** Nothing is being processed and nothing is due now (keys scheduled for later may wait). */
+  public boolean idle() {
+    lock.lock();
+    try {
+      if (!processing.isEmpty() || !dirty.isEmpty()) return false;
+      Instant now = clock.instant();
+      return readyAt.values().stream().allMatch(at -> at.isAfter(now));
+    } finally {
+      lock.unlock();
+    }
+  }
+
   public void shutDown() {
     lock.lock();
     try {

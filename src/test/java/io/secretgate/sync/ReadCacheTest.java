@@ -30,6 +30,7 @@ class ReadCacheTest {
     final AtomicInteger reads = new AtomicInteger();
     volatile CountDownLatch gate = new CountDownLatch(0);
     volatile boolean fail;
+    volatile int value = 1;
 
     @Override
     public Optional<JsonValue> read(String apiPath, String version) throws KvApiException {
@@ -41,7 +42,7 @@ class ReadCacheTest {
       }
       if (fail) throw new KvApiException(SecretSourceException.Reason.UNAVAILABLE, "Vault unavailable");
       try {
-        return Optional.of(JsonParser.parse("{\"data\":{\"path\":\"" + apiPath + "\"}}"));
+        return Optional.of(JsonParser.parse("{\"data\":{\"path\":\"" + apiPath + "\",\"value\":" + value + "}}"));
       } catch (io.secretgate.secrets.json.JsonSyntaxException e) {
         throw new IllegalStateException(e);
       }
@@ -108,6 +109,58 @@ class ReadCacheTest {
     cache.around("vault-a", vault).read("secret/data/app", null);
     cache.around("vault-a", vault, true).read("secret/data/app", null);
     cache.around("vault-a", vault).read("secret/data/app", null);
+    assertThat(vault.reads).hasValue(2);
+  }
+
+  @Test
+  void readers_of_one_path_share_one_read_for_the_whole_round_however_long_it_runs_within_the_cap() throws Exception {
+    ReadCache rounds = new ReadCache(clock, Duration.ofSeconds(10));
+    CountingKv vault = new CountingKv();
+    for (int i = 0; i < 9; i++) {
+      assertThat(rounds.around("vault-a", vault).read("secret/data/app", null)).isPresent();
+      clock.advance(Duration.ofSeconds(1));
+    }
+    assertThat(vault.reads).hasValue(1);
+  }
+
+  @Test
+  void a_new_round_reads_vault_again_so_a_changed_value_is_seen() throws Exception {
+    ReadCache rounds = new ReadCache(clock, Duration.ofSeconds(10));
+    CountingKv vault = new CountingKv();
+    Optional<JsonValue> before = rounds.around("vault-a", vault).read("secret/data/app", null);
+    vault.value = 2;
+    assertThat(rounds.around("vault-a", vault).read("secret/data/app", null)).isEqualTo(before);
+    rounds.endRound();
+    Optional<JsonValue> after = rounds.around("vault-a", vault).read("secret/data/app", null);
+    assertThat(after).isPresent().isNotEqualTo(before);
+    assertThat(vault.reads).hasValue(2);
+  }
+
+  @Test
+  void a_round_that_never_runs_dry_still_ends_at_its_cap() throws Exception {
+    ReadCache rounds = new ReadCache(clock, Duration.ofSeconds(10));
+    CountingKv vault = new CountingKv();
+    long first = rounds.round();
+    rounds.around("vault-a", vault).read("secret/data/app", null);
+    clock.advance(Duration.ofSeconds(10));
+    rounds.around("vault-a", vault).read("secret/data/app", null);
+    assertThat(vault.reads).hasValue(2);
+    assertThat(rounds.round()).isGreaterThan(first);
+  }
+
+  @Test
+  void a_read_in_flight_when_the_round_ends_is_not_reused_by_the_next_round() throws Exception {
+    ReadCache rounds = new ReadCache(clock, Duration.ofSeconds(10));
+    CountingKv vault = new CountingKv();
+    vault.gate = new CountDownLatch(1);
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    Future<Optional<JsonValue>> slow = pool.submit(() -> rounds.around("vault-a", vault).read("secret/data/app", null));
+    while (vault.reads.get() == 0) Thread.sleep(5);
+    rounds.endRound();
+    vault.gate.countDown();
+    assertThat(rounds.around("vault-a", vault).read("secret/data/app", null)).isPresent();
+    assertThat(slow.get(5, TimeUnit.SECONDS)).isPresent();
+    pool.shutdown();
     assertThat(vault.reads).hasValue(2);
   }
 }
