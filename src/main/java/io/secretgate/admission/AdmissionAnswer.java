@@ -37,22 +37,6 @@ public sealed interface AdmissionAnswer {
 
   /** An {@code admission.k8s.io/v1} AdmissionReview holding the response; HTTP 200. */
   record Review(String json, Outcome outcome) implements AdmissionAnswer {
-    private static final JsonMapper READER = JsonMapper.builder().build();
-
-    /** A review whose outcome is read back from {@code json} ({@code response.allowed}, {@code response.status.code}). */
-    public Review(String json) {
-      this(json, outcomeOf(json));
-    }
-
-    private static Outcome outcomeOf(String json) {
-      try {
-        tools.jackson.databind.JsonNode response = READER.readTree(json).path("response");
-        return Outcome.of(response.path("allowed").asBoolean(false), response.path("status").path("code").asInt(0));
-      } catch (RuntimeException e) {
-        return Outcome.ERROR;
-      }
-    }
-
     @Override
     public int httpStatus() {
       return 200;

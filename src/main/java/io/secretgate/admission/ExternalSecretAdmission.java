@@ -9,6 +9,11 @@ import io.secretgate.validation.schema.CrdSchemas;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import static io.secretgate.admission.RequestFields.malformed;
+import static io.secretgate.admission.RequestFields.nonEmpty;
+import static io.secretgate.admission.RequestFields.shown;
+import static io.secretgate.admission.RequestFields.text;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -87,10 +92,6 @@ final class ExternalSecretAdmission {
     return AdmissionResponse.refuse(req.uid(), AdmissionResponse.Status.forbidden(AdmissionTexts.denial(subject, lines)), warnings);
   }
 
-  private static AdmissionResponse malformed(AdmissionRequest req, String message) {
-    return AdmissionResponse.refuse(req.uid(), AdmissionResponse.Status.badRequest(message), List.of());
-  }
-
   /**
    * {@code object} in {@code namespace}: the request's namespace wins over the object's. An object
    * without metadata is left as it is (the check then takes {@code namespace} as its default).
@@ -125,17 +126,5 @@ final class ExternalSecretAdmission {
     String name = nonEmpty(text(req.object().path("metadata").get("name")));
     if (name == null) name = req.name() != null ? req.name() : "(no name)";
     return (ns == null ? "" : ns + "/") + name;
-  }
-
-  private static String text(JsonNode node) {
-    return node != null && node.isString() ? node.asString() : null;
-  }
-
-  private static String nonEmpty(String s) {
-    return s == null || s.isEmpty() ? null : s;
-  }
-
-  private static String shown(String s) {
-    return s == null ? "(none)" : AdmissionWarnings.shorten(s, 80);
   }
 }

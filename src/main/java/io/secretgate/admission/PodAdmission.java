@@ -7,6 +7,11 @@ import io.secretgate.inject.SecretFacts;
 import io.secretgate.inject.SecretWarnings;
 import java.util.ArrayList;
 import java.util.List;
+import static io.secretgate.admission.RequestFields.malformed;
+import static io.secretgate.admission.RequestFields.nonEmpty;
+import static io.secretgate.admission.RequestFields.shown;
+import static io.secretgate.admission.RequestFields.text;
+
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -65,10 +70,6 @@ final class PodAdmission {
     }
   }
 
-  private static AdmissionResponse malformed(AdmissionRequest req, String message) {
-    return AdmissionResponse.refuse(req.uid(), AdmissionResponse.Status.badRequest(message), List.of());
-  }
-
   /**
    * {@code <namespace>/<name>}; at the mutating stage a Pod made from {@code generateName} has no
    * name yet, and is shown as {@code <generateName>*}.
@@ -80,17 +81,5 @@ final class PodAdmission {
     String generateName = nonEmpty(text(meta.get("generateName")));
     if (name == null) name = req.name() != null ? req.name() : generateName != null ? generateName + "*" : "(no name)";
     return (ns == null ? "" : ns + "/") + name;
-  }
-
-  private static String text(JsonNode node) {
-    return node != null && node.isString() ? node.asString() : null;
-  }
-
-  private static String nonEmpty(String s) {
-    return s == null || s.isEmpty() ? null : s;
-  }
-
-  private static String shown(String s) {
-    return s == null ? "(none)" : AdmissionWarnings.shorten(s, 80);
   }
 }

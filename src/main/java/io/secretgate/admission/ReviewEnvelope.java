@@ -1,5 +1,8 @@
 package io.secretgate.admission;
 
+import static io.secretgate.admission.RequestFields.nonEmpty;
+import static io.secretgate.admission.RequestFields.text;
+
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import tools.jackson.core.JacksonException;
@@ -87,14 +90,6 @@ final class ReviewEnvelope {
       String where = loc == null || loc.getLineNr() < 1 ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
       throw new UnanswerableException("the body is not valid JSON" + where);
     }
-  }
-
-  private static String text(JsonNode node) {
-    return node != null && node.isString() ? node.asString() : null;
-  }
-
-  private static String nonEmpty(String s) {
-    return s == null || s.isEmpty() ? null : s;
   }
 
   private static String shown(String s) {

@@ -8,12 +8,23 @@ import org.junit.jupiter.api.Test;
 /** The outcome an answer is counted under in the webhook metrics. */
 class AdmissionOutcomeTest {
   @Test
-  void a_review_read_back_from_its_json_has_the_outcome_its_response_says() {
-    assertThat(new AdmissionAnswer.Review("{\"response\":{\"uid\":\"u\",\"allowed\":true}}").outcome()).isEqualTo(Outcome.ALLOWED);
-    assertThat(new AdmissionAnswer.Review("{\"response\":{\"allowed\":false,\"status\":{\"code\":403}}}").outcome()).isEqualTo(Outcome.DENIED);
-    assertThat(new AdmissionAnswer.Review("{\"response\":{\"allowed\":false,\"status\":{\"code\":400}}}").outcome()).isEqualTo(Outcome.BAD_REQUEST);
-    assertThat(new AdmissionAnswer.Review("{\"response\":{\"allowed\":false,\"status\":{\"code\":503}}}").outcome()).isEqualTo(Outcome.ERROR);
-    assertThat(new AdmissionAnswer.Review("not json").outcome()).isEqualTo(Outcome.ERROR);
+  void a_response_is_counted_as_allowed_denied_bad_request_or_error_by_its_allowed_flag_and_status_code() {
+    assertThat(Outcome.of(true, 200)).isEqualTo(Outcome.ALLOWED);
+    assertThat(Outcome.of(false, 403)).isEqualTo(Outcome.DENIED);
+    assertThat(Outcome.of(false, 400)).isEqualTo(Outcome.BAD_REQUEST);
+    assertThat(Outcome.of(false, 503)).isEqualTo(Outcome.ERROR);
+  }
+
+  @Test
+  void the_mutating_answers_carry_the_outcome_of_their_decision() throws java.io.IOException {
+    MutatingAdmission admission = new MutatingAdmission(io.secretgate.inject.SecretFacts.NONE);
+    assertThat(admission.answer("{}".getBytes()).outcome()).isEqualTo(Outcome.BAD_REQUEST);
+    assertThat(admission.answer(podRequest("several-containers.json")).outcome()).isEqualTo(Outcome.ALLOWED);
+    assertThat(admission.answer(podRequest("invalid-secret-name.json")).outcome()).isEqualTo(Outcome.DENIED);
+  }
+
+  private static byte[] podRequest(String name) throws java.io.IOException {
+    return java.nio.file.Files.readAllBytes(java.nio.file.Path.of("src/test/resources/io/secretgate/inject/requests", name));
   }
 
   @Test
