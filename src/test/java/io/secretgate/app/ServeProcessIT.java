@@ -245,14 +245,9 @@ class ServeProcessIT {
   @Test
   void with_the_validating_webhook_on_it_answers_over_https_and_its_readiness_joins_readyz(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
       throws Exception {
-    io.secretgate.tls.CertificateAuthority ca = io.secretgate.tls.CertificateAuthority.generate("test CA", java.time.Instant.now().minusSeconds(60),
-        Duration.ofDays(1));
-    io.secretgate.tls.KeyMaterial leaf = io.secretgate.tls.ServingCertificate.issue(ca, List.of("localhost"), java.time.Instant.now().minusSeconds(60),
-        Duration.ofHours(12));
-    java.nio.file.Files.writeString(dir.resolve("tls.crt"), io.secretgate.tls.Pem.writeCertificates(leaf.chain()));
-    java.nio.file.Files.writeString(dir.resolve("tls.key"), io.secretgate.tls.Pem.writePrivateKey(leaf.privateKey()));
+    io.secretgate.tls.CertificateAuthority ca = writeServingCertificate(dir);
     ServeProcess p = start(config("webhook-lease", "w-0", "--controller", "false", "--validating-webhook", "true", "--webhook-port", "0",
-        "--tls-cert-file", dir.resolve("tls.crt").toString(), "--tls-key-file", dir.resolve("tls.key").toString()));
+        "--tls-cert-file", dir.resolve(TLS_CRT).toString(), "--tls-key-file", dir.resolve(TLS_KEY).toString()));
     HttpClient https = HttpClient.newBuilder().sslContext(io.secretgate.tls.SslContexts.clientTrusting(List.of(ca.certificate()))).build();
 
     Eventually.await(WAIT, "ready", () -> status(p, "/readyz") == 200);
@@ -271,14 +266,9 @@ class ServeProcessIT {
   @Test
   void with_the_mutating_webhook_on_pods_are_injected_over_https_and_the_validating_route_is_absent(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
       throws Exception {
-    io.secretgate.tls.CertificateAuthority ca = io.secretgate.tls.CertificateAuthority.generate("test CA", java.time.Instant.now().minusSeconds(60),
-        Duration.ofDays(1));
-    io.secretgate.tls.KeyMaterial leaf = io.secretgate.tls.ServingCertificate.issue(ca, List.of("localhost"), java.time.Instant.now().minusSeconds(60),
-        Duration.ofHours(12));
-    java.nio.file.Files.writeString(dir.resolve("tls.crt"), io.secretgate.tls.Pem.writeCertificates(leaf.chain()));
-    java.nio.file.Files.writeString(dir.resolve("tls.key"), io.secretgate.tls.Pem.writePrivateKey(leaf.privateKey()));
+    io.secretgate.tls.CertificateAuthority ca = writeServingCertificate(dir);
     ServeProcess p = start(config("mutating-lease", "m-0", "--controller", "false", "--mutating-webhook", "true", "--webhook-port", "0",
-        "--tls-cert-file", dir.resolve("tls.crt").toString(), "--tls-key-file", dir.resolve("tls.key").toString()));
+        "--tls-cert-file", dir.resolve(TLS_CRT).toString(), "--tls-key-file", dir.resolve(TLS_KEY).toString()));
     HttpClient https = HttpClient.newBuilder().sslContext(io.secretgate.tls.SslContexts.clientTrusting(List.of(ca.certificate()))).build();
     Eventually.await(WAIT, "ready", () -> status(p, "/readyz") == 200);
 
@@ -309,5 +299,19 @@ class ServeProcessIT {
       java.security.cert.X509Certificate served = (java.security.cert.X509Certificate) socket.getSession().getPeerCertificates()[0];
       assertThat(io.secretgate.tls.Validity.dnsNames(served)).containsExactly("secretgate", "secretgate.certs", "secretgate.certs.svc");
     }
+  }
+
+  private static final String TLS_CRT = "tls.crt";
+  private static final String TLS_KEY = "tls.key";
+
+  /** Writes a serving certificate for localhost and its key into {@code dir}; returns the CA that signed it. */
+  private static io.secretgate.tls.CertificateAuthority writeServingCertificate(java.nio.file.Path dir) throws IOException {
+    io.secretgate.tls.CertificateAuthority ca = io.secretgate.tls.CertificateAuthority.generate("test CA", java.time.Instant.now().minusSeconds(60),
+        Duration.ofDays(1));
+    io.secretgate.tls.KeyMaterial leaf = io.secretgate.tls.ServingCertificate.issue(ca, List.of("localhost"), java.time.Instant.now().minusSeconds(60),
+        Duration.ofHours(12));
+    java.nio.file.Files.writeString(dir.resolve(TLS_CRT), io.secretgate.tls.Pem.writeCertificates(leaf.chain()));
+    java.nio.file.Files.writeString(dir.resolve(TLS_KEY), io.secretgate.tls.Pem.writePrivateKey(leaf.privateKey()));
+    return ca;
   }
 }
