@@ -163,6 +163,11 @@ public final class SyncController implements Controller {
     return queue.dueAt(key);
   }
 
+  /** Whether no sync is running and none is due now (tests). */
+  boolean idle() {
+    return queue.idle();
+  }
+
   @Override
   public boolean ready() {
     return !informers.isEmpty() && informers.stream().allMatch(SharedIndexInformer::hasSynced);
