@@ -1,6 +1,8 @@
 package io.secretgate.admission;
 
 import io.secretgate.api.ApiGroup;
+import io.secretgate.api.ExternalSecret;
+import io.secretgate.validation.Binding;
 import io.secretgate.validation.ExternalSecretCheck;
 import io.secretgate.validation.PolicyOracle;
 import io.secretgate.validation.StoreLookup;
@@ -41,31 +43,32 @@ final class ExternalSecretAdmission {
     if (!"CREATE".equals(op) && !"UPDATE".equals(op)) {
       return malformed(req, "request.operation " + (op == null ? "is missing" : "\"" + op + "\" is not one of CREATE, UPDATE, DELETE, CONNECT"));
     }
-    JsonNode received = req.object();
-    if (!received.isObject()) return malformed(req, "request.object is missing: a " + op + " request carries the new object");
-    JsonNode object = withoutManagedFields((ObjectNode) received);
+    JsonNode object = req.object(); // without metadata.managedFields: ReviewEnvelope skips them
+    if (!object.isObject()) return malformed(req, "request.object is missing: a " + op + " request carries the new object");
     String apiVersion = text(object.get("apiVersion"));
     String kind = text(object.get("kind"));
     if (!ApiGroup.isSupported(apiVersion) || !"ExternalSecret".equals(kind)) {
       return malformed(req, "this webhook validates ExternalSecrets (" + ApiGroup.V1 + " or " + ApiGroup.V1BETA1 + "), not "
           + shown(apiVersion) + " " + shown(kind));
     }
-    Optional<String> undecodable = ObjectDecoding.problem(object);
+    // Bound once here and handed to the check; only an object that does not bind is asked whether it decodes at all.
+    Optional<ExternalSecret> model = Binding.tryBind(object, ExternalSecret.class);
+    Optional<String> undecodable = model.isPresent() ? Optional.empty() : ObjectDecoding.problem(object);
     if (undecodable.isPresent()) return malformed(req, "ExternalSecret " + subject(req, null) + " is malformed: " + undecodable.get());
     String namespace = req.namespace() != null ? req.namespace() : nonEmpty(text(object.path("metadata").get("namespace")));
     if (namespace == null) return malformed(req, "ExternalSecret " + subject(req, null) + " has no namespace (request.namespace and metadata.namespace are both empty)");
     if ("UPDATE".equals(op) && req.oldObject().isObject() && object.path("spec").equals(req.oldObject().path("spec"))) {
       return AdmissionResponse.allow(req.uid(), List.of());
     }
-    return judge(req, (ObjectNode) object, namespace);
+    return judge(req, (ObjectNode) object, model.map(es -> inNamespace(es, namespace)).orElse(null), namespace);
   }
 
   /** Runs the check and turns its verdict, the enforcement and any unchecked paths into the response. */
-  private AdmissionResponse judge(AdmissionRequest req, ObjectNode object, String namespace) {
+  private AdmissionResponse judge(AdmissionRequest req, ObjectNode object, ExternalSecret model, String namespace) {
     String subject = "ExternalSecret " + subject(req, namespace);
     NamespaceEnforcement enforcement = NamespaceEnforcement.of(stores, namespace, settings.global());
     UncheckedPaths oracle = new UncheckedPaths(policies);
-    Verdict verdict = new ExternalSecretCheck(schemas, stores, oracle).check(inNamespace(object, namespace), namespace);
+    Verdict verdict = new ExternalSecretCheck(schemas, stores, oracle).check(inNamespace(object, namespace), model, namespace);
     List<UncheckedPaths.Unchecked> unchecked = oracle.unchecked();
     boolean refuseUnchecked = settings.onVaultUnavailable() == VaultUnavailablePolicy.DENY && !unchecked.isEmpty();
 
@@ -105,19 +108,10 @@ final class ExternalSecretAdmission {
     return copy;
   }
 
-  /**
-   * {@code object} without {@code metadata.managedFields}: the API server's own bookkeeping (often the
-   * largest part of the object), which no check reads. A shallow copy; the received tree is not changed.
-   */
-  private static ObjectNode withoutManagedFields(ObjectNode object) {
-    if (!(object.get("metadata") instanceof ObjectNode metadata) || !metadata.has("managedFields")) return object;
-    ObjectNode top = object.objectNode();
-    object.properties().forEach(e -> top.set(e.getKey(), e.getValue()));
-    ObjectNode meta = top.putObject("metadata");
-    metadata.properties().forEach(e -> {
-      if (!e.getKey().equals("managedFields")) meta.set(e.getKey(), e.getValue());
-    });
-    return top;
+  /** The bound {@code model} in {@code namespace}, as {@link #inNamespace(ObjectNode, String)} places the tree. */
+  private static ExternalSecret inNamespace(ExternalSecret model, String namespace) {
+    if (model.getMetadata() != null) model.getMetadata().setNamespace(namespace);
+    return model;
   }
 
   /** {@code <namespace>/<name>} of the object, from the request when the object has none. */

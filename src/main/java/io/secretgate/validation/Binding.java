@@ -17,6 +17,15 @@ public final class Binding {
 
   private Binding() {}
 
+  /** The typed object exactly as {@link #bind} binds it, or empty when it does not fit. */
+  public static <T> Optional<T> tryBind(JsonNode object, Class<T> type) {
+    try {
+      return Optional.of(MAPPER.treeToValue(object, type));
+    } catch (JacksonException e) {
+      return Optional.empty();
+    }
+  }
+
   /** The typed object, or empty with an INVALID_SPEC violation naming the field that did not fit. */
   public static <T> Optional<T> bind(JsonNode object, Class<T> type, List<Violation> violations) {
     try {

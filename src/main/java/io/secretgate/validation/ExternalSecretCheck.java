@@ -36,10 +36,18 @@ public final class ExternalSecretCheck {
 
   /** The verdict on {@code object}; {@code defaultNamespace} applies when it names none. */
   public Verdict check(JsonNode object, String defaultNamespace) {
+    return check(object, null, defaultNamespace);
+  }
+
+  /**
+   * As {@link #check(JsonNode, String)}, for an object the caller has already bound to the model with
+   * {@link Binding#tryBind}: {@code bound} is used instead of binding {@code object} a second time.
+   */
+  public Verdict check(JsonNode object, ExternalSecret bound, String defaultNamespace) {
     List<Violation> violations = new ArrayList<>();
     Set<String> warnings = new LinkedHashSet<>();
     List<VaultPathUse> paths = new ArrayList<>();
-    Optional<ExternalSecret> es = wellFormed(object, violations, warnings);
+    Optional<ExternalSecret> es = wellFormed(object, bound, violations, warnings);
     if (es.isPresent()) {
       String ns = es.get().getMetadata() != null && es.get().getMetadata().getNamespace() != null
           ? es.get().getMetadata().getNamespace() : defaultNamespace;
@@ -48,10 +56,10 @@ public final class ExternalSecretCheck {
     return new Verdict(violations, new ArrayList<>(warnings), paths);
   }
 
-  private Optional<ExternalSecret> wellFormed(JsonNode object, List<Violation> violations, Set<String> warnings) {
+  private Optional<ExternalSecret> wellFormed(JsonNode object, ExternalSecret bound, List<Violation> violations, Set<String> warnings) {
     SchemaGate.check(schemas, object, violations, warnings);
     if (!violations.isEmpty()) return Optional.empty();
-    Optional<ExternalSecret> es = Binding.bind(object, ExternalSecret.class, violations);
+    Optional<ExternalSecret> es = bound != null ? Optional.of(bound) : Binding.bind(object, ExternalSecret.class, violations);
     if (es.isEmpty()) return es;
     ExternalSecretSpec spec = es.get().getSpec();
     ExternalSecretRules.check(spec, violations);

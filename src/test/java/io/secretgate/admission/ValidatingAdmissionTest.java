@@ -273,7 +273,13 @@ class ValidatingAdmissionTest {
     "{\"apiVersion\":\"admission.k8s.io/v1\",\"kind\":\"AdmissionReview\",\"request\":{\"uid\":\"\"}}",
     "{\"apiVersion\":\"admission.k8s.io/v1\",\"kind\":\"AdmissionReview\",\"request\":null}",
     "{\"apiVersion\":\"admission.k8s.io/v1\",\"kind\":\"Review\",\"request\":{\"uid\":\"a\"}}",
-    "{\"kind\":\"AdmissionReview\",\"request\":{\"uid\":\"a\"}}"
+    "{\"kind\":\"AdmissionReview\",\"request\":{\"uid\":\"a\"}}",
+    // The parts the webhook skips (userInfo, options, managedFields) must still be valid JSON without duplicate keys.
+    "{\"apiVersion\":\"admission.k8s.io/v1\",\"kind\":\"AdmissionReview\",\"request\":{\"uid\":\"a\",\"userInfo\":{\"username\":\"x\",\"username\":\"y\"}}}",
+    "{\"apiVersion\":\"admission.k8s.io/v1\",\"kind\":\"AdmissionReview\",\"request\":{\"uid\":\"a\",\"options\":{\"x\":]}}}",
+    "{\"apiVersion\":\"admission.k8s.io/v1\",\"kind\":\"AdmissionReview\",\"request\":{\"uid\":\"a\",\"object\":{\"metadata\":{\"managedFields\":[}}}}",
+    "{\"apiVersion\":\"admission.k8s.io/v1\",\"kind\":\"AdmissionReview\",\"request\":{\"uid\":\"a\"},\"extra\":{\"k\":1,\"k\":2}}",
+    "[] []"
   })
   void a_body_that_cannot_be_answered_is_http_400_with_an_error_body(String body) {
     AdmissionAnswer answer = admission.answer(body.getBytes(StandardCharsets.UTF_8));
