@@ -18,6 +18,33 @@ final class SchemaValidation {
 
   private final List<SchemaFinding> findings = new ArrayList<>();
 
+  /**
+   * Where a value sits, rendered ({@code spec.data[1].remoteRef.key}) only when a finding names it:
+   * the walk visits every field and most objects have no finding.
+   */
+  private record Where(Where parent, String name, int index) {
+    static final Where ROOT = new Where(null, "", -1);
+
+    static Where of(String path) {
+      return path.isEmpty() ? ROOT : new Where(null, path, -1);
+    }
+
+    Where field(String child) {
+      return new Where(this, child, -1);
+    }
+
+    Where item(int i) {
+      return new Where(this, null, i);
+    }
+
+    @Override
+    public String toString() {
+      if (parent == null) return name;
+      String up = parent.toString();
+      return name == null ? up + "[" + index + "]" : child(up, name);
+    }
+  }
+
   /** Validates a whole Kubernetes object (its root holds apiVersion, kind and metadata besides the schema's fields). */
   static List<SchemaFinding> ofObject(SchemaNode root, JsonNode object) {
     SchemaValidation run = new SchemaValidation();
@@ -26,18 +53,22 @@ final class SchemaValidation {
       return run.findings;
     }
     ObjectMetaRules.check(object.get("metadata"), run.findings);
-    run.validate(root, object, "", ROOT_FIELDS);
+    run.validate(root, object, Where.ROOT, ROOT_FIELDS);
     return List.copyOf(run.findings);
   }
 
   /** Validates any value against {@code schema}, its path starting at {@code path}. */
   static List<SchemaFinding> ofValue(SchemaNode schema, JsonNode value, String path) {
+    return ofValue(schema, value, Where.of(path));
+  }
+
+  private static List<SchemaFinding> ofValue(SchemaNode schema, JsonNode value, Where path) {
     SchemaValidation run = new SchemaValidation();
     run.validate(schema, value, path, Set.of());
     return List.copyOf(run.findings);
   }
 
-  private void validate(SchemaNode s, JsonNode value, String path, Set<String> implicitFields) {
+  private void validate(SchemaNode s, JsonNode value, Where path, Set<String> implicitFields) {
     if (value.isNull()) {
       if (!s.nullable && s.constrainsType()) error(path, invalidType(path, expectedType(s), value));
       return;
@@ -63,13 +94,13 @@ final class SchemaValidation {
     return s.intOrString ? "integer,string" : s.type;
   }
 
-  private void checkEnum(SchemaNode s, JsonNode value, String path) {
+  private void checkEnum(SchemaNode s, JsonNode value, Where path) {
     if (s.enumValues.isEmpty() || s.enumValues.contains(value)) return;
     String supported = s.enumValues.stream().map(JsonTypes::quote).collect(Collectors.joining(", "));
     error(path, "Unsupported value: " + quote(value) + ": supported values: " + supported);
   }
 
-  private void checkString(SchemaNode s, String text, String path) {
+  private void checkString(SchemaNode s, String text, Where path) {
     long length = text.codePointCount(0, text.length());
     if (s.maxLength != null && length > s.maxLength) {
       error(path, "Too long: may not be longer than " + s.maxLength);
@@ -97,7 +128,7 @@ final class SchemaValidation {
     }
   }
 
-  private void checkArray(SchemaNode s, JsonNode array, String path) {
+  private void checkArray(SchemaNode s, JsonNode array, Where path) {
     int size = array.size();
     if (s.maxItems != null && size > s.maxItems) {
       error(path, "Too many: " + size + ": must have at most " + s.maxItems + " items");
@@ -106,19 +137,19 @@ final class SchemaValidation {
       error(path, "Invalid value: " + size + ": " + body(path) + " should have at least " + s.minItems + " items");
     }
     if (s.items == null) return;
-    for (int i = 0; i < size; i++) validate(s.items, array.get(i), path + "[" + i + "]", Set.of());
+    for (int i = 0; i < size; i++) validate(s.items, array.get(i), path.item(i), Set.of());
   }
 
-  private void checkObject(SchemaNode s, JsonNode object, String path, Set<String> implicitFields) {
+  private void checkObject(SchemaNode s, JsonNode object, Where path, Set<String> implicitFields) {
     int kept = 0;
     for (Map.Entry<String, JsonNode> field : object.properties()) {
       String name = field.getKey();
       JsonNode value = field.getValue();
-      String childPath = child(path, name);
+      Where childPath = path.field(name);
       SchemaNode childSchema = s.properties.containsKey(name) ? s.properties.get(name) : s.additionalProperties;
       if (childSchema == null) {
         if (!s.keepsUnknownFields() && !implicitFields.contains(name)) {
-          warning(childPath, "unknown field " + quote(childPath));
+          warning(childPath, "unknown field " + quote(childPath.toString()));
           continue;
         }
         kept++;
@@ -132,7 +163,7 @@ final class SchemaValidation {
       validate(childSchema, value, childPath, Set.of());
     }
     for (String name : s.required) {
-      if (!isPresent(s, object, name)) error(child(path, name), "Required value");
+      if (!isPresent(s, object, name)) error(path.field(name), "Required value");
     }
     if (s.maxProperties != null && kept > s.maxProperties) {
       error(path, "Too many: " + kept + ": must have at most " + s.maxProperties + " items");
@@ -150,7 +181,7 @@ final class SchemaValidation {
     return given || property != null && property.defaultValue != null;
   }
 
-  private void checkAnyOf(SchemaNode s, JsonNode value, String path) {
+  private void checkAnyOf(SchemaNode s, JsonNode value, Where path) {
     if (s.anyOf.isEmpty()) return;
     for (SchemaNode branch : s.anyOf) {
       if (ofValue(branch, value, path).stream().noneMatch(SchemaFinding::isError)) return;
@@ -158,31 +189,32 @@ final class SchemaValidation {
     error(path, "Invalid value: " + quote(value) + ": " + body(path) + " must validate at least one schema (anyOf)");
   }
 
-  private void checkAllOf(SchemaNode s, JsonNode value, String path) {
+  private void checkAllOf(SchemaNode s, JsonNode value, Where path) {
     for (SchemaNode branch : s.allOf) {
       ofValue(branch, value, path).stream().filter(SchemaFinding::isError).forEach(findings::add);
     }
   }
 
-  private static String invalidType(String path, String expected, JsonNode value) {
+  private static String invalidType(Object path, String expected, JsonNode value) {
     String actual = quote(typeOf(value));
     return "Invalid value: " + actual + ": " + body(path) + " must be of type " + expected + ": " + actual;
   }
 
   /** The API server's way of naming a field inside the request body. */
-  private static String body(String path) {
-    return path.isEmpty() ? "body" : path + " in body";
+  private static String body(Object path) {
+    String p = path.toString();
+    return p.isEmpty() ? "body" : p + " in body";
   }
 
   static String child(String path, String name) {
     return path.isEmpty() ? name : path + "." + name;
   }
 
-  private void error(String path, String message) {
-    findings.add(SchemaFinding.error(path, message));
+  private void error(Object path, String message) {
+    findings.add(SchemaFinding.error(path.toString(), message));
   }
 
-  private void warning(String path, String message) {
-    findings.add(SchemaFinding.warning(path, message));
+  private void warning(Where path, String message) {
+    findings.add(SchemaFinding.warning(path.toString(), message));
   }
 }
