@@ -23,6 +23,8 @@ public final class Acl {
   private final MatchOrder order;
   private final Map<String, Grant> exact;
   private final Map<String, Grant> prefix;
+  /** The lengths of the prefix table's keys, longest first: the only lengths a longest-prefix match can have. */
+  private final int[] prefixLengths;
   private final List<SegmentRule> segment;
 
   private Acl(boolean root, MatchOrder order, Map<String, Grant> exact, Map<String, Grant> prefix,
@@ -31,6 +33,7 @@ public final class Acl {
     this.order = order;
     this.exact = exact;
     this.prefix = prefix;
+    this.prefixLengths = prefix.keySet().stream().mapToInt(String::length).distinct().map(l -> -l).sorted().map(l -> -l).toArray();
     this.segment = segment;
   }
 
@@ -164,8 +167,8 @@ public final class Acl {
   }
 
   private Optional<WildcardCandidate> longestPrefix(String path) {
-    for (int end = path.length(); end >= 0; end--) {
-      if (end > 0 && end < path.length() && Character.isLowSurrogate(path.charAt(end))) {
+    for (int end : prefixLengths) {
+      if (end > path.length() || end > 0 && end < path.length() && Character.isLowSurrogate(path.charAt(end))) {
         continue;
       }
       String candidate = path.substring(0, end);
