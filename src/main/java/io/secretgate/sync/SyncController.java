@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.ObjectReference;
 import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.FilterWatchListDeletable;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
@@ -19,6 +20,8 @@ import io.secretgate.api.ClusterSecretStore;
 import io.secretgate.api.ExternalSecret;
 import io.secretgate.api.ManagedSecretKeys;
 import io.secretgate.api.SecretStore;
+import io.secretgate.api.SecretStoreSpec;
+import io.secretgate.api.SecretStoreStatus;
 import io.secretgate.api.StoreKind;
 import io.secretgate.config.ControllerSettings;
 import io.secretgate.config.RotationSettings;
@@ -81,6 +84,8 @@ public final class SyncController implements Controller {
     return t;
   });
   private volatile StoreReadiness readiness;
+  /** Store checks and token re-targeting asked for and not finished yet. */
+  private final java.util.concurrent.atomic.AtomicInteger storeWork = new java.util.concurrent.atomic.AtomicInteger();
   private final java.util.concurrent.atomic.AtomicLong handled = new java.util.concurrent.atomic.AtomicLong();
   private long handledAtLastLook = -1;
   private volatile ExternalSecretReconciler reconciler;
@@ -114,21 +119,21 @@ public final class SyncController implements Controller {
         Optional.of(new TokenExpiryWarnings(rotation.tokenExpiryWarning(), events, metrics, this::reference)));
     if (rotation.restartWorkloads()) restarts = new WorkloadRestarts(new Workloads(client), events, metrics, WorkloadRestarts.DEFAULT_WINDOW);
     tokens = new TokenRotation(onChange -> new TokenSecretWatch(client, onChange), this::allStores,
-        store -> storeChecks.execute(() -> checkStore(store)), this::resyncUsers, metrics);
+        store -> storeWork(() -> checkStore(store)), this::resyncUsers, metrics);
     for (String ns : namespaces()) {
-      esInformers.add(inform(scoped(client.resources(ExternalSecret.class), ns), this::enqueueExternalSecret));
-      storeInformers.add(inform(scoped(client.resources(SecretStore.class), ns), this::storeChanged));
+      esInformers.add(inform(scoped(client.resources(ExternalSecret.class), ns), handler(this::enqueueExternalSecret)));
+      storeInformers.add(inform(scoped(client.resources(SecretStore.class), ns), storeEvents()));
       secretInformers.add(informManagedSecrets(ns));
     }
-    clusterStores = inform(client.resources(ClusterSecretStore.class), this::storeChanged);
-    SharedIndexInformer<Namespace> namespaceInformer = inform(client.namespaces(), n -> { });
+    clusterStores = inform(client.resources(ClusterSecretStore.class), storeEvents());
+    SharedIndexInformer<Namespace> namespaceInformer = inform(client.namespaces(), handler(n -> { }));
     ExternalSecretReconciler reconciler = reconciler(clusterStores, namespaceInformer, vaults);
     this.reconciler = reconciler;
     metrics.bindWorkQueueDepth(queue::depth);
     long every = Math.max(1, settings.storeRefreshInterval().toSeconds());
     storeChecks.scheduleWithFixedDelay(() -> checkAllStores(clusterStores), every, every, TimeUnit.SECONDS);
     storeChecks.scheduleWithFixedDelay(() -> endRoundWhenQuiet(vaults), QUIET.toMillis(), QUIET.toMillis(), TimeUnit.MILLISECONDS);
-    storeChecks.execute(tokens::storesChanged);
+    storeWork(tokens::storesChanged);
     for (int i = 0; i < settings.workers(); i++) {
       Thread t = new Thread(() -> work(reconciler), "secretgate-sync-" + i);
       t.setDaemon(true);
@@ -163,9 +168,9 @@ public final class SyncController implements Controller {
     return queue.dueAt(key);
   }
 
-  /** Whether no sync is running and none is due now (tests). */
+  /** Whether no sync is running and none is due now, and no store check asked for is pending (tests). */
   boolean idle() {
-    return queue.idle();
+    return queue.idle() && storeWork.get() == 0;
   }
 
   @Override
@@ -252,12 +257,29 @@ public final class SyncController implements Controller {
         .forEach(r -> queue.add(secret.getMetadata().getNamespace() + "/" + r.getName()));
   }
 
-  /** A store changed (or its status did): re-check it and re-sync the ExternalSecrets that may use it. */
-  private void storeChanged(HasMetadata store) {
-    if (stopping) return;
-    storeChecks.execute(() -> checkStore(store));
-    storeChecks.execute(() -> tokens.storesChanged());
-    enqueueStoreUsers();
+  /** A store event: only what {@link StoreChange} says it asks for, and only for the ExternalSecrets using that store. */
+  private void storeChanged(HasMetadata object, StoreChange change) {
+    if (stopping || change == StoreChange.NONE) return;
+    Store store = asStore(object);
+    switch (change.users()) {
+      case ENQUEUE -> users(store).forEach(queue::add);
+      case RESYNC -> resyncUsers(store);
+      case NONE -> { }
+    }
+    if (change.retargetTokens()) storeWork(() -> tokens.storesChanged());
+    if (change.check()) storeWork(() -> checkStore(object));
+  }
+
+  /** Runs {@code task} on the store-check thread, counted until it is done (see {@link #idle}). */
+  private void storeWork(Runnable task) {
+    storeWork.incrementAndGet();
+    storeChecks.execute(() -> {
+      try {
+        task.run();
+      } finally {
+        storeWork.decrementAndGet();
+      }
+    });
   }
 
   private void checkAllStores(SharedIndexInformer<ClusterSecretStore> clusterStores) {
@@ -280,12 +302,14 @@ public final class SyncController implements Controller {
   }
 
   private static Optional<Store> toStore(HasMetadata object) {
-    if (object instanceof ClusterSecretStore c && c.getSpec() != null) {
-      return Optional.of(new Store(StoreKind.ClusterSecretStore, c.getMetadata().getName(), null, c.getSpec()));
-    } else if (object instanceof SecretStore s && s.getSpec() != null) {
-      return Optional.of(new Store(StoreKind.SecretStore, s.getMetadata().getName(), s.getMetadata().getNamespace(), s.getSpec()));
-    }
-    return Optional.empty();
+    return Optional.of(asStore(object)).filter(s -> s.spec() != null);
+  }
+
+  /** The store's kind, name, namespace and spec (null when it has none). */
+  private static Store asStore(HasMetadata object) {
+    if (object instanceof ClusterSecretStore c) return new Store(StoreKind.ClusterSecretStore, c.getMetadata().getName(), null, c.getSpec());
+    SecretStore s = (SecretStore) object;
+    return new Store(StoreKind.SecretStore, s.getMetadata().getName(), s.getMetadata().getNamespace(), s.getSpec());
   }
 
   private List<Store> allStores() {
@@ -304,25 +328,27 @@ public final class SyncController implements Controller {
         .withName(store.name()).withUid(object == null ? null : object.getMetadata().getUid()).build();
   }
 
-  /** The store's token changed: sync its ExternalSecrets again now, even those with no refresh due. */
+  /** The store's token or spec changed: sync its ExternalSecrets again now, even those with no refresh due. */
   private void resyncUsers(Store store) {
     VaultConnections v = vaults;
     if (v != null) v.forgetTokens(); // the next syncs read the changed token, whatever the read round
-    esInformers.forEach(i -> i.getStore().list().stream().filter(es -> TokenRotation.uses(es, store)).forEach(es -> {
-      String key = Cache.metaNamespaceKeyFunc(es);
+    users(store).forEach(key -> {
       resyncs.request(key);
       queue.add(key);
-    }));
+    });
+  }
+
+  /** The keys of the ExternalSecrets in the caches that read from {@code store}. */
+  private List<String> users(Store store) {
+    List<String> keys = new ArrayList<>();
+    esInformers.forEach(i -> i.getStore().list().stream().filter(es -> TokenRotation.uses(es, store)).map(Cache::metaNamespaceKeyFunc).forEach(keys::add));
+    return keys;
   }
 
   private void secretDataChanged(String namespace, String name, String oldHash, String newHash) {
     metrics.valueChange();
     WorkloadRestarts r = restarts;
     if (r != null) r.secretChanged(namespace, name);
-  }
-
-  private void enqueueStoreUsers() {
-    esInformers.forEach(i -> i.getStore().list().forEach(this::enqueueExternalSecret));
   }
 
   private List<String> namespaces() {
@@ -350,8 +376,8 @@ public final class SyncController implements Controller {
     return out;
   }
 
-  private <T extends HasMetadata> SharedIndexInformer<T> inform(FilterWatchListDeletable<T, ?, ?> op, Consumer<T> onChange) {
-    SharedIndexInformer<T> informer = op.inform(handler(onChange));
+  private <T extends HasMetadata> SharedIndexInformer<T> inform(FilterWatchListDeletable<T, ?, ?> op, ResourceEventHandler<T> handler) {
+    SharedIndexInformer<T> informer = op.inform(handler);
     informers.add(informer);
     return informer;
   }
@@ -376,6 +402,26 @@ public final class SyncController implements Controller {
       @Override
       public void onDelete(T obj, boolean deletedFinalStateUnknown) {
         onChange.accept(obj);
+      }
+    };
+  }
+
+  /** Store events, with the old and the new object of an update told apart by {@link StoreChange}. */
+  private <T extends CustomResource<SecretStoreSpec, SecretStoreStatus>> ResourceEventHandler<T> storeEvents() {
+    return new ResourceEventHandler<>() {
+      @Override
+      public void onAdd(T store) {
+        storeChanged(store, StoreChange.ADDED);
+      }
+
+      @Override
+      public void onUpdate(T old, T now) {
+        storeChanged(now, StoreChange.ofUpdate(old, now));
+      }
+
+      @Override
+      public void onDelete(T store, boolean deletedFinalStateUnknown) {
+        storeChanged(store, StoreChange.DELETED);
       }
     };
   }

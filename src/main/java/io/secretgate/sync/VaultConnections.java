@@ -26,8 +26,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Secret once per sync round (see {@link ReadCache}), and at once again when its Secret changed
  * ({@link #forgetTokens}) or a sync asks for fresh reads; reads go through the shared
  * {@link ReadCache} keyed by server, Vault namespace and a digest of the token. The CA of a
- * {@code caProvider} is read the same way at every sync; when it changed, the store gets a new
- * gateway (TLS context) at once. As in ESO, an inline {@code caBundle} wins over {@code caProvider}.
+ * {@code caProvider} is read the same way at every sync; when it changed, or the store's spec now
+ * names another server or Vault namespace, the store gets a new gateway (TLS context) at once. As in
+ * ESO, an inline {@code caBundle} wins over {@code caProvider}.
  */
 public final class VaultConnections {
   private final TokenReader tokens;
@@ -56,11 +57,11 @@ public final class VaultConnections {
     String token = token(store, esNamespace, tokenNamespace, freshReads);
     String gatewayKey = store.kind() + "/" + store.namespace() + "/" + store.name() + "@" + tokenNamespace;
     Optional<String> ca = ca(store);
-    String caDigest = ca.map(VaultConnections::digest).orElse("");
+    String settings = vault.server + "|" + Optional.ofNullable(vault.namespace).orElse("") + "|" + ca.map(VaultConnections::digest).orElse("");
     Gateway known = gateways.get(gatewayKey);
-    VaultGateway gateway = known != null && known.caDigest().equals(caDigest) ? known.gateway()
-        : gateways.compute(gatewayKey, (k, old) -> old != null && old.caDigest().equals(caDigest) ? old
-            : new Gateway(caDigest, new MeteredGateway(gateway(store, connection(vault, ca, gatewayKey)), metrics))).gateway();
+    VaultGateway gateway = known != null && known.settings().equals(settings) ? known.gateway()
+        : gateways.compute(gatewayKey, (k, old) -> old != null && old.settings().equals(settings) ? old
+            : new Gateway(settings, new MeteredGateway(gateway(store, connection(vault, ca, gatewayKey)), metrics))).gateway();
     String connection = vault.server + "|" + Optional.ofNullable(vault.namespace).orElse("") + "|" + digest(token);
     currentTokens.put(gatewayKey, token);
     return new Session(gateway, reads.around(connection, new GatewayKvApi(gateway), freshReads));
@@ -107,7 +108,8 @@ public final class VaultConnections {
     gateways.keySet().removeIf(k -> k.startsWith(store.kind() + "/" + store.namespace() + "/" + store.name() + "@"));
   }
 
-  private record Gateway(String caDigest, VaultGateway gateway) {}
+  /** A store's gateway and what it was made for: server, Vault namespace and a digest of the CA. */
+  private record Gateway(String settings, VaultGateway gateway) {}
 
   /**
    * The CA text the store trusts: its {@code caBundle}, else its {@code caProvider}'s Secret or

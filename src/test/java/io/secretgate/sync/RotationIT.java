@@ -24,6 +24,7 @@ import io.secretgate.api.StoreKind;
 import io.secretgate.config.ControllerSettings;
 import io.secretgate.config.RotationSettings;
 import io.secretgate.testing.FakeVault;
+import io.secretgate.testing.StoreFixtures;
 import io.secretgate.vault.policy.Policy;
 import io.secretgate.vault.policy.PolicyFiles;
 import java.nio.charset.StandardCharsets;
@@ -271,10 +272,7 @@ class RotationIT {
   }
 
   private void touchStore() {
-    client.resources(ClusterSecretStore.class).withName("vault-backend").edit(s -> {
-      s.getMetadata().setLabels(new HashMap<>(Map.of("touched", String.valueOf(System.nanoTime()))));
-      return s;
-    });
+    StoreFixtures.touchSpec(client, "vault-backend");
   }
 
   private String password(String name) {

@@ -135,10 +135,7 @@ class SyncControllerIT {
     assertThat(storeReady().reason).isEqualTo("Valid");
     assertThat(storeReady().message).isEqualTo("store validated");
     vault.sealed(true);
-    client.resources(ClusterSecretStore.class).withName("vault-backend").edit(s -> {
-      s.getMetadata().setLabels(new java.util.HashMap<>(Map.of("touched", "yes")));
-      return s;
-    });
+    StoreFixtures.touchSpec(client, "vault-backend");
     Condition sealed = await().atMost(Duration.ofSeconds(10)).until(this::storeReady, c -> c != null && "False".equals(c.status));
     assertThat(sealed.reason).isEqualTo("InvalidProviderConfig");
     assertThat(sealed.message).isEqualTo("unable to validate store");
@@ -297,10 +294,7 @@ class SyncControllerIT {
           .isEqualTo(synced.getMetadata().getResourceVersion());
       await().atMost(Duration.ofSeconds(10)).until(() -> client.v1().events().inNamespace("payments").list().getItems().stream()
           .anyMatch(e -> "UpdateFailed".equals(e.getReason()) && e.getMessage().contains("caProvider ConfigMap secretgate/vault-ca not found")));
-      client.resources(ClusterSecretStore.class).withName("vault-tls").edit(st -> {
-        st.getMetadata().setLabels(new java.util.HashMap<>(Map.of("touched", "yes")));
-        return st;
-      });
+      StoreFixtures.touchSpec(client, "vault-tls");
       Condition store = await().atMost(Duration.ofSeconds(10)).until(() -> storeReady("vault-tls"), c -> c != null && "False".equals(c.status));
       assertThat(store.message).isEqualTo("unable to create client");
     } finally {

@@ -1,5 +1,7 @@
 package io.secretgate.testing;
 
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.secretgate.api.ClusterSecretStore;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
@@ -25,5 +27,18 @@ public final class StoreFixtures {
               auth:
                 tokenSecretRef: {name: vault-token, key: token, namespace: secretgate}
         """.formatted(name, server, extraVaultFields), ClusterSecretStore.class);
+  }
+
+  /**
+   * Changes the spec of ClusterSecretStore {@code name} without changing what it does: its
+   * {@code refreshInterval}, which the controller does not use (it checks stores at its own interval).
+   * A change of metadata or status alone does not make the controller check a store again.
+   */
+  public static void touchSpec(KubernetesClient client, String name) {
+    client.resources(ClusterSecretStore.class).withName(name).edit(s -> {
+      IntOrString was = s.getSpec().refreshInterval;
+      s.getSpec().refreshInterval = new IntOrString(was == null || was.getIntVal() == null ? 1 : was.getIntVal() + 1);
+      return s;
+    });
   }
 }
