@@ -49,7 +49,7 @@ final class SchemaValidation {
   static List<SchemaFinding> ofObject(SchemaNode root, JsonNode object) {
     SchemaValidation run = new SchemaValidation();
     if (object == null || !object.isObject()) {
-      run.error("", invalidType("", "object", object));
+      run.error(Where.ROOT, invalidType(Where.ROOT, "object", object));
       return run.findings;
     }
     ObjectMetaRules.check(object.get("metadata"), run.findings);
@@ -195,13 +195,13 @@ final class SchemaValidation {
     }
   }
 
-  private static String invalidType(Object path, String expected, JsonNode value) {
+  private static String invalidType(Where path, String expected, JsonNode value) {
     String actual = quote(typeOf(value));
     return "Invalid value: " + actual + ": " + body(path) + " must be of type " + expected + ": " + actual;
   }
 
   /** The API server's way of naming a field inside the request body. */
-  private static String body(Object path) {
+  private static String body(Where path) {
     String p = path.toString();
     return p.isEmpty() ? "body" : p + " in body";
   }
@@ -210,7 +210,7 @@ final class SchemaValidation {
     return path.isEmpty() ? name : path + "." + name;
   }
 
-  private void error(Object path, String message) {
+  private void error(Where path, String message) {
     findings.add(SchemaFinding.error(path.toString(), message));
   }
 
