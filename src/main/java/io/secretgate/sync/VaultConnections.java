@@ -57,12 +57,13 @@ public final class VaultConnections {
     String token = token(store, esNamespace, tokenNamespace, freshReads);
     String gatewayKey = store.kind() + "/" + store.namespace() + "/" + store.name() + "@" + tokenNamespace;
     Optional<String> ca = ca(store);
-    String settings = vault.server + "|" + Optional.ofNullable(vault.namespace).orElse("") + "|" + ca.map(VaultConnections::digest).orElse("");
+    String where = vault.server + "|" + Optional.ofNullable(vault.namespace).orElse("");
+    String settings = where + "|" + ca.map(VaultConnections::digest).orElse("");
     Gateway known = gateways.get(gatewayKey);
     VaultGateway gateway = known != null && known.settings().equals(settings) ? known.gateway()
         : gateways.compute(gatewayKey, (k, old) -> old != null && old.settings().equals(settings) ? old
             : new Gateway(settings, new MeteredGateway(gateway(store, connection(vault, ca, gatewayKey)), metrics))).gateway();
-    String connection = vault.server + "|" + Optional.ofNullable(vault.namespace).orElse("") + "|" + digest(token);
+    String connection = where + "|" + digest(token);
     currentTokens.put(gatewayKey, token);
     return new Session(gateway, reads.around(connection, new GatewayKvApi(gateway), freshReads));
   }
