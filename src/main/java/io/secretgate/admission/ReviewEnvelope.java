@@ -6,6 +6,7 @@ import static io.secretgate.admission.RequestFields.text;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import tools.jackson.core.JacksonException;
@@ -112,33 +113,30 @@ final class ReviewEnvelope {
     while (p.nextToken() == JsonToken.PROPERTY_NAME) {
       String name = p.currentName();
       p.nextToken();
-      if (name.equals("object") || name.equals("oldObject")) request.put(name, withoutManagedFields(p));
+      if (name.equals("object") || name.equals("oldObject")) request.put(name, without(p, MANAGED_FIELDS));
       else if (REQUEST_FIELDS.contains(name)) request.put(name, JSON.readTree(p));
       else p.skipChildren();
     }
   }
 
-  /** The value at the parser; an object's {@code metadata.managedFields} is skipped, not built. */
-  private static JsonNode withoutManagedFields(JsonParser p) {
+  /** Where in an object the field no decision reads sits. */
+  private static final List<String> MANAGED_FIELDS = List.of("metadata", "managedFields");
+
+  /**
+   * The value at the parser, with the field at {@code skipped} (a path of field names) skipped rather
+   * than built; a value that is not an object along that path is read as it is.
+   */
+  private static JsonNode without(JsonParser p, List<String> skipped) {
     if (p.currentToken() != JsonToken.START_OBJECT) return JSON.readTree(p);
     ObjectNode object = JSON.createObjectNode();
     while (p.nextToken() == JsonToken.PROPERTY_NAME) {
       String name = p.currentName();
-      JsonToken value = p.nextToken();
-      object.set(name, name.equals("metadata") && value == JsonToken.START_OBJECT ? metadataWithoutManagedFields(p) : JSON.readTree(p));
+      p.nextToken();
+      if (!name.equals(skipped.get(0))) object.set(name, JSON.readTree(p));
+      else if (skipped.size() == 1) p.skipChildren();
+      else object.set(name, without(p, skipped.subList(1, skipped.size())));
     }
     return object;
-  }
-
-  private static ObjectNode metadataWithoutManagedFields(JsonParser p) {
-    ObjectNode metadata = JSON.createObjectNode();
-    while (p.nextToken() == JsonToken.PROPERTY_NAME) {
-      String name = p.currentName();
-      p.nextToken();
-      if (name.equals("managedFields")) p.skipChildren();
-      else metadata.set(name, JSON.readTree(p));
-    }
-    return metadata;
   }
 
   private static String where(TokenStreamLocation loc) {
