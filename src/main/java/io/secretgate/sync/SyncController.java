@@ -1,28 +1,14 @@
 package io.secretgate.sync;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.KubernetesResourceList;
-import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.ObjectReference;
 import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.FilterWatchListDeletable;
-import io.fabric8.kubernetes.client.dsl.MixedOperation;
-import io.fabric8.kubernetes.client.dsl.Resource;
-import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
-import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.secretgate.api.ApiGroup;
-import io.secretgate.api.ClusterSecretStore;
 import io.secretgate.api.ExternalSecret;
-import io.secretgate.api.ManagedSecretKeys;
-import io.secretgate.api.SecretStore;
-import io.secretgate.api.SecretStoreSpec;
-import io.secretgate.api.SecretStoreStatus;
-import io.secretgate.api.StoreKind;
 import io.secretgate.config.ControllerSettings;
 import io.secretgate.config.RotationSettings;
 import io.secretgate.kube.CaReader;
@@ -41,22 +27,24 @@ import io.secretgate.secrets.template.GoTemplateEngine;
 import io.secretgate.validation.Store;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
-import java.util.function.Function;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The sync controller: informers on ExternalSecrets, both store kinds, Namespaces and managed
- * Secrets only (label selector; never every Secret in the cluster), a de-duplicating work queue
- * and N workers running {@link ExternalSecretReconciler}; retries wait for their backoff and a
- * global rate limit.
+ * The sync controller: the caches of {@link SyncInformers} (managed Secrets only, never every
+ * Secret in the cluster), a de-duplicating work queue and N workers running
+ * {@link ExternalSecretReconciler}; retries wait for their backoff and a global rate limit. Store
+ * events, periodic store checks and token re-targeting run on one store-check thread.
  */
 public final class SyncController implements Controller {
   private static final Logger LOG = LoggerFactory.getLogger(SyncController.class);
@@ -72,12 +60,8 @@ public final class SyncController implements Controller {
   private final Clock clock;
   private final WorkQueue<String> queue;
   private final TokenBucket limit;
-  private final List<SharedIndexInformer<?>> informers = new ArrayList<>();
-  private final List<SharedIndexInformer<ExternalSecret>> esInformers = new ArrayList<>();
-  private final List<SharedIndexInformer<Secret>> secretInformers = new ArrayList<>();
-  private final List<SharedIndexInformer<SecretStore>> storeInformers = new ArrayList<>();
+  private final SyncInformers informers;
   private final List<Thread> workers = new ArrayList<>();
-  private volatile SharedIndexInformer<ClusterSecretStore> clusterStores;
   private final ScheduledExecutorService storeChecks = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "secretgate-store-readiness");
     t.setDaemon(true);
@@ -85,8 +69,8 @@ public final class SyncController implements Controller {
   });
   private volatile StoreReadiness readiness;
   /** Store checks and token re-targeting asked for and not finished yet. */
-  private final java.util.concurrent.atomic.AtomicInteger storeWork = new java.util.concurrent.atomic.AtomicInteger();
-  private final java.util.concurrent.atomic.AtomicLong handled = new java.util.concurrent.atomic.AtomicLong();
+  private final AtomicInteger storeWork = new AtomicInteger();
+  private final AtomicLong handled = new AtomicLong();
   private long handledAtLastLook = -1;
   private volatile ExternalSecretReconciler reconciler;
   private volatile VaultConnections vaults;
@@ -109,6 +93,7 @@ public final class SyncController implements Controller {
     this.clock = clock;
     this.queue = new WorkQueue<>(clock, Backoff.standard());
     this.limit = new TokenBucket(settings.qps(), settings.burst());
+    this.informers = new SyncInformers(client);
   }
 
   @Override
@@ -118,20 +103,14 @@ public final class SyncController implements Controller {
     readiness = new StoreReadiness(vaults, new StoreStatusWriter(client, clock),
         Optional.of(new TokenExpiryWarnings(rotation.tokenExpiryWarning(), events, metrics, this::reference)));
     if (rotation.restartWorkloads()) restarts = new WorkloadRestarts(new Workloads(client), events, metrics, WorkloadRestarts.DEFAULT_WINDOW);
-    tokens = new TokenRotation(onChange -> new TokenSecretWatch(client, onChange), this::allStores,
+    tokens = new TokenRotation(onChange -> new TokenSecretWatch(client, onChange), informers::allStores,
         store -> storeWork(() -> checkStore(store)), this::resyncUsers, metrics);
-    for (String ns : namespaces()) {
-      esInformers.add(inform(scoped(client.resources(ExternalSecret.class), ns), handler(this::enqueueExternalSecret)));
-      storeInformers.add(inform(scoped(client.resources(SecretStore.class), ns), storeEvents()));
-      secretInformers.add(informManagedSecrets(ns));
-    }
-    clusterStores = inform(client.resources(ClusterSecretStore.class), storeEvents());
-    SharedIndexInformer<Namespace> namespaceInformer = inform(client.namespaces(), handler(n -> { }));
-    ExternalSecretReconciler reconciler = reconciler(clusterStores, namespaceInformer, vaults);
+    informers.start(namespaces(), new SyncInformers.Handlers(this::enqueueExternalSecret, this::managedSecretChanged, this::storeChanged));
+    ExternalSecretReconciler reconciler = reconciler(vaults);
     this.reconciler = reconciler;
     metrics.bindWorkQueueDepth(queue::depth);
     long every = Math.max(1, settings.storeRefreshInterval().toSeconds());
-    storeChecks.scheduleWithFixedDelay(() -> checkAllStores(clusterStores), every, every, TimeUnit.SECONDS);
+    storeChecks.scheduleWithFixedDelay(() -> informers.allStores().forEach(this::checkStore), every, every, TimeUnit.SECONDS);
     storeChecks.scheduleWithFixedDelay(() -> endRoundWhenQuiet(vaults), QUIET.toMillis(), QUIET.toMillis(), TimeUnit.MILLISECONDS);
     storeWork(tokens::storesChanged);
     for (int i = 0; i < settings.workers(); i++) {
@@ -160,11 +139,11 @@ public final class SyncController implements Controller {
       restarts.flushAll();
       restarts.close();
     }
-    informers.forEach(SharedIndexInformer::stop);
+    informers.stop();
   }
 
   /** When {@code key} (namespace/name) is next due, if it is queued (tests). */
-  Optional<java.time.Instant> nextAttempt(String key) {
+  Optional<Instant> nextAttempt(String key) {
     return queue.dueAt(key);
   }
 
@@ -175,15 +154,14 @@ public final class SyncController implements Controller {
 
   @Override
   public boolean ready() {
-    return !informers.isEmpty() && informers.stream().allMatch(SharedIndexInformer::hasSynced);
+    return informers.synced();
   }
 
-  private ExternalSecretReconciler reconciler(SharedIndexInformer<ClusterSecretStore> clusterStores, SharedIndexInformer<Namespace> namespaces,
-      VaultConnections vaults) {
-    InformerStoreLookup stores = new InformerStoreLookup(byKey(storeInformers), clusterStores.getStore()::getByKey, namespaces.getStore()::getByKey);
-    ExternalSecretReconciler.SyncCluster cluster = new ExternalSecretReconciler.SyncCluster(
-        byKey(esInformers), byKey(secretInformers), new SecretWriter(client, SecretWriter.DEFAULT_ATTEMPTS, byKey(secretInformers), this::secretDataChanged),
-        new SecretDeleter(client, this::createdBy), new StatusWriter(client, clock), new EventRecorder(client, clock), new CleanupFinalizer(client));
+  private ExternalSecretReconciler reconciler(VaultConnections vaults) {
+    InformerStoreLookup stores = informers.storeLookup();
+    ExternalSecretReconciler.SyncCluster cluster = new ExternalSecretReconciler.SyncCluster(informers.externalSecretByKey(), informers.managedSecretByKey(),
+        new SecretWriter(client, SecretWriter.DEFAULT_ATTEMPTS, informers.managedSecretByKey(), this::secretDataChanged),
+        new SecretDeleter(client, informers::createdBy), new StatusWriter(client, clock), new EventRecorder(client, clock), new CleanupFinalizer(client));
     return new ExternalSecretReconciler(cluster, stores, vaults, new DesiredSecretBuilder(new GoTemplateEngine()), clock, resyncs);
   }
 
@@ -260,9 +238,9 @@ public final class SyncController implements Controller {
   /** A store event: only what {@link StoreChange} says it asks for, and only for the ExternalSecrets using that store. */
   private void storeChanged(HasMetadata object, StoreChange change) {
     if (stopping || change == StoreChange.NONE) return;
-    Store store = asStore(object);
+    Store store = SyncInformers.asStore(object);
     switch (change.users()) {
-      case ENQUEUE -> users(store).forEach(queue::add);
+      case ENQUEUE -> informers.users(store).forEach(queue::add);
       case RESYNC -> resyncUsers(store);
       case NONE -> { }
     }
@@ -282,13 +260,8 @@ public final class SyncController implements Controller {
     });
   }
 
-  private void checkAllStores(SharedIndexInformer<ClusterSecretStore> clusterStores) {
-    clusterStores.getStore().list().forEach(this::checkStore);
-    storeInformers.forEach(i -> i.getStore().list().forEach(this::checkStore));
-  }
-
   private void checkStore(HasMetadata object) {
-    toStore(object).ifPresent(this::checkStore);
+    SyncInformers.toStore(object).ifPresent(this::checkStore);
   }
 
   private void checkStore(Store store) {
@@ -301,48 +274,21 @@ public final class SyncController implements Controller {
     }
   }
 
-  private static Optional<Store> toStore(HasMetadata object) {
-    return Optional.of(asStore(object)).filter(s -> s.spec() != null);
-  }
-
-  /** The store's kind, name, namespace and spec (null when it has none). */
-  private static Store asStore(HasMetadata object) {
-    if (object instanceof ClusterSecretStore c) return new Store(StoreKind.ClusterSecretStore, c.getMetadata().getName(), null, c.getSpec());
-    SecretStore s = (SecretStore) object;
-    return new Store(StoreKind.SecretStore, s.getMetadata().getName(), s.getMetadata().getNamespace(), s.getSpec());
-  }
-
-  private List<Store> allStores() {
-    List<HasMetadata> objects = new ArrayList<>();
-    if (clusterStores != null) objects.addAll(clusterStores.getStore().list());
-    storeInformers.forEach(i -> objects.addAll(i.getStore().list()));
-    return objects.stream().map(SyncController::toStore).flatMap(Optional::stream).toList();
-  }
-
   /** The store as an Event's involved object (with its uid when the informer has it). */
   private ObjectReference reference(Store store) {
-    HasMetadata object = store.kind() == StoreKind.ClusterSecretStore
-        ? (clusterStores == null ? null : clusterStores.getStore().getByKey(store.name()))
-        : byKey(storeInformers).apply(store.namespace() + "/" + store.name());
+    String uid = informers.storeObject(store).map(o -> o.getMetadata().getUid()).orElse(null);
     return new ObjectReferenceBuilder().withApiVersion(ApiGroup.V1).withKind(store.kind().name()).withNamespace(store.namespace())
-        .withName(store.name()).withUid(object == null ? null : object.getMetadata().getUid()).build();
+        .withName(store.name()).withUid(uid).build();
   }
 
   /** The store's token or spec changed: sync its ExternalSecrets again now, even those with no refresh due. */
   private void resyncUsers(Store store) {
     VaultConnections v = vaults;
     if (v != null) v.forgetTokens(); // the next syncs read the changed token, whatever the read round
-    users(store).forEach(key -> {
+    informers.users(store).forEach(key -> {
       resyncs.request(key);
       queue.add(key);
     });
-  }
-
-  /** The keys of the ExternalSecrets in the caches that read from {@code store}. */
-  private List<String> users(Store store) {
-    List<String> keys = new ArrayList<>();
-    esInformers.forEach(i -> i.getStore().list().stream().filter(es -> TokenRotation.uses(es, store)).map(Cache::metaNamespaceKeyFunc).forEach(keys::add));
-    return keys;
   }
 
   private void secretDataChanged(String namespace, String name, String oldHash, String newHash) {
@@ -352,81 +298,6 @@ public final class SyncController implements Controller {
   }
 
   private List<String> namespaces() {
-    return settings.allNamespaces() ? java.util.Collections.singletonList(null) : settings.namespaces();
-  }
-
-  private static final String CREATED_BY_INDEX = "created-by";
-
-  /** Managed Secrets only (label selector), indexed by namespace and created-by label for the orphan clean-up. */
-  private SharedIndexInformer<Secret> informManagedSecrets(String namespace) {
-    SharedIndexInformer<Secret> informer = scoped(client.secrets(), namespace).withLabel(ManagedSecretKeys.LABEL_MANAGED, "true").runnableInformer(0);
-    informer.addIndexers(java.util.Map.of(CREATED_BY_INDEX, s -> {
-      String createdBy = s.getMetadata().getLabels() == null ? null : s.getMetadata().getLabels().get(ManagedSecretKeys.LABEL_CREATED_BY);
-      return createdBy == null ? List.of() : List.of(s.getMetadata().getNamespace() + "/" + createdBy);
-    }));
-    informer.addEventHandler(handler(this::managedSecretChanged));
-    informers.add(informer);
-    informer.run();
-    return informer;
-  }
-
-  private List<Secret> createdBy(String namespace, String createdBy) {
-    List<Secret> out = new ArrayList<>();
-    secretInformers.forEach(i -> out.addAll(i.getIndexer().byIndex(CREATED_BY_INDEX, namespace + "/" + createdBy)));
-    return out;
-  }
-
-  private <T extends HasMetadata> SharedIndexInformer<T> inform(FilterWatchListDeletable<T, ?, ?> op, ResourceEventHandler<T> handler) {
-    SharedIndexInformer<T> informer = op.inform(handler);
-    informers.add(informer);
-    return informer;
-  }
-
-  private static <T extends HasMetadata, L extends KubernetesResourceList<T>, R extends Resource<T>> FilterWatchListDeletable<T, L, R> scoped(
-      MixedOperation<T, L, R> op, String namespace) {
-    return namespace == null ? op.inAnyNamespace() : op.inNamespace(namespace);
-  }
-
-  private <T extends HasMetadata> ResourceEventHandler<T> handler(Consumer<T> onChange) {
-    return new ResourceEventHandler<>() {
-      @Override
-      public void onAdd(T obj) {
-        onChange.accept(obj);
-      }
-
-      @Override
-      public void onUpdate(T oldObj, T newObj) {
-        onChange.accept(newObj);
-      }
-
-      @Override
-      public void onDelete(T obj, boolean deletedFinalStateUnknown) {
-        onChange.accept(obj);
-      }
-    };
-  }
-
-  /** Store events, with the old and the new object of an update told apart by {@link StoreChange}. */
-  private <T extends CustomResource<SecretStoreSpec, SecretStoreStatus>> ResourceEventHandler<T> storeEvents() {
-    return new ResourceEventHandler<>() {
-      @Override
-      public void onAdd(T store) {
-        storeChanged(store, StoreChange.ADDED);
-      }
-
-      @Override
-      public void onUpdate(T old, T now) {
-        storeChanged(now, StoreChange.ofUpdate(old, now));
-      }
-
-      @Override
-      public void onDelete(T store, boolean deletedFinalStateUnknown) {
-        storeChanged(store, StoreChange.DELETED);
-      }
-    };
-  }
-
-  private static <T extends HasMetadata> Function<String, T> byKey(List<SharedIndexInformer<T>> list) {
-    return key -> list.stream().map(i -> i.getStore().getByKey(key)).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    return settings.allNamespaces() ? Collections.singletonList(null) : settings.namespaces();
   }
 }
