@@ -1,5 +1,7 @@
 package io.secretgate.admission;
 
+import static io.secretgate.manifest.JsonShape.describe;
+
 import io.secretgate.api.ExternalSecret;
 import java.util.Optional;
 import tools.jackson.core.JacksonException;
@@ -42,15 +44,5 @@ final class ObjectDecoding {
       String holds = value.isMissingNode() ? "a value" : describe(value);
       return Optional.of((field.length() == 0 ? "the object" : field) + " holds " + holds + ", which does not fit the ExternalSecret API there");
     }
-  }
-
-  private static String describe(JsonNode v) {
-    if (v.isObject()) return "a map";
-    if (v.isArray()) return "a list";
-    if (v.isString()) return "a string";
-    if (v.isNumber()) return "a number";
-    if (v.isBoolean()) return "a boolean";
-    if (v.isNull()) return "null";
-    return "a value";
   }
 }

@@ -1,5 +1,7 @@
 package io.secretgate.inject;
 
+import static io.secretgate.manifest.JsonShape.describe;
+
 import io.secretgate.api.SecretgateKeys;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -119,15 +121,5 @@ final class PodView {
 
   private static JsonNode present(JsonNode node) {
     return node == null || node.isNull() || node.isMissingNode() ? null : node;
-  }
-
-  static String describe(JsonNode v) {
-    if (v.isObject()) return "a map";
-    if (v.isArray()) return "a list";
-    if (v.isString()) return "a string";
-    if (v.isNumber()) return "a number";
-    if (v.isBoolean()) return "a boolean";
-    if (v.isNull()) return "null";
-    return "a value";
   }
 }
