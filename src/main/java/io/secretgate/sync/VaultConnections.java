@@ -26,7 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Secret once per sync round (see {@link ReadCache}), and at once again when its Secret changed
  * ({@link #forgetTokens}) or a sync asks for fresh reads; reads go through the shared
  * {@link ReadCache} keyed by server, Vault namespace and a digest of the token. The CA of a
- * {@code caProvider} is read the same way at every sync; when it changed, or the store's spec now
+ * {@code caProvider} is read the same way, once per round ({@link RoundReads}); when it changed, or the store's spec now
  * names another server or Vault namespace, the store gets a new gateway (TLS context) at once. As in
  * ESO, an inline {@code caBundle} wins over {@code caProvider}.
  */
@@ -37,7 +37,8 @@ public final class VaultConnections {
   private final CaReader cas;
   private final Map<String, Gateway> gateways = new ConcurrentHashMap<>();
   private final Map<String, String> currentTokens = new ConcurrentHashMap<>();
-  private final Map<String, RoundToken> roundTokens = new ConcurrentHashMap<>();
+  private final RoundReads roundTokens;
+  private final RoundReads roundCas;
 
   private final SyncMetrics metrics;
 
@@ -48,6 +49,8 @@ public final class VaultConnections {
     this.tokens = tokens;
     this.reads = reads;
     this.timeout = timeout;
+    this.roundTokens = new RoundReads(reads::round);
+    this.roundCas = new RoundReads(reads::round);
   }
 
   /** A Vault session for one sync of an ExternalSecret in {@code esNamespace} through {@code store}. */
@@ -56,7 +59,7 @@ public final class VaultConnections {
     String tokenNamespace = TokenReader.namespace(store.kind(), store.namespace(), vault.auth.tokenSecretRef, esNamespace);
     String token = token(store, esNamespace, tokenNamespace, freshReads);
     String gatewayKey = store.kind() + "/" + store.namespace() + "/" + store.name() + "@" + tokenNamespace;
-    Optional<String> ca = ca(store);
+    Optional<String> ca = ca(store, freshReads);
     String where = vault.server + "|" + Optional.ofNullable(vault.namespace).orElse("");
     String settings = where + "|" + ca.map(VaultConnections::digest).orElse("");
     Gateway known = gateways.get(gatewayKey);
@@ -90,18 +93,13 @@ public final class VaultConnections {
 
   /** A token Secret changed: every token is read again at its next use, whatever the round. */
   public void forgetTokens() {
-    roundTokens.clear();
+    roundTokens.forget();
   }
-
-  private record RoundToken(long round, String token) {}
 
   /** The store's token, read from its Secret at most once per round (failures are not kept). */
   private String token(Store store, String esNamespace, String tokenNamespace, boolean fresh) {
     var ref = store.spec().provider.vault.auth.tokenSecretRef;
-    long round = reads.round();
-    RoundToken got = roundTokens.compute(tokenNamespace + "/" + ref.name + "#" + ref.key, (k, known) -> !fresh && known != null && known.round() == round
-        ? known : new RoundToken(round, tokens.read(store.kind(), store.namespace(), ref, esNamespace)));
-    return got.token();
+    return roundTokens.get(tokenNamespace + "/" + ref.name + "#" + ref.key, fresh, () -> tokens.read(store.kind(), store.namespace(), ref, esNamespace));
   }
 
   /** Forget the gateway of a store that changed or went away. */
@@ -114,14 +112,16 @@ public final class VaultConnections {
 
   /**
    * The CA text the store trusts: its {@code caBundle}, else its {@code caProvider}'s Secret or
-   * ConfigMap key, else none (the JVM's trust store).
+   * ConfigMap key (read at most once per round), else none (the JVM's trust store).
    *
    * @throws CaReadException when the caProvider cannot be read
    */
-  private Optional<String> ca(Store store) {
+  private Optional<String> ca(Store store, boolean fresh) {
     VaultProvider vault = store.spec().provider.vault;
     if (vault.caBundle != null && !vault.caBundle.isEmpty() || vault.caProvider == null) return Optional.ofNullable(vault.caBundle);
-    return Optional.of(cas.read(store.kind(), store.namespace(), vault.caProvider));
+    var from = vault.caProvider;
+    String key = store.kind() + "/" + store.namespace() + ":" + from.type + "/" + from.namespace + "/" + from.name + "#" + from.key;
+    return Optional.of(roundCas.get(key, fresh, () -> cas.read(store.kind(), store.namespace(), from)));
   }
 
   private static VaultGateway gateway(Store store, VaultConnection connection) {

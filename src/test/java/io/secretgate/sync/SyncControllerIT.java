@@ -306,9 +306,7 @@ class SyncControllerIT {
   void a_ca_from_a_secret_reaches_vault_over_https_and_the_store_is_ready() throws Exception {
     TestCa ca = TestCa.create("vault-ca-in-secret");
     try (FakeVault tls = tlsVault(ca)) {
-      client.secrets().inNamespace("secretgate").resource(new SecretBuilder().withNewMetadata().withName("vault-ca").endMetadata()
-          .addToData("ca.crt", b64(ca.pem())).build()).createOr(r -> r.update());
-      tlsStore("vault-tls-secret", "type: Secret, name: vault-ca, key: ca.crt, namespace: secretgate", tls);
+      tlsStoreWithCaSecret("vault-tls-secret", "vault-ca", ca, tls);
       client.resources(ExternalSecret.class).resource(externalSecret("tls-db", "apps/payments/db", "vault-tls-secret")).create();
       Secret synced = await().atMost(Duration.ofSeconds(15)).until(() -> client.secrets().inNamespace("payments").withName("tls-db").get(), s -> s != null);
       assertThat(decode(synced.getData())).containsEntry("password", "over-tls");
@@ -317,6 +315,40 @@ class SyncControllerIT {
     } finally {
       client.resources(ClusterSecretStore.class).withName("vault-tls-secret").delete();
     }
+  }
+
+  @Test
+  void external_secrets_syncing_through_one_ca_provider_in_one_round_share_its_read() throws Exception {
+    TestCa ca = TestCa.create("vault-ca-shared");
+    try (FakeVault tls = tlsVault(ca)) {
+      tlsStoreWithCaSecret("vault-tls-shared", "vault-ca-shared", ca, tls);
+      await().atMost(Duration.ofSeconds(10)).until(() -> storeReady("vault-tls-shared"), c -> c != null && "True".equals(c.status));
+      drainRecordedRequests();
+      int count = 6;
+      for (int i = 0; i < count; i++) client.resources(ExternalSecret.class).resource(externalSecret("ca-shared-" + i, "apps/payments/db", "vault-tls-shared")).create();
+      for (int i = 0; i < count; i++) {
+        String name = "ca-shared-" + i;
+        await().atMost(Duration.ofSeconds(15)).until(() -> client.secrets().inNamespace("payments").withName(name).get(), s -> s != null);
+      }
+      List<io.fabric8.mockwebserver.http.RecordedRequest> requests = drainRecordedRequests();
+      long creates = requests.stream().filter(r -> r.getMethod().equals("POST") && r.getPath().startsWith("/api/v1/namespaces/payments/secrets")).count();
+      long caReads = requests.stream()
+          .filter(r -> r.getMethod().equals("GET") && r.getPath().startsWith("/api/v1/namespaces/secretgate/secrets/vault-ca-shared")).count();
+      assertThat(creates).as("the requests seen include the %d Secret creates", count).isEqualTo(count);
+      // Within a round the CA read by the first sync (or by the store check just before) is shared.
+      assertThat(caReads).as("GETs of the caProvider Secret for %d syncs", count).isLessThan(count);
+    } finally {
+      client.resources(ClusterSecretStore.class).withName("vault-tls-shared").delete();
+    }
+  }
+
+  /** The requests the mock server recorded since the last drain. */
+  private static List<io.fabric8.mockwebserver.http.RecordedRequest> drainRecordedRequests() throws InterruptedException {
+    List<io.fabric8.mockwebserver.http.RecordedRequest> out = new java.util.ArrayList<>();
+    for (var r = server.takeRequest(50, java.util.concurrent.TimeUnit.MILLISECONDS); r != null; r = server.takeRequest(50, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+      out.add(r);
+    }
+    return out;
   }
 
   @Test
@@ -376,6 +408,13 @@ class SyncControllerIT {
   private void configMap(String name, String pem) {
     client.configMaps().inNamespace("secretgate").resource(new io.fabric8.kubernetes.api.model.ConfigMapBuilder().withNewMetadata().withName(name).endMetadata()
         .addToData("ca.crt", pem).build()).createOr(r -> r.update());
+  }
+
+  /** A ClusterSecretStore trusting {@code ca} through a caProvider Secret {@code caSecret} (key ca.crt) in namespace secretgate. */
+  private void tlsStoreWithCaSecret(String store, String caSecret, TestCa ca, FakeVault tls) {
+    client.secrets().inNamespace("secretgate").resource(new SecretBuilder().withNewMetadata().withName(caSecret).endMetadata()
+        .addToData("ca.crt", b64(ca.pem())).build()).createOr(r -> r.update());
+    tlsStore(store, "type: Secret, name: " + caSecret + ", key: ca.crt, namespace: secretgate", tls);
   }
 
   private void tlsStore(String name, String caProvider, FakeVault tls) {
