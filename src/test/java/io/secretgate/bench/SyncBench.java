@@ -25,10 +25,19 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 /**
  * {@code bench/run sync}: 1,000 ExternalSecrets over 200 Vault paths (FakeVault answering in 5 ms)
  * against the fabric8 mock API server in this JVM; the floor is creating the same number of Secrets
- * directly against the same server. Not a test: run by bench/run, prints key=value lines.
+ * directly against the same server (median of {@value #RUNS} runs). Two times are compared with it:
+ * {@code time_all_ready_ms}, one run with the clock started before the bench creates the
+ * ExternalSecrets one by one while the controller runs (so it holds those creates too, which share
+ * the mock server's one lock with the controller's writes), and {@code time_cold_start_all_ready_ms},
+ * the median of {@value #RUNS} runs of a controller starting over ExternalSecrets that exist already.
+ * Not a test: run by bench/run, prints key=value lines.
  */
 public final class SyncBench {
   private static final YAMLMapper YAML = YAMLMapper.builder().build();
+  private static final String NAMESPACE = "bench";
+  private static final String COLD_NAMESPACE = "cold";
+  /** Runs of the floor and of the cold start; their medians are reported (the measured run with the creates is one run). */
+  private static final int RUNS = 3;
 
   public static void main(String[] args) throws Exception {
     int count = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
@@ -38,10 +47,14 @@ public final class SyncBench {
     server.init();
     try (KubernetesClient client = server.createClient(); FakeVault vault = new FakeVault()) {
       setUp(client, vault, paths);
-      long floorMs = floor(client, count);
-      // The floor's Secrets go again: the mock server scans every stored object on each request, so
-      // leaving them would slow the measured run by work that has nothing to do with the controller.
-      client.secrets().inNamespace("floor").delete();
+      // The floor's Secrets go again after each run: the mock server scans every stored object on each
+      // request, so leaving them would slow the measured runs by work that has nothing to do with the controller.
+      long[] floors = new long[RUNS];
+      for (int r = 0; r < RUNS; r++) {
+        floors[r] = floor(client, count);
+        client.secrets().inNamespace("floor").delete();
+      }
+      long floorMs = median(floors);
       SyncController controller = new SyncController(client, new ControllerSettings(true, List.of(), 8, 10, 100, Duration.ofMinutes(5)),
           new SyncMetrics(new SimpleMeterRegistry()), Clock.systemUTC());
       controller.start();
@@ -71,6 +84,13 @@ public final class SyncBench {
       System.out.printf("ratio_to_floor=%.2f%n", (double) allReadyMs / floorMs);
       System.out.println("target_ratio=2");
       apiCalls.forEach((k, v) -> System.out.println("api_requests{" + k + "}=" + v));
+      long[] colds = new long[RUNS];
+      for (int r = 0; r < RUNS; r++) colds[r] = coldStart(client, count, paths);
+      long coldMs = median(colds);
+      System.out.println("floor_runs_ms=" + java.util.Arrays.toString(floors).replace(" ", ""));
+      System.out.println("cold_start_runs_ms=" + java.util.Arrays.toString(colds).replace(" ", ""));
+      System.out.println("time_cold_start_all_ready_ms=" + coldMs);
+      System.out.printf("cold_start_ratio_to_floor=%.2f%n", (double) coldMs / floorMs);
     } finally {
       server.destroy();
     }
@@ -101,6 +121,36 @@ public final class SyncBench {
         """.formatted(vault.address()), ClusterSecretStore.class)).create();
   }
 
+  /**
+   * A controller starting over ExternalSecrets that already exist (as after a restart, or a move
+   * from ESO): the measured run's objects go first (the mock server scans every stored object on each
+   * request), the ExternalSecrets are created untimed in another namespace, then the clock runs from
+   * the new controller's start until all are Ready.
+   */
+  private static long coldStart(KubernetesClient client, int count, int paths) throws InterruptedException {
+    for (String ns : List.of(NAMESPACE, COLD_NAMESPACE)) {
+      client.resources(ExternalSecret.class).inNamespace(ns).delete();
+      client.secrets().inNamespace(ns).delete();
+      client.v1().events().inNamespace(ns).delete();
+    }
+    for (int i = 0; i < count; i++) client.resources(ExternalSecret.class).resource(externalSecret(COLD_NAMESPACE, i, i % paths)).create();
+    SyncController controller = new SyncController(client, new ControllerSettings(true, List.of(), 8, 10, 100, Duration.ofMinutes(5)),
+        new SyncMetrics(new SimpleMeterRegistry()), Clock.systemUTC());
+    long start = System.nanoTime();
+    controller.start();
+    int ready = waitAllReady(client, COLD_NAMESPACE, count, Duration.ofMinutes(5), () -> true);
+    long ms = (System.nanoTime() - start) / 1_000_000;
+    controller.stop(Duration.ofSeconds(5));
+    if (ready < count) throw new IllegalStateException("cold start: only " + ready + " of " + count + " ExternalSecrets became Ready");
+    return ms;
+  }
+
+  private static long median(long[] values) {
+    long[] v = values.clone();
+    java.util.Arrays.sort(v);
+    return v[v.length / 2];
+  }
+
   private static long floor(KubernetesClient client, int count) {
     long start = System.nanoTime();
     for (int i = 0; i < count; i++) {
@@ -111,27 +161,36 @@ public final class SyncBench {
   }
 
   static ExternalSecret externalSecret(int i, int path) {
+    return externalSecret(NAMESPACE, i, path);
+  }
+
+  private static ExternalSecret externalSecret(String namespace, int i, int path) {
     return YAML.readValue("""
         apiVersion: external-secrets.io/v1
         kind: ExternalSecret
-        metadata: {name: es-%d, namespace: bench}
+        metadata: {name: es-%d, namespace: %s}
         spec:
           refreshInterval: 1h
           secretStoreRef: {kind: ClusterSecretStore, name: vault}
           dataFrom:
             - extract: {key: apps/app-%d}
-        """.formatted(i, path), ExternalSecret.class);
+        """.formatted(i, namespace, path), ExternalSecret.class);
   }
 
   /** Watches (an informer, not a LIST per poll: polling would load the server being measured). */
   private static int waitAllReady(KubernetesClient client, int count, Duration limit) throws InterruptedException {
-    return waitAllReady(client, count, limit, () -> true);
+    return waitAllReady(client, NAMESPACE, count, limit, () -> true);
   }
 
   /** As above, giving up early when {@code alive} turns false (the controller process died). */
   static int waitAllReady(KubernetesClient client, int count, Duration limit, java.util.function.BooleanSupplier alive) throws InterruptedException {
+    return waitAllReady(client, NAMESPACE, count, limit, alive);
+  }
+
+  private static int waitAllReady(KubernetesClient client, String namespace, int count, Duration limit, java.util.function.BooleanSupplier alive)
+      throws InterruptedException {
     long deadline = System.nanoTime() + limit.toNanos();
-    var informer = client.resources(ExternalSecret.class).inNamespace("bench").inform();
+    var informer = client.resources(ExternalSecret.class).inNamespace(namespace).inform();
     try {
       int ready = 0;
       while (System.nanoTime() < deadline && alive.getAsBoolean()) {
