@@ -23,7 +23,7 @@ public final class GatewayKvApi implements KvApi {
     } catch (VaultFailure f) {
       throw translate(f);
     } catch (JsonSyntaxException e) {
-      throw new KvApiException(Reason.INVALID_RESPONSE, "cannot read secret data from Vault: the answer for " + apiPath + " is not JSON");
+      throw new KvApiException(Reason.INVALID_RESPONSE, "the answer for " + apiPath + " is not JSON");
     }
   }
 
@@ -44,7 +44,8 @@ public final class GatewayKvApi implements KvApi {
       case SEALED, UNAVAILABLE, RATE_LIMITED -> Reason.UNAVAILABLE;
       case BAD_RESPONSE -> Reason.INVALID_RESPONSE;
     };
-    return new KvApiException(reason, "cannot read secret data from Vault: " + f.getMessage(),
+    // The failure as Vault gave it; KvSecretSource puts ESO's "cannot read secret data from Vault: " before it.
+    return new KvApiException(reason, f.getMessage(),
         f.kind() == VaultFailure.Kind.RATE_LIMITED, f.retryAfter());
   }
 }

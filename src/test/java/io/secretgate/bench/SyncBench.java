@@ -11,9 +11,9 @@ import io.secretgate.api.ExternalSecret;
 import io.secretgate.config.ControllerSettings;
 import io.secretgate.sync.SyncController;
 import io.secretgate.sync.SyncMetrics;
+import io.secretgate.testing.Crds;
 import io.secretgate.testing.FakeVault;
 import io.secretgate.vault.policy.PolicyParser;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -97,11 +97,7 @@ public final class SyncBench {
   }
 
   static void setUp(KubernetesClient client, FakeVault vault, int paths) throws Exception {
-    for (String crd : List.of("externalsecrets", "clustersecretstores", "secretstores")) {
-      try (InputStream in = SyncBench.class.getResourceAsStream("/META-INF/fabric8/" + crd + ".external-secrets.io-v1.yml")) {
-        client.apiextensions().v1().customResourceDefinitions().resource(client.apiextensions().v1().customResourceDefinitions().load(in).item()).create();
-      }
-    }
+    Crds.install(client);
     vault.mountV2("secret").latency(Duration.ofMillis(5));
     for (int p = 0; p < paths; p++) vault.put("secret", "apps/app-" + p, "{\"username\":\"u" + p + "\",\"password\":\"p" + p + "\"}");
     vault.token("s.bench", new FakeVault.TokenInfo(List.of(PolicyParser.parse("sync", "path \"secret/data/apps/*\" { capabilities = [\"read\"] }")), 3600));

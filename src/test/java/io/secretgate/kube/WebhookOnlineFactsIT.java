@@ -12,6 +12,7 @@ import io.secretgate.admission.AdmissionSettings;
 import io.secretgate.admission.Enforcement;
 import io.secretgate.admission.ValidatingAdmission;
 import io.secretgate.admission.VaultUnavailablePolicy;
+import io.secretgate.testing.Crds;
 import io.secretgate.testing.Eventually;
 import io.secretgate.testing.FakeVault;
 import io.secretgate.validation.schema.CrdSchemas;
@@ -49,12 +50,7 @@ class WebhookOnlineFactsIT {
 
   @BeforeAll
   static void cluster() throws Exception {
-    for (String crd : List.of("externalsecrets", "secretstores", "clustersecretstores")) {
-      try (var in = WebhookOnlineFactsIT.class.getResourceAsStream("/META-INF/fabric8/" + crd + ".external-secrets.io-v1.yml")) {
-        client.apiextensions().v1().customResourceDefinitions()
-            .resource(client.apiextensions().v1().customResourceDefinitions().load(in).item()).create();
-      }
-    }
+    Crds.install(client);
     vault = new FakeVault();
     vault.token("token-1", new FakeVault.TokenInfo(List.of(PolicyFiles.load(FIXTURES.resolve("policy.hcl"))), 3600));
     vault.token("token-2", new FakeVault.TokenInfo(List.of(PolicyFiles.load(FIXTURES.resolve("policy.hcl"))), 3600));

@@ -5,13 +5,13 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.secretgate.api.ClusterSecretStore;
 import io.secretgate.api.ExternalSecret;
 import io.secretgate.api.SecretStore;
+import io.secretgate.testing.Crds;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.List;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /** The cluster the rotation tests and the rotation bench start from: ESO's CRDs, a token Secret and a store. */
@@ -22,16 +22,7 @@ public final class RotationFixtures {
 
   /** ESO's CRDs, Secret secretgate/vault-token holding {@code token}, ClusterSecretStore vault-backend at {@code vault}. */
   public static void cluster(KubernetesClient client, URI vault, String token) {
-    for (String crd : List.of("externalsecrets", "clustersecretstores", "secretstores")) {
-      try (InputStream in = RotationFixtures.class.getResourceAsStream("/META-INF/fabric8/" + crd + ".external-secrets.io-v1.yml")) {
-        var def = client.apiextensions().v1().customResourceDefinitions().load(in).item();
-        if (client.apiextensions().v1().customResourceDefinitions().withName(def.getMetadata().getName()).get() == null) {
-          client.apiextensions().v1().customResourceDefinitions().resource(def).create();
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
+    Crds.install(client);
     client.secrets().inNamespace("secretgate").resource(new SecretBuilder().withNewMetadata().withName("vault-token").endMetadata()
         .addToData("token", b64(token)).build()).createOr(r -> r.update());
     String store = resource("cluster-store.yaml").replace("SERVER", vault.toString());

@@ -13,12 +13,12 @@ import io.secretgate.api.ClusterSecretStore;
 import io.secretgate.api.Condition;
 import io.secretgate.api.ExternalSecret;
 import io.secretgate.config.ControllerSettings;
+import io.secretgate.testing.Crds;
 import io.secretgate.testing.FakeVault;
 import io.secretgate.testing.MutableClock;
 import io.secretgate.testing.StoreFixtures;
 import io.secretgate.testing.TestCa;
 import io.secretgate.vault.policy.PolicyFiles;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -44,14 +44,7 @@ class SyncControllerIT {
 
   @BeforeEach
   void clusterWithStoreAndVault() throws Exception {
-    for (String crd : List.of("externalsecrets", "clustersecretstores", "secretstores")) {
-      try (InputStream in = getClass().getResourceAsStream("/META-INF/fabric8/" + crd + ".external-secrets.io-v1.yml")) {
-        var def = client.apiextensions().v1().customResourceDefinitions().load(in).item();
-        if (client.apiextensions().v1().customResourceDefinitions().withName(def.getMetadata().getName()).get() == null) {
-          client.apiextensions().v1().customResourceDefinitions().resource(def).create();
-        }
-      }
-    }
+    Crds.install(client);
     vault = new FakeVault().mountV2("secret")
         .put("secret", "apps/payments/db", "{\"username\":\"payments\",\"password\":\"s3cr3t\",\"port\":5432}")
         .token("s.sync-token", new FakeVault.TokenInfo(List.of(PolicyFiles.load(Path.of("src/test/resources/io/secretgate/sync/sync-policy.hcl"))), 3600));

@@ -60,7 +60,15 @@ class GatewayKvApiTest {
     assertThat(expected.keySet()).containsExactlyInAnyOrder(VaultFailure.Kind.values());
     expected.forEach((kind, reason) -> assertThatThrownBy(() -> new GatewayKvApi(answering(null, kind)).read("secret/data/app", null))
         .isInstanceOfSatisfying(KvApiException.class, e -> assertThat(e.reason()).isEqualTo(reason))
-        .hasMessageStartingWith("cannot read secret data from Vault: GET secret/data/app"));
+        .hasMessageStartingWith("GET secret/data/app"));
+  }
+
+  @Test
+  void read_through_the_source_a_vault_failure_says_cannot_read_once_then_what_vault_said() {
+    KvSecretSource source = new KvSecretSource(new GatewayKvApi(answering(null, VaultFailure.Kind.PERMISSION_DENIED)),
+        KvSecretSourceTest.store("secret", io.secretgate.api.VaultProvider.KvVersion.v2));
+    assertThatThrownBy(() -> source.getSecret(KvSecretSourceTest.ref("app")))
+        .hasMessage("cannot read secret data from Vault: GET secret/data/app: HTTP 503");
   }
 
   @Test
