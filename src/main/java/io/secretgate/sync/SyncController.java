@@ -106,7 +106,7 @@ public final class SyncController implements Controller {
     tokens = new TokenRotation(onChange -> new TokenSecretWatch(client, onChange), informers::allStores,
         store -> storeWork(() -> checkStore(store)), this::resyncUsers, metrics);
     informers.start(namespaces(), new SyncInformers.Handlers(this::enqueueExternalSecret, this::managedSecretChanged, this::storeChanged));
-    ExternalSecretReconciler reconciler = reconciler(vaults);
+    ExternalSecretReconciler reconciler = reconciler(vaults, events);
     this.reconciler = reconciler;
     metrics.bindWorkQueueDepth(queue::depth);
     long every = Math.max(1, settings.storeRefreshInterval().toSeconds());
@@ -157,11 +157,11 @@ public final class SyncController implements Controller {
     return informers.synced();
   }
 
-  private ExternalSecretReconciler reconciler(VaultConnections vaults) {
+  private ExternalSecretReconciler reconciler(VaultConnections vaults, EventRecorder events) {
     InformerStoreLookup stores = informers.storeLookup();
     ExternalSecretReconciler.SyncCluster cluster = new ExternalSecretReconciler.SyncCluster(informers.externalSecretByKey(), informers.managedSecretByKey(),
         new SecretWriter(client, SecretWriter.DEFAULT_ATTEMPTS, informers.managedSecretByKey(), this::secretDataChanged),
-        new SecretDeleter(client, informers::createdBy), new StatusWriter(client, clock), new EventRecorder(client, clock), new CleanupFinalizer(client));
+        new SecretDeleter(client, informers::createdBy), new StatusWriter(client, clock), events, new CleanupFinalizer(client));
     return new ExternalSecretReconciler(cluster, stores, vaults, new DesiredSecretBuilder(new GoTemplateEngine()), clock, resyncs);
   }
 
