@@ -52,11 +52,15 @@ final class AdmissionTexts {
         + String.join(", ", u.paths()) + " could not be checked; on-vault-unavailable is deny";
   }
 
-  /** The warnings for paths that could not be checked: the store and why, then one per path. */
+  /**
+   * The warnings for paths that could not be checked: why and the store, then one per path. The
+   * reason comes first because a warning is cut at {@link AdmissionWarnings#MAX_LENGTH} characters
+   * (the API server may cut it too), and "the token was refused" must not be what is cut.
+   */
   static List<String> uncheckedWarnings(UncheckedPaths.Unchecked u) {
     List<String> out = new ArrayList<>();
-    out.add("Vault unavailable, paths of " + u.store().displayName() + " not checked: " + u.reason());
-    u.paths().forEach(p -> out.add("not checked (Vault unavailable): " + p));
+    out.add(u.reason() + "; paths of " + u.store().displayName() + " not checked");
+    u.paths().forEach(p -> out.add("not checked (Vault could not be asked): " + p));
     return out;
   }
 }

@@ -48,8 +48,8 @@ class VaultUnavailableTest {
     assertThat(r.get("allowed").asBoolean()).isTrue();
     assertThat(warnings(r).get(0)).hasSize(AdmissionWarnings.MAX_LENGTH);
     assertThat(warnings(r)).containsExactly(
-        "Vault unavailable, paths of SecretStore \"payments/team-vault\" not checked: Vault at https://vault.vault.svc:8200 answ...",
-        "not checked (Vault unavailable): kv/data/payments/stripe");
+        "Vault at https://vault.vault.svc:8200 answered HTTP 503 to sys/capabilities-self; paths of SecretStore \"payments/team...",
+        "not checked (Vault could not be asked): kv/data/payments/stripe");
   }
 
   @Test
@@ -72,7 +72,7 @@ class VaultUnavailableTest {
     assertThat(r.get("allowed").asBoolean()).isFalse();
     assertThat(r.get("status").get("message").asString()).isEqualTo("ExternalSecret payments/db-credentials denied:\n"
         + "- spec.data[3].sourceRef.storeRef: STORE_NOT_FOUND: SecretStore \"missing\" not found in namespace \"payments\"");
-    assertThat(warnings(r)).contains("not checked (Vault unavailable): kv/data/payments/stripe");
+    assertThat(warnings(r)).contains("not checked (Vault could not be asked): kv/data/payments/stripe");
   }
 
   @Test
@@ -105,9 +105,9 @@ class VaultUnavailableTest {
     assertThat(asked).containsExactly("ClusterSecretStore \"vault-backend\"", "SecretStore \"payments/team-vault\"");
     assertThat(r.get("allowed").asBoolean()).isTrue();
     assertThat(warnings(r)).containsExactly(
-        "Vault unavailable, paths of ClusterSecretStore \"vault-backend\" not checked: cannot reach Vault at https://vault.vault...",
-        "not checked (Vault unavailable): secret/data/apps/payments/db",
-        "Vault unavailable, paths of SecretStore \"payments/team-vault\" not checked: cannot reach Vault at https://vault.vault....",
-        "not checked (Vault unavailable): kv/data/payments/stripe");
+        "cannot reach Vault at https://vault.vault.svc:8200 (ConnectException); paths of ClusterSecretStore \"vault-backend\" no...",
+        "not checked (Vault could not be asked): secret/data/apps/payments/db",
+        "cannot reach Vault at https://vault.vault.svc:8200 (ConnectException); paths of SecretStore \"payments/team-vault\" not...",
+        "not checked (Vault could not be asked): kv/data/payments/stripe");
   }
 }

@@ -187,7 +187,7 @@ class ReviewCommandTest {
     CliRun warned = CliRun.of(concat(new String[] {"review", "--request", REQUESTS + "create-v1-allowed.json", "--manifests", CLUSTER}, online));
     assertThat(warned.exitCode()).isEqualTo(ExitCodes.OK);
     assertThat(JSON.readTree(warned.out()).get("response").get("allowed").asBoolean()).isTrue();
-    assertThat(warned.out()).contains("not checked (Vault unavailable): secret/data/apps/payments/db").doesNotContain("s.not-a-real-token");
+    assertThat(warned.out()).contains("not checked (Vault could not be asked): secret/data/apps/payments/db").doesNotContain("s.not-a-real-token");
 
     CliRun denied = CliRun.of(concat(new String[] {"review", "--request", REQUESTS + "create-v1-allowed.json", "--manifests", CLUSTER,
         "--on-vault-unavailable", "deny"}, online));

@@ -142,7 +142,25 @@ class WebhookOnlineFactsIT {
     JsonNode r = answer(admission(VaultUnavailablePolicy.WARN), "create-v1-allowed.json");
 
     assertThat(r.get("allowed").asBoolean()).isTrue();
-    assertThat(r.get("warnings").toString()).contains("Vault unavailable");
+    assertThat(r.get("warnings").toString()).contains("Vault is sealed (HTTP 503); paths of ClusterSecretStore \\\"vault-backend\\\" not checked");
+  }
+
+  @Test
+  void a_token_vault_refuses_is_named_by_its_secret_never_by_its_value_in_warnings_and_denials() throws Exception {
+    String refused = "s.CANARY-WEBHOOK-TOKEN-31c7";
+    try {
+      writeToken(refused);
+
+      JsonNode warned = answer(admission(VaultUnavailablePolicy.WARN), "create-v1-allowed.json");
+      JsonNode denied = answer(admission(VaultUnavailablePolicy.DENY), "create-v1-allowed.json");
+
+      assertThat(warned.get("allowed").asBoolean()).isTrue();
+      assertThat(warned.get("warnings").toString()).contains("permission denied (HTTP 403); paths of").doesNotContain("CANARY-WEBHOOK-TOKEN");
+      assertThat(denied.get("allowed").asBoolean()).isFalse();
+      assertThat(denied.toString()).contains("permission denied").doesNotContain("CANARY-WEBHOOK-TOKEN");
+    } finally {
+      writeToken("token-1");
+    }
   }
 
   @Test
