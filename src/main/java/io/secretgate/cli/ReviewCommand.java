@@ -81,7 +81,10 @@ public final class ReviewCommand implements Callable<Integer> {
         ? new MutatingAdmission(ManifestSecretFacts.from(set, namespace)).answer(body)
         : validating(set, oracle).answer(body);
     spec.commandLine().getOut().println(answer.body());
-    return answer instanceof AdmissionAnswer.Review ? ExitCodes.OK : ExitCodes.FINDING;
+    if (answer instanceof AdmissionAnswer.Review) return ExitCodes.OK;
+    // stdout stays exactly the webhook's body; stderr says which file it is about (CI runs review over many)
+    spec.commandLine().getErr().println("secretgate: " + request + ": the webhook would answer HTTP 400 (its error body is on stdout)");
+    return ExitCodes.FINDING;
   }
 
   private ValidatingAdmission validating(ManifestSet set, PolicyOracle oracle) {

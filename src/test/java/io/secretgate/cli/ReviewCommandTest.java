@@ -84,7 +84,7 @@ class ReviewCommandTest {
     assertThat(run.out()).isEqualTo("{\"error\":\"not an admission.k8s.io/v1 AdmissionReview (got apiVersion \\\"admission.k8s.io/v1beta1\\\","
         + " kind \\\"AdmissionReview\\\"); this webhook answers admission.k8s.io/v1 only: list admissionReviewVersions: [v1] in the"
         + " webhook configuration\"}\n");
-    assertThat(run.err()).isEmpty();
+    assertThat(run.err()).isEqualTo("secretgate: " + Path.of(REQUESTS + "v1beta1-review.json") + ": the webhook would answer HTTP 400 (its error body is on stdout)\n");
   }
 
   @Test
@@ -92,6 +92,7 @@ class ReviewCommandTest {
     CliRun run = review("not-json.txt");
     assertThat(run.exitCode()).isEqualTo(ExitCodes.FINDING);
     assertThat(run.out()).isEqualTo("{\"error\":\"the body is not valid JSON at line 1, column 1\"}\n");
+    assertThat(run.err()).contains("not-json.txt: the webhook would answer HTTP 400");
   }
 
   @Test
