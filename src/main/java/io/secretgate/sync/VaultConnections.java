@@ -26,9 +26,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Secret once per sync round (see {@link ReadCache}), and at once again when its Secret changed
  * ({@link #forgetTokens}) or a sync asks for fresh reads; reads go through the shared
  * {@link ReadCache} keyed by server, Vault namespace and a digest of the token. The CA of a
- * {@code caProvider} is read the same way, once per round ({@link RoundReads}); when it changed, or the store's spec now
- * names another server or Vault namespace, the store gets a new gateway (TLS context) at once. As in
- * ESO, an inline {@code caBundle} wins over {@code caProvider}.
+ * {@code caProvider} is read the same way, once per round ({@link RoundReads}); when it changed, or
+ * the store's spec now names another server or Vault namespace, the store gets a new gateway (TLS
+ * context) at once. As in ESO, an inline {@code caBundle} wins over {@code caProvider}.
  */
 public final class VaultConnections {
   private final TokenReader tokens;
