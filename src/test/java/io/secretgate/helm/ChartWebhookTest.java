@@ -86,8 +86,7 @@ class ChartWebhookTest {
   @Test
   void with_cert_manager_the_ca_is_injected_from_the_certificate_whose_secret_is_mounted_as_files() {
     Rendered r = ChartFiles.render("ha");
-    GenericKubernetesResource certificate = r.all(GenericKubernetesResource.class).stream()
-        .filter(o -> o.getKind().equals("Certificate")).findFirst().orElseThrow();
+    GenericKubernetesResource certificate = named(r, "Certificate", "secretgate-webhook");
     String secretName = (String) ((Map<?, ?>) certificate.getAdditionalProperties().get("spec")).get("secretName");
     String injectFrom = ChartFiles.NAMESPACE + "/" + certificate.getMetadata().getName();
 
@@ -108,14 +107,40 @@ class ChartWebhookTest {
   @Test
   void an_existing_cluster_issuer_is_used_instead_of_a_self_signed_one() {
     Rendered r = ChartFiles.render("ha", Map.of("webhook.certManager.issuerRef.name", "corp-ca", "webhook.certManager.issuerRef.kind", "ClusterIssuer"));
-    GenericKubernetesResource certificate = r.all(GenericKubernetesResource.class).stream()
-        .filter(o -> o.getKind().equals("Certificate")).findFirst().orElseThrow();
+    GenericKubernetesResource certificate = named(r, "Certificate", "secretgate-webhook");
 
     assertThat(r.all(GenericKubernetesResource.class)).extracting(GenericKubernetesResource::getKind).doesNotContain("Issuer");
+    assertThat(r.all(GenericKubernetesResource.class)).filteredOn(o -> o.getKind().equals("Certificate")).hasSize(1);
     @SuppressWarnings("unchecked")
     Map<String, Object> issuerRef = (Map<String, Object>) certificate.get("spec", "issuerRef");
     assertThat(issuerRef)
         .containsEntry("name", "corp-ca").containsEntry("kind", "ClusterIssuer").containsEntry("group", "cert-manager.io");
+  }
+
+  @Test
+  void without_an_issuer_the_serving_certificate_is_signed_by_a_ca_of_the_release_so_its_renewals_keep_the_ca_bundle() {
+    Rendered r = ChartFiles.render("ha");
+    GenericKubernetesResource serving = named(r, "Certificate", "secretgate-webhook");
+    GenericKubernetesResource ca = named(r, "Certificate", "secretgate-webhook-ca");
+    GenericKubernetesResource caIssuer = named(r, "Issuer", "secretgate-ca");
+    GenericKubernetesResource selfSigned = named(r, "Issuer", "secretgate-selfsigned");
+
+    // injected from the serving certificate: its ca.crt is the CA below, not the certificate itself
+    assertThat(r.one(ValidatingWebhookConfiguration.class).orElseThrow().getMetadata().getAnnotations())
+        .containsEntry("cert-manager.io/inject-ca-from", ChartFiles.NAMESPACE + "/secretgate-webhook");
+    assertThat((Object) serving.get("spec", "issuerRef", "name")).isEqualTo("secretgate-ca");
+    assertThat((Object) serving.get("spec", "isCA")).isNull();
+    assertThat((Object) caIssuer.get("spec", "ca", "secretName")).isEqualTo((Object) ca.get("spec", "secretName"));
+    assertThat((Object) ca.get("spec", "isCA")).isEqualTo(true);
+    assertThat((Object) ca.get("spec", "issuerRef", "name")).isEqualTo("secretgate-selfsigned");
+    assertThat((Object) ca.get("spec", "duration")).isEqualTo("87600h");
+    assertThat((Object) selfSigned.get("spec", "selfSigned")).isEqualTo(Map.of());
+  }
+
+  private static GenericKubernetesResource named(Rendered r, String kind, String name) {
+    return r.all(GenericKubernetesResource.class).stream()
+        .filter(o -> o.getKind().equals(kind) && o.getMetadata().getName().equals(name)).findFirst()
+        .orElseThrow(() -> new AssertionError("no " + kind + " " + name + " rendered; kinds: " + r.kinds()));
   }
 
   @Test
