@@ -53,13 +53,15 @@ final class AdmissionTexts {
   }
 
   /**
-   * The warnings for paths that could not be checked: why and the store, then one per path. The
-   * reason comes first because a warning is cut at {@link AdmissionWarnings#MAX_LENGTH} characters
-   * (the API server may cut it too), and "the token was refused" must not be what is cut.
+   * The warnings for paths that could not be checked: the store, why (a warning of its own: each is
+   * cut at {@link AdmissionWarnings#MAX_LENGTH} characters, and neither the store nor "the token was
+   * refused" may be what is cut; stores failing for the same reason share that warning), then one
+   * per path.
    */
   static List<String> uncheckedWarnings(UncheckedPaths.Unchecked u) {
     List<String> out = new ArrayList<>();
-    out.add(u.reason() + "; paths of " + u.store().displayName() + " not checked");
+    out.add("paths of " + u.store().displayName() + " not checked: Vault could not be asked");
+    out.add(u.reason());
     u.paths().forEach(p -> out.add("not checked (Vault could not be asked): " + p));
     return out;
   }

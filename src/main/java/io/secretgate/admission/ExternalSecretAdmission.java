@@ -37,14 +37,14 @@ final class ExternalSecretAdmission {
     this.settings = settings;
   }
 
-  AdmissionResponse decide(AdmissionRequest req) {
+  AdmissionResponse decide(AdmissionRequest req, RequestClock time) {
     String op = req.operation();
     if ("DELETE".equals(op) || "CONNECT".equals(op)) return AdmissionResponse.allow(req.uid(), List.of());
     if (!"CREATE".equals(op) && !"UPDATE".equals(op)) {
       return malformed(req, "request.operation " + (op == null ? "is missing" : "\"" + op + "\" is not one of CREATE, UPDATE, DELETE, CONNECT"));
     }
     JsonNode object = req.object(); // without metadata.managedFields: ReviewEnvelope skips them
-    if (!object.isObject()) return malformed(req, "request.object is missing: a " + op + " request carries the new object");
+    if (!object.isObject()) return malformed(req, RequestFields.notAnObject(object, op));
     String apiVersion = text(object.get("apiVersion"));
     String kind = text(object.get("kind"));
     if (!ApiGroup.isSupported(apiVersion) || !"ExternalSecret".equals(kind)) {
@@ -60,14 +60,14 @@ final class ExternalSecretAdmission {
     if ("UPDATE".equals(op) && req.oldObject().isObject() && object.path("spec").equals(req.oldObject().path("spec"))) {
       return AdmissionResponse.allow(req.uid(), List.of());
     }
-    return judge(req, (ObjectNode) object, model.map(es -> inNamespace(es, namespace)).orElse(null), namespace);
+    return judge(req, (ObjectNode) object, model.map(es -> inNamespace(es, namespace)).orElse(null), namespace, time);
   }
 
   /** Runs the check and turns its verdict, the enforcement and any unchecked paths into the response. */
-  private AdmissionResponse judge(AdmissionRequest req, ObjectNode object, ExternalSecret model, String namespace) {
+  private AdmissionResponse judge(AdmissionRequest req, ObjectNode object, ExternalSecret model, String namespace, RequestClock time) {
     String subject = "ExternalSecret " + subject(req, namespace);
     NamespaceEnforcement enforcement = NamespaceEnforcement.of(stores, namespace, settings.global());
-    UncheckedPaths oracle = new UncheckedPaths(policies);
+    UncheckedPaths oracle = new UncheckedPaths(policies, time);
     Verdict verdict = new ExternalSecretCheck(schemas, stores, oracle).check(inNamespace(object, namespace), model, namespace);
     List<UncheckedPaths.Unchecked> unchecked = oracle.unchecked();
     boolean refuseUnchecked = settings.onVaultUnavailable() == VaultUnavailablePolicy.DENY && !unchecked.isEmpty();

@@ -1,6 +1,7 @@
 package io.secretgate.admission;
 
 import io.secretgate.inject.SecretFacts;
+import java.time.Duration;
 
 /**
  * The mutating admission webhook for Pods, without HTTP: one request body in, one answer out. Never
@@ -25,5 +26,10 @@ public final class MutatingAdmission {
   /** The answer to one request body. */
   public AdmissionAnswer answer(byte[] body) {
     return AdmissionRound.answer(body, decision::decide);
+  }
+
+  /** The answer to one request body; as it makes no remote call, {@code timeout} plays no part. */
+  public AdmissionAnswer answer(byte[] body, Duration timeout) {
+    return answer(body);
   }
 }

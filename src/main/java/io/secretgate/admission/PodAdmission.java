@@ -34,7 +34,7 @@ final class PodAdmission {
       return malformed(req, "request.operation " + (op == null ? "is missing" : "\"" + op + "\" is not one of CREATE, UPDATE, DELETE, CONNECT"));
     }
     JsonNode pod = req.object();
-    if (!pod.isObject()) return malformed(req, "request.object is missing: a CREATE request carries the new object");
+    if (!pod.isObject()) return malformed(req, RequestFields.notAnObject(pod, op));
     String apiVersion = text(pod.get("apiVersion"));
     String kind = text(pod.get("kind"));
     if (!"v1".equals(apiVersion) || !"Pod".equals(kind)) {

@@ -1,5 +1,6 @@
 package io.secretgate.admission;
 
+import io.secretgate.manifest.JsonShape;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 
@@ -20,6 +21,12 @@ final class RequestFields {
   /** {@code s} shortened for a message, or {@code (none)}. */
   static String shown(String s) {
     return s == null ? "(none)" : AdmissionWarnings.shorten(s, 80);
+  }
+
+  /** Why {@code object} (a request's {@code object}, not a JSON object) is not the new object an {@code op} request carries. */
+  static String notAnObject(JsonNode object, String op) {
+    String what = object.isMissingNode() || object.isNull() ? "is missing" : "holds " + JsonShape.describe(object) + ", not an object";
+    return "request.object " + what + ": a " + op + " request carries the new object";
   }
 
   /** A refusal with code 400: the object is not shaped as the webhook needs. */

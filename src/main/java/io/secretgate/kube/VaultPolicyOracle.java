@@ -62,6 +62,12 @@ public final class VaultPolicyOracle implements PolicyOracle {
     this.timeout = timeout;
   }
 
+  /** One call's timeout: the Vault call for all the paths of a store is bounded by it. */
+  @Override
+  public Duration longestAsk() {
+    return timeout;
+  }
+
   /** Tokens read with {@code reader}; a ClusterSecretStore's ref must name its namespace. */
   public static Tokens tokensFrom(TokenReader reader) {
     return (store, ref) -> {

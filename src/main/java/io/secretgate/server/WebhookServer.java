@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The admission webhooks over HTTPS (HTTP/1.1 only, as kube-apiserver speaks to services):
  * {@code POST} admission routes ({@code /validate/externalsecret}, {@code /mutate/pod}), and {@code GET /healthz},
- * {@code GET /readyz} on the same port. Handlers only pass the body on and send the answer back
- * as it is; the query string ({@code ?timeout=10s}) is ignored. A body over the limit is HTTP 413;
+ * {@code GET /readyz} on the same port. Handlers only pass the body and the request's timeout
+ * ({@code ?timeout=10s}, which plays no part in routing) on and send the answer back as it is. A body over the limit is HTTP 413;
  * anything a handler throws is an HTTP 400 {@code {"error":...}} naming only the exception's
  * class, never a 500 with a stack trace.
  */
@@ -109,7 +109,7 @@ public final class WebhookServer implements AutoCloseable {
         : BoundedBody.read(ctx.req().getInputStream(), ctx.req().getContentLengthLong(), MAX_BODY_BYTES);
     AdmissionAnswer answer = body.isEmpty()
         ? new AdmissionAnswer.BadRequest("the body is larger than " + MAX_BODY_BYTES + " bytes")
-        : endpoint.answer(body.get());
+        : endpoint.answer(body.get(), RequestTimeout.of(ctx.queryParam("timeout")));
     send(ctx, answer, body.isEmpty() ? 413 : answer.httpStatus());
     metrics.record(path, answer.outcome(), System.nanoTime() - began);
   }

@@ -1,5 +1,6 @@
 package io.secretgate.validation;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +14,14 @@ public interface PolicyOracle {
    * @throws PolicyUnavailableException when the answer should exist but cannot be had
    */
   Optional<Map<String, List<String>>> capabilities(Store store, List<String> paths);
+
+  /**
+   * The longest one {@link #capabilities} call may take (its timeouts), so that a caller with a
+   * deadline asks only while the answer can still come in time; zero for answers from memory.
+   */
+  default Duration longestAsk() {
+    return Duration.ZERO;
+  }
 
   /** An oracle that knows nothing: paths are resolved but not checked. */
   static PolicyOracle none() {

@@ -166,6 +166,16 @@ class ValidatingAdmissionTest {
   }
 
   @Test
+  void a_create_whose_object_is_not_a_json_object_is_a_bad_request_saying_what_it_holds() {
+    ObjectNode review = (ObjectNode) requestTree("create-v1-allowed.json");
+    request(review).put("object", "x");
+    JsonNode response = response(review);
+    assertThat(response.get("allowed").asBoolean()).isFalse();
+    assertThat(response.get("status").get("code").asInt()).isEqualTo(400);
+    assertThat(response.get("status").get("message").asString()).isEqualTo("request.object holds a string, not an object: a CREATE request carries the new object");
+  }
+
+  @Test
   void an_external_secret_of_another_group_version_is_a_bad_request() {
     ObjectNode review = (ObjectNode) requestTree("create-v1-allowed.json");
     ((ObjectNode) request(review).get("object")).put("apiVersion", "external-secrets.io/v1alpha1");

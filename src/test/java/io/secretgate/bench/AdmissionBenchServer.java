@@ -52,7 +52,7 @@ public final class AdmissionBenchServer {
   static final Map<String, Function<Path, AdmissionEndpoint>> KNOWN = Map.of(
       "/validate/externalsecret", AdmissionBenchServer::validating,
       "/mutate/pod", facts -> mutating(),
-      NOOP_PATH, facts -> body -> NOOP);
+      NOOP_PATH, facts -> (body, timeout) -> NOOP);
 
   private AdmissionBenchServer() {}
 

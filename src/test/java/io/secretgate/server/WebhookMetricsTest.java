@@ -30,7 +30,7 @@ class WebhookMetricsTest {
   @BeforeEach
   void start() {
     server = WebhookServer.start(new WebhookServer.Settings(0, "127.0.0.1", SslContexts.server(new ReloadableKeyManager(TestTls.leaf())),
-        Map.of(VALIDATE, WebhookFixtures.admission(AdmissionSettings.DEFAULTS)::answer, BROKEN, body -> {
+        Map.of(VALIDATE, WebhookFixtures.admission(AdmissionSettings.DEFAULTS)::answer, BROKEN, (body, timeout) -> {
           throw new IllegalStateException("a handler bug");
         }), new HealthChecks(), 8, WebhookMetrics.on(registry, List.of(VALIDATE, BROKEN))));
   }

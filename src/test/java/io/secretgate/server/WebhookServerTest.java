@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.zjsonpatch.JsonPatch;
+import io.secretgate.admission.AdmissionAnswer;
 import io.secretgate.admission.AdmissionSettings;
 import io.secretgate.tls.ReloadableKeyManager;
 import io.secretgate.tls.SslContexts;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,6 +30,9 @@ import tools.jackson.databind.JsonNode;
 class WebhookServerTest {
   static final String VALIDATE = "/validate/externalsecret";
   static final String MUTATE = "/mutate/pod";
+  /** Answers allowed and keeps the timeout it was handed. */
+  static final String TIMEOUT_SEEN = "/test/timeout";
+  static final AtomicReference<Duration> timeoutSeen = new AtomicReference<>();
   static final AtomicBoolean ready = new AtomicBoolean(true);
   static final HttpClient client = TestTls.client();
   static WebhookServer server;
@@ -37,7 +42,11 @@ class WebhookServerTest {
     HealthChecks checks = new HealthChecks().readiness("certificate", ready::get);
     server = WebhookServer.start(new WebhookServer.Settings(0, "127.0.0.1",
         SslContexts.server(new ReloadableKeyManager(TestTls.leaf())),
-        Map.of(VALIDATE, WebhookFixtures.admission(AdmissionSettings.DEFAULTS)::answer, MUTATE, WebhookFixtures.mutating()::answer), checks, 8));
+        Map.of(VALIDATE, WebhookFixtures.admission(AdmissionSettings.DEFAULTS)::answer, MUTATE, WebhookFixtures.mutating()::answer,
+            TIMEOUT_SEEN, (body, timeout) -> {
+              timeoutSeen.set(timeout);
+              return new AdmissionAnswer.Review("{}", AdmissionAnswer.Outcome.ALLOWED);
+            }), checks, 8));
   }
 
   @AfterAll
@@ -127,6 +136,15 @@ class WebhookServerTest {
     byte[] body = WebhookFixtures.request("create-v1-allowed.json");
     assertThat(post(VALIDATE + "?timeout=10s", body).body()).isEqualTo(post(VALIDATE, body).body());
     assertThat(post(VALIDATE + "?timeout=1s&x=y", body).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void the_timeout_kube_apiserver_sends_is_handed_to_the_endpoint_and_without_one_it_gets_the_default() throws Exception {
+    byte[] body = WebhookFixtures.request("create-v1-allowed.json");
+    post(TIMEOUT_SEEN + "?timeout=4s", body);
+    assertThat(timeoutSeen.get()).isEqualTo(Duration.ofSeconds(4));
+    post(TIMEOUT_SEEN, body);
+    assertThat(timeoutSeen.get()).isEqualTo(RequestTimeout.DEFAULT);
   }
 
   @Test

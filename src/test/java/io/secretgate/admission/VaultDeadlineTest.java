@@ -1,0 +1,111 @@
+package io.secretgate.admission;
+
+import static io.secretgate.admission.EnforcementTest.warnings;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.secretgate.testing.MutableClock;
+import io.secretgate.validation.PolicyOracle;
+import io.secretgate.validation.PolicyUnavailableException;
+import io.secretgate.validation.Store;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A request is answered within kube-apiserver's timeout even when Vault does not answer: after the
+ * first store, Vault is asked about another only while its longest ask still fits, so the webhook
+ * never answers too late (which failurePolicy Fail would turn into a refusal).
+ */
+class VaultDeadlineTest {
+  private static final Duration ASK = Duration.ofSeconds(2);
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-29T10:00:00Z"));
+  private final List<String> asked = new ArrayList<>();
+
+  /** A Vault that never answers: every ask uses its whole timeout, then fails. */
+  private final PolicyOracle hangingVault = new PolicyOracle() {
+    @Override
+    public Optional<Map<String, List<String>>> capabilities(Store store, List<String> paths) {
+      asked.add(store.displayName());
+      clock.advance(ASK);
+      throw new PolicyUnavailableException("Vault POST sys/capabilities-self: cannot reach Vault at https://vault.vault.svc:8200 (no answer within 2s)");
+    }
+
+    @Override
+    public Duration longestAsk() {
+      return ASK;
+    }
+  };
+
+  /** payments/db-credentials reading through ClusterSecretStore vault-backend and SecretStore team-vault. */
+  private static byte[] twoStores() {
+    ObjectNode review = VaultUnavailableTest.mixedRequest();
+    ((ArrayNode) review.get("request").get("object").get("spec").get("data")).remove(3);
+    return AdmissionFixtures.JSON.writeValueAsBytes(review);
+  }
+
+  private JsonNode answer(Duration timeout) {
+    ValidatingAdmission admission = new ValidatingAdmission(AdmissionFixtures.SCHEMAS, AdmissionFixtures.cluster(), hangingVault,
+        AdmissionSettings.DEFAULTS, clock);
+    Instant start = clock.instant();
+    JsonNode response = AdmissionFixtures.JSON.readTree(admission.answer(twoStores(), timeout).body()).get("response");
+    assertThat(Duration.between(start, clock.instant())).as("time spent asking Vault").isLessThanOrEqualTo(timeout.minus(ValidatingAdmission.MARGIN));
+    return response;
+  }
+
+  @Test
+  void with_five_seconds_a_vault_that_does_not_answer_is_asked_about_the_first_store_only() {
+    JsonNode r = answer(Duration.ofSeconds(5));
+
+    assertThat(asked).containsExactly("ClusterSecretStore \"vault-backend\"");
+    assertThat(r.get("allowed").asBoolean()).isTrue();
+    assertThat(warnings(r)).containsExactly(
+        "paths of ClusterSecretStore \"vault-backend\" not checked: Vault could not be asked",
+        "Vault POST sys/capabilities-self: cannot reach Vault at https://vault.vault.svc:8200 (no answer within 2s)",
+        "not checked (Vault could not be asked): secret/data/apps/payments/db",
+        "paths of SecretStore \"payments/team-vault\" not checked: Vault could not be asked",
+        "Vault not asked: too little of the request's 5s timeout was left (an ask may take 2s)",
+        "not checked (Vault could not be asked): kv/data/payments/stripe");
+  }
+
+  @Test
+  void with_ten_seconds_both_stores_are_asked() {
+    answer(Duration.ofSeconds(10));
+
+    assertThat(asked).containsExactly("ClusterSecretStore \"vault-backend\"", "SecretStore \"payments/team-vault\"");
+  }
+
+  @Test
+  void with_deny_a_store_not_asked_in_time_refuses_the_object_as_one_vault_could_not_answer_for() {
+    ValidatingAdmission admission = new ValidatingAdmission(AdmissionFixtures.SCHEMAS, AdmissionFixtures.cluster(), hangingVault,
+        VaultUnavailableTest.DENY, clock);
+    JsonNode r = AdmissionFixtures.JSON.readTree(admission.answer(twoStores(), Duration.ofSeconds(5)).body()).get("response");
+
+    assertThat(r.get("allowed").asBoolean()).isFalse();
+    assertThat(r.get("status").get("message").asString()).contains("- Vault could not be asked what the token of SecretStore \"payments/team-vault\""
+        + " may do (Vault not asked: too little of the request's 5s timeout was left (an ask may take 2s)), so kv/data/payments/stripe could not be checked");
+  }
+
+  @Test
+  void answers_from_memory_are_always_had_whatever_the_time_left() {
+    List<String> answered = new ArrayList<>();
+    PolicyOracle slowButInMemory = (store, paths) -> {
+      answered.add(store.displayName());
+      clock.advance(Duration.ofSeconds(3)); // longestAsk is zero: nothing to fit
+      return AdmissionFixtures.policy().capabilities(store, paths);
+    };
+    ValidatingAdmission admission = new ValidatingAdmission(AdmissionFixtures.SCHEMAS, AdmissionFixtures.cluster(), slowButInMemory,
+        AdmissionSettings.DEFAULTS, clock);
+    JsonNode r = AdmissionFixtures.JSON.readTree(admission.answer(twoStores(), Duration.ofSeconds(5)).body()).get("response");
+
+    assertThat(answered).hasSize(2);
+    assertThat(r.get("allowed").asBoolean()).isTrue();
+    assertThat(r.has("warnings")).isFalse();
+  }
+}

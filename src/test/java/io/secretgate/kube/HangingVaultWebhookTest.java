@@ -1,0 +1,89 @@
+package io.secretgate.kube;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.secretgate.admission.AdmissionAnswer;
+import io.secretgate.admission.AdmissionSettings;
+import io.secretgate.admission.ValidatingAdmission;
+import io.secretgate.manifest.ManifestReader;
+import io.secretgate.manifest.ManifestSet;
+import io.secretgate.validation.ManifestStores;
+import io.secretgate.validation.schema.CrdSchemas;
+import io.secretgate.vault.DriverVaultGateway;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A Vault that accepts connections and never answers, asked through the real oracle and driver with
+ * the 2 s timeout {@code serve} uses: an ExternalSecret reading through three such stores is still
+ * answered within the 5 s kube-apiserver gives the webhook (webhook-config/), with the documented
+ * on-vault-unavailable=warn answer, instead of timing out into failurePolicy Fail.
+ */
+class HangingVaultWebhookTest {
+  private static final Path DIR = Path.of("src/test/resources/io/secretgate/kube/hanging-vault");
+  private static final CrdSchemas SCHEMAS = CrdSchemas.fromClasspath();
+  private static final Duration API_SERVER_TIMEOUT = Duration.ofSeconds(5);
+
+  private final List<Socket> held = new CopyOnWriteArrayList<>();
+  private ServerSocket vault;
+
+  @BeforeEach
+  void aVaultThatNeverAnswers() throws IOException {
+    vault = new ServerSocket(0);
+    Thread acceptor = new Thread(() -> {
+      try {
+        while (true) held.add(vault.accept());
+      } catch (IOException e) {
+        // closed at the end of the test
+      }
+    }, "hanging-vault");
+    acceptor.setDaemon(true);
+    acceptor.start();
+  }
+
+  @AfterEach
+  void close() throws IOException {
+    vault.close();
+    for (Socket s : held) s.close();
+  }
+
+  @Test
+  void an_external_secret_over_three_hanging_stores_is_answered_in_time_with_every_store_named_as_not_checked() throws IOException {
+    String stores = Files.readString(DIR.resolve("stores.yaml"), StandardCharsets.UTF_8).replace("VAULT_ADDRESS", "http://127.0.0.1:" + vault.getLocalPort());
+    ManifestSet set = ManifestReader.parse("stores.yaml", stores);
+    assertThat(set.problems()).isEmpty();
+    VaultPolicyOracle oracle = new VaultPolicyOracle((store, ref) -> "token-of-" + store.name(), DriverVaultGateway::new, Clock.systemUTC(),
+        Duration.ofSeconds(30), Duration.ofSeconds(2));
+    ValidatingAdmission admission = new ValidatingAdmission(SCHEMAS, ManifestStores.from(set, SCHEMAS, "payments"), oracle, AdmissionSettings.DEFAULTS);
+
+    long start = System.nanoTime();
+    AdmissionAnswer answer = admission.answer(Files.readAllBytes(DIR.resolve("three-stores.json")), API_SERVER_TIMEOUT);
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+    // one 2 s ask fits; the others would have run past the deadline (before: three asks, over 6 s)
+    assertThat(took).isLessThan(API_SERVER_TIMEOUT.minusSeconds(1));
+    JsonNode response = JsonMapper.builder().build().readTree(answer.body()).get("response");
+    assertThat(response.get("allowed").asBoolean()).isTrue();
+    List<String> warnings = response.get("warnings").valueStream().map(JsonNode::asString).toList();
+    assertThat(warnings).contains(
+        "paths of SecretStore \"payments/a\" not checked: Vault could not be asked",
+        "paths of SecretStore \"payments/b\" not checked: Vault could not be asked",
+        "paths of SecretStore \"payments/c\" not checked: Vault could not be asked",
+        "Vault not asked: too little of the request's 5s timeout was left (an ask may take 2s)");
+    assertThat(warnings).anySatisfy(w -> assertThat(w).contains("no answer within 2s"));
+    assertThat(String.join("\n", warnings)).doesNotContain("token-of-");
+  }
+}
