@@ -24,10 +24,13 @@ final class AdmissionTexts {
     return sb.toString();
   }
 
-  /** The warnings that stand for a denial when the namespace's enforcement is warn. */
+  /**
+   * The warnings that stand for a denial when the namespace's enforcement is warn; the subject last,
+   * since a long name may be cut at {@link AdmissionWarnings#MAX_LENGTH} characters.
+   */
   static List<String> wouldBeDenied(String subject, Verdict verdict) {
     List<String> out = new ArrayList<>();
-    out.add(subject + " would be denied; admitted because enforcement is warn");
+    out.add("would be denied, admitted because enforcement is warn: " + subject);
     verdict.violations().forEach(v -> out.add(violationWarning(v, verdict)));
     return out;
   }

@@ -105,7 +105,7 @@ class AdmissionWarningsTest {
     JsonNode r = ValidatingAdmissionTest.response(AdmissionFixtures.admission(AdmissionSettings.DEFAULTS), review);
     List<String> ws = warnings(r);
     assertThat(r.get("allowed").asBoolean()).isTrue();
-    assertThat(ws.get(0)).isEqualTo("ExternalSecret sandbox/reports would be denied; admitted because enforcement is warn");
+    assertThat(ws.get(0)).isEqualTo("would be denied, admitted because enforcement is warn: ExternalSecret sandbox/reports");
     assertThat(ws.get(1)).isEqualTo("spec.data[0].remoteRef.key: PATH_NOT_PERMITTED: the store's token may not \"read\""
         + " secret/data/infra/a-rather-long-dire...");
     assertThat(ws).allSatisfy(w -> {

@@ -54,8 +54,20 @@ class EnforcementTest {
     assertThat(r.get("allowed").asBoolean()).isTrue();
     assertThat(r.has("status")).isFalse();
     assertThat(warnings(r)).containsExactly(
-        "ExternalSecret orders/api-keys would be denied; admitted because enforcement is warn",
+        "would be denied, admitted because enforcement is warn: ExternalSecret orders/api-keys",
         "spec.data[0].remoteRef.key: PATH_NOT_PERMITTED: the store's token may not \"read\" secret/data/infra/root-ca");
+  }
+
+  @Test
+  void a_long_name_is_what_the_cut_takes_never_that_the_object_would_be_denied() {
+    ObjectNode review = (ObjectNode) requestTree(DENIED);
+    String name = "api-keys-" + "x".repeat(200);
+    ((ObjectNode) review.get("request").get("object").get("metadata")).put("name", name);
+    ((ObjectNode) review.get("request")).put("name", name);
+    JsonNode r = ValidatingAdmissionTest.response(admission(Enforcement.DENY, Optional.of(Map.of("secretgate.io/enforcement", "warn"))), review);
+    assertThat(r.get("allowed").asBoolean()).isTrue();
+    assertThat(warnings(r).get(0)).startsWith("would be denied, admitted because enforcement is warn: ExternalSecret orders/api-keys-xxx")
+        .endsWith(AdmissionWarnings.ELLIPSIS).hasSize(AdmissionWarnings.MAX_LENGTH);
   }
 
   @Test
