@@ -31,10 +31,18 @@ import java.util.function.Function;
  * a short TTL. The token is read from its Secret on every request, so a rotated token has a new
  * digest and is asked again at once. A store without a token Secret (another auth method) is not
  * checked; a token or a Vault that cannot be had is a {@link PolicyUnavailableException}.
+ *
+ * <p>A Vault that gave no answer at all (a timeout, a refused connection) is not asked again for
+ * {@link #UNANSWERED_HOLD}: requests in that time fail at once with the same reason (word for word,
+ * so that the warnings of one request say it once) instead of each
+ * holding a webhook thread for the whole timeout, which would starve the other webhook (Pods) during
+ * a Vault outage. Answers that came back (403, 503 sealed...) are quick and are not held.
  */
 public final class VaultPolicyOracle implements PolicyOracle {
   private static final int MAX_ENTRIES = 10_000;
   private static final int MAX_GATEWAYS = 256;
+  /** How long a Vault that gave no answer is not asked again. */
+  public static final Duration UNANSWERED_HOLD = Duration.ofSeconds(5);
 
   /** Reads a store's token: (store, tokenSecretRef) → token. */
   @FunctionalInterface
@@ -46,6 +54,9 @@ public final class VaultPolicyOracle implements PolicyOracle {
 
   private record Entry(List<String> capabilities, Instant expires) {}
 
+  /** Why a Vault gave no answer, and until when it is not asked again. */
+  private record Unanswered(String reason, Instant until) {}
+
   private final Tokens tokens;
   private final Function<VaultConnection, VaultGateway> gateways;
   private final Clock clock;
@@ -53,6 +64,7 @@ public final class VaultPolicyOracle implements PolicyOracle {
   private final Duration timeout;
   private final Map<Key, Entry> cache = new ConcurrentHashMap<>();
   private final Map<String, VaultGateway> gatewayByToken = new ConcurrentHashMap<>();
+  private final Map<String, Unanswered> unanswered = new ConcurrentHashMap<>();
 
   public VaultPolicyOracle(Tokens tokens, Function<VaultConnection, VaultGateway> gateways, Clock clock, Duration ttl, Duration timeout) {
     this.tokens = tokens;
@@ -98,10 +110,20 @@ public final class VaultPolicyOracle implements PolicyOracle {
   }
 
   private Map<String, List<String>> ask(Store store, VaultProvider vault, String token, String digest, List<String> paths, Instant now) {
+    String server = vault.server + "\u0000" + vault.namespace;
+    Unanswered held = unanswered.get(server);
+    if (held != null && now.isBefore(held.until())) {
+      throw new PolicyUnavailableException(held.reason()); // the same words: one warning line for both
+    }
     Map<String, List<String>> fresh;
     try {
       fresh = gateway(vault, token, digest).capabilitiesSelf(paths);
+      unanswered.remove(server);
     } catch (VaultFailure e) {
+      if (e.kind() == VaultFailure.Kind.UNAVAILABLE && e.status().isEmpty()) {
+        if (unanswered.size() > MAX_GATEWAYS) unanswered.clear();
+        unanswered.put(server, new Unanswered(e.getMessage(), clock.instant().plus(UNANSWERED_HOLD)));
+      }
       throw new PolicyUnavailableException(e.getMessage());
     } catch (RuntimeException e) {
       throw new PolicyUnavailableException("cannot ask Vault for " + store.displayName() + " (" + e.getClass().getSimpleName() + ")");

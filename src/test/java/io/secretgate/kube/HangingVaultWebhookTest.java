@@ -1,12 +1,14 @@
 package io.secretgate.kube;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.secretgate.admission.AdmissionAnswer;
 import io.secretgate.admission.AdmissionSettings;
 import io.secretgate.admission.ValidatingAdmission;
 import io.secretgate.manifest.ManifestReader;
 import io.secretgate.manifest.ManifestSet;
+import io.secretgate.testing.MutableClock;
 import io.secretgate.validation.ManifestStores;
 import io.secretgate.validation.schema.CrdSchemas;
 import io.secretgate.vault.DriverVaultGateway;
@@ -18,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
@@ -30,7 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
  * A Vault that accepts connections and never answers, asked through the real oracle and driver with
  * the 2 s timeout {@code serve} uses: an ExternalSecret reading through three such stores is still
  * answered within the 5 s kube-apiserver gives the webhook (webhook-config/), with the documented
- * on-vault-unavailable=warn answer, instead of timing out into failurePolicy Fail.
+ * on-vault-unavailable=warn answer, instead of timing out into failurePolicy Fail; and requests right
+ * after do not wait for it again.
  */
 class HangingVaultWebhookTest {
   private static final Path DIR = Path.of("src/test/resources/io/secretgate/kube/hanging-vault");
@@ -60,14 +64,48 @@ class HangingVaultWebhookTest {
     for (Socket s : held) s.close();
   }
 
-  @Test
-  void an_external_secret_over_three_hanging_stores_is_answered_in_time_with_every_store_named_as_not_checked() throws IOException {
+  private ValidatingAdmission admission(Duration vaultTimeout, Clock oracleClock) throws IOException {
     String stores = Files.readString(DIR.resolve("stores.yaml"), StandardCharsets.UTF_8).replace("VAULT_ADDRESS", "http://127.0.0.1:" + vault.getLocalPort());
     ManifestSet set = ManifestReader.parse("stores.yaml", stores);
     assertThat(set.problems()).isEmpty();
-    VaultPolicyOracle oracle = new VaultPolicyOracle((store, ref) -> "token-of-" + store.name(), DriverVaultGateway::new, Clock.systemUTC(),
-        Duration.ofSeconds(30), Duration.ofSeconds(2));
-    ValidatingAdmission admission = new ValidatingAdmission(SCHEMAS, ManifestStores.from(set, SCHEMAS, "payments"), oracle, AdmissionSettings.DEFAULTS);
+    VaultPolicyOracle oracle = new VaultPolicyOracle((store, ref) -> "token-of-" + store.name(), DriverVaultGateway::new, oracleClock,
+        Duration.ofSeconds(30), vaultTimeout);
+    return new ValidatingAdmission(SCHEMAS, ManifestStores.from(set, SCHEMAS, "payments"), oracle, AdmissionSettings.DEFAULTS);
+  }
+
+  private static List<String> warnings(AdmissionAnswer answer) {
+    JsonNode response = JsonMapper.builder().build().readTree(answer.body()).get("response");
+    assertThat(response.get("allowed").asBoolean()).isTrue();
+    return response.get("warnings").valueStream().map(JsonNode::asString).toList();
+  }
+
+  @Test
+  void a_vault_that_gave_no_answer_is_not_asked_again_for_a_few_seconds_so_requests_meanwhile_do_not_wait_for_it() throws IOException {
+    MutableClock clock = new MutableClock(Instant.parse("2026-11-29T10:00:00Z"));
+    ValidatingAdmission admission = admission(Duration.ofMillis(500), clock);
+    byte[] request = Files.readAllBytes(DIR.resolve("three-stores.json"));
+
+    List<String> first = warnings(admission.answer(request, API_SERVER_TIMEOUT));
+    await().atMost(Duration.ofSeconds(5)).until(() -> held.size() == 1);
+    long start = System.nanoTime();
+    List<String> meanwhile = warnings(admission.answer(request, API_SERVER_TIMEOUT));
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+    clock.advance(VaultPolicyOracle.UNANSWERED_HOLD);
+    warnings(admission.answer(request, API_SERVER_TIMEOUT));
+
+    // the failure of store a is held, word for word, for b and c, and for the request right after
+    String reason = "Vault POST sys/capabilities-self: cannot reach Vault at http://127.0.0.1:" + vault.getLocalPort() + " (no answer within 500ms)";
+    assertThat(first).containsSubsequence("paths of SecretStore \"payments/a\" not checked: Vault could not be asked", reason,
+        "paths of SecretStore \"payments/b\" not checked: Vault could not be asked",
+        "paths of SecretStore \"payments/c\" not checked: Vault could not be asked").containsOnlyOnce(reason);
+    assertThat(meanwhile).isEqualTo(first);
+    assertThat(took).as("no ask while the failure is held").isLessThan(Duration.ofMillis(400));
+    await().atMost(Duration.ofSeconds(5)).until(() -> held.size() == 2); // asked again once the hold is over
+  }
+
+  @Test
+  void an_external_secret_over_three_hanging_stores_is_answered_in_time_with_every_store_named_as_not_checked() throws IOException {
+    ValidatingAdmission admission = admission(Duration.ofSeconds(2), Clock.systemUTC());
 
     long start = System.nanoTime();
     AdmissionAnswer answer = admission.answer(Files.readAllBytes(DIR.resolve("three-stores.json")), API_SERVER_TIMEOUT);
@@ -75,9 +113,7 @@ class HangingVaultWebhookTest {
 
     // one 2 s ask fits; the others would have run past the deadline (before: three asks, over 6 s)
     assertThat(took).isLessThan(API_SERVER_TIMEOUT.minusSeconds(1));
-    JsonNode response = JsonMapper.builder().build().readTree(answer.body()).get("response");
-    assertThat(response.get("allowed").asBoolean()).isTrue();
-    List<String> warnings = response.get("warnings").valueStream().map(JsonNode::asString).toList();
+    List<String> warnings = warnings(answer);
     assertThat(warnings).contains(
         "paths of SecretStore \"payments/a\" not checked: Vault could not be asked",
         "paths of SecretStore \"payments/b\" not checked: Vault could not be asked",
