@@ -61,7 +61,7 @@ public final class SyncMetrics {
   public SyncMetrics(MeterRegistry registry) {
     this.registry = registry;
     Gauge.builder(QUEUE_DEPTH, queueDepth, d -> d.get().getAsInt())
-        .description("Keys waiting in the sync work queue").register(registry);
+        .description("ExternalSecrets due for a sync and waiting for a worker (not those scheduled for a later refresh)").register(registry);
   }
 
   /** One reconcile of an ExternalSecret, whatever its outcome (ESO counts skips too). */

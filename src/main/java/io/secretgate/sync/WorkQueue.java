@@ -191,11 +191,15 @@ public final class WorkQueue<K> {
     }
   }
 
-  /** Keys queued or scheduled (not counting those being processed). */
+  /**
+   * Keys due now and waiting for a worker (as client-go's {@code workqueue_depth}: not those being
+   * processed, nor those scheduled for later, such as every synced key waiting for its next refresh).
+   */
   public int depth() {
     lock.lock();
     try {
-      return readyAt.size();
+      Instant now = clock.instant();
+      return (int) readyAt.values().stream().filter(at -> !at.isAfter(now)).count();
     } finally {
       lock.unlock();
     }

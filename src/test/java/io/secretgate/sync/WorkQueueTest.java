@@ -25,6 +25,19 @@ class WorkQueueTest {
   }
 
   @Test
+  void the_depth_counts_keys_due_now_not_those_scheduled_for_later_nor_those_being_processed() {
+    queue.add("due");
+    queue.add("taken");
+    queue.addAfter("refresh-later", Duration.ofHours(1));
+    assertThat(queue.poll()).contains("due");
+    assertThat(queue.depth()).isEqualTo(1);
+    assertThat(queue.poll()).contains("taken");
+    assertThat(queue.depth()).isZero();
+    clock.advance(Duration.ofHours(1));
+    assertThat(queue.depth()).isEqualTo(1);
+  }
+
+  @Test
   void a_key_being_processed_is_not_handed_out_again_until_done() {
     queue.add("a");
     assertThat(queue.poll()).contains("a");
