@@ -170,7 +170,7 @@ public final class ExternalSecretReconciler {
       own.wroteStatus(ns(es) + "/" + name(es),
           new OwnWrites.Status(es.getMetadata().getResourceVersion(), start, SyncedResourceVersion.of(es), clock.instant()));
     }
-    return interval.isZero() ? SyncResult.untilChanged() : SyncResult.after(interval);
+    return RefreshSchedule.syncsOnce(interval) ? SyncResult.untilChanged() : SyncResult.after(interval);
   }
 
   private SyncResult fail(ExternalSecret es, String reason, String message, String detail, boolean retry) {

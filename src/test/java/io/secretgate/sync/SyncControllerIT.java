@@ -105,6 +105,17 @@ class SyncControllerIT {
   }
 
   @Test
+  void a_negative_refresh_interval_syncs_once_as_in_eso_instead_of_in_a_loop() throws Exception {
+    ExternalSecret es = externalSecret("negative", "apps/payments/db");
+    es.getSpec().refreshInterval = "-1m";
+    client.resources(ExternalSecret.class).resource(es).create();
+    await().atMost(Duration.ofSeconds(10)).until(() -> readyCondition("negative"), c -> c != null && "True".equals(c.status));
+    double before = syncCalls("negative");
+    Thread.sleep(3000);
+    assertThat(syncCalls("negative") - before).as("syncs of an ExternalSecret with refreshInterval -1m in 3 s").isLessThanOrEqualTo(3);
+  }
+
+  @Test
   void external_secrets_reading_the_same_path_in_one_round_share_one_vault_read() throws Exception {
     for (int i = 0; i < 6; i++) client.resources(ExternalSecret.class).resource(externalSecret("app-" + i, "apps/payments/db")).create();
     await().atMost(Duration.ofSeconds(15)).until(() -> client.secrets().inNamespace("payments").list().getItems().size() == 6);
@@ -456,6 +467,11 @@ class SyncControllerIT {
         if (e.getCode() != 409 || attempt == 5) throw e;
       }
     }
+  }
+
+  private double syncCalls(String name) {
+    var c = registry.find("externalsecret_sync_calls").tag("name", name).counter();
+    return c == null ? 0 : c.count();
   }
 
   private Condition readyCondition(String name) {
