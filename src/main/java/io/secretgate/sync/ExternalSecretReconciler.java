@@ -110,11 +110,15 @@ public final class ExternalSecretReconciler {
     if (!invalid.isEmpty()) return blocked(es, describe(invalid));
     Optional<Duration> interval = GoDuration.parse(es.getSpec().effectiveRefreshInterval());
     RefreshSchedule.Inputs inputs = refreshInputs(es, interval.get());
-    RefreshSchedule.Decision decision = resyncs.take(key) ? RefreshSchedule.requested(inputs, start) : RefreshSchedule.decide(inputs, start);
+    boolean requested = resyncs.take(key);
+    RefreshSchedule.Decision decision = requested ? RefreshSchedule.requested(inputs, start) : RefreshSchedule.decide(inputs, start);
     if (decision instanceof RefreshSchedule.Decision.WaitUntil w) return SyncResult.after(Duration.between(start, w.at()));
     if (decision instanceof RefreshSchedule.Decision.UntilChanged) return SyncResult.untilChanged();
     boolean fresh = ((RefreshSchedule.Decision.SyncNow) decision).cause().wantsFreshRead();
-    return sync(es, start, interval.get(), fresh);
+    SyncResult result = sync(es, start, interval.get(), fresh);
+    // a requested sync is owed until one succeeds: its retry must sync again, not find no refresh due
+    if (requested && !(result instanceof SyncResult.Done)) resyncs.request(key);
+    return result;
   }
 
   /** Runs the sync; the failures of its steps are mapped to status, event and retry here, in one place. */
