@@ -418,6 +418,38 @@ class SyncControllerIT {
   }
 
   @Test
+  void a_deleted_create_or_merge_target_is_recreated_at_once_not_at_the_next_refresh() throws Exception {
+    ExternalSecret es = externalSecret("merged", "apps/payments/db");
+    es.getSpec().target = new io.secretgate.api.ExternalSecretTarget();
+    es.getSpec().target.creationPolicy = io.secretgate.api.CreationPolicy.CreateOrMerge;
+    client.resources(ExternalSecret.class).resource(es).create();
+    await().atMost(Duration.ofSeconds(10)).until(() -> readyCondition("merged"), c -> c != null && "True".equals(c.status));
+    await().atMost(Duration.ofSeconds(10)).until(controller::idle);
+
+    client.secrets().inNamespace("payments").withName("merged").delete();
+
+    Secret back = await().atMost(Duration.ofSeconds(10)).until(() -> client.secrets().inNamespace("payments").withName("merged").get(), x -> x != null);
+    assertThat(decode(back.getData())).containsEntry("password", "s3cr3t");
+  }
+
+  @Test
+  void a_hand_edited_key_in_a_merge_target_is_restored_at_once_not_at_the_next_refresh() throws Exception {
+    client.secrets().inNamespace("payments").resource(new SecretBuilder().withNewMetadata().withName("shared").endMetadata()
+        .addToData("other", b64("not-ours")).build()).create();
+    client.resources(ExternalSecret.class).resource(mergingExternalSecret("merge-db", "Retain")).create();
+    await().atMost(Duration.ofSeconds(10)).until(() -> readyCondition("merge-db"), c -> c != null && "True".equals(c.status));
+    await().atMost(Duration.ofSeconds(10)).until(controller::idle);
+
+    client.secrets().inNamespace("payments").withName("shared").edit(sec -> {
+      sec.getData().put("password", b64("edited-by-hand"));
+      return sec;
+    });
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> decode(client.secrets().inNamespace("payments").withName("shared").get().getData()),
+        d -> "s3cr3t".equals(d.get("password")) && "not-ours".equals(d.get("other")));
+  }
+
+  @Test
   void owner_external_secrets_get_no_finalizer_and_one_no_longer_needed_is_removed_when_the_spec_changes() throws Exception {
     client.resources(ExternalSecret.class).resource(externalSecret("db-credentials", "apps/payments/db")).create();
     await().atMost(Duration.ofSeconds(10)).until(() -> readyCondition("db-credentials"), c -> c != null && "True".equals(c.status));
