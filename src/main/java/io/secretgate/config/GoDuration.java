@@ -32,13 +32,13 @@ public final class GoDuration {
     int i = 0;
     while (i < s.length()) {
       int start = i;
-      while (i < s.length() && (Character.isDigit(s.charAt(i)) || s.charAt(i) == '.')) i++;
+      while (i < s.length() && (isAsciiDigit(s.charAt(i)) || s.charAt(i) == '.')) i++;
       String number = s.substring(start, i);
       if (number.isEmpty() || number.equals(".") || number.indexOf('.') != number.lastIndexOf('.')) {
         return Optional.empty();
       }
       int unitStart = i;
-      while (i < s.length() && !Character.isDigit(s.charAt(i)) && s.charAt(i) != '.') i++;
+      while (i < s.length() && !isAsciiDigit(s.charAt(i)) && s.charAt(i) != '.') i++;
       Long unit = NANOS_PER_UNIT.get(s.substring(unitStart, i));
       if (unit == null) return Optional.empty();
       total = total.add(new BigDecimal(number).multiply(BigDecimal.valueOf(unit)));
@@ -46,5 +46,10 @@ public final class GoDuration {
     if (total.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) return Optional.empty();
     long nanos = total.longValue();
     return Optional.of(Duration.ofNanos(negative ? -nanos : nanos));
+  }
+
+  /** Go reads only {@code 0}-{@code 9} as digits ({@link Character#isDigit} also takes e.g. Arabic-Indic digits). */
+  private static boolean isAsciiDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 }

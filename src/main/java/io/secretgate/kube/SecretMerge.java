@@ -8,7 +8,6 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.secretgate.api.CreationPolicy;
 import io.secretgate.api.ExternalSecret;
 import io.secretgate.api.ManagedSecretKeys;
-import io.secretgate.api.SecretgateKeys;
 import io.secretgate.secrets.DataHash;
 import io.secretgate.secrets.DesiredSecret;
 import java.util.ArrayList;
@@ -27,7 +26,8 @@ import java.util.TreeMap;
  *       the keys we wrote last time, plus the desired data;
  *   <li>labels and annotations: the existing ones minus those we wrote last time (and minus created-by
  *       unless Owner), plus the desired ones, for every policy (ESO keeps foreign metadata too);
- *   <li>data-hash over the resulting data, and {@link ManagedKeys} naming what we wrote;
+ *   <li>data-hash over the resulting data, and {@link ManagedKeys} naming what this ExternalSecret wrote
+ *       (an entry another ExternalSecret also wrote is never removed);
  *   <li>our controller ownerReference for Owner (replacing a stale one to the same ExternalSecret in
  *       place), removed otherwise; other owner references untouched;
  *   <li>type: the desired one, except that the default {@code Opaque} never replaces an existing type;
@@ -39,7 +39,7 @@ final class SecretMerge {
 
   static Secret merge(Secret existing, DesiredSecret desired, ExternalSecret owner) {
     String esName = owner.getMetadata().getName();
-    ManagedKeys before = existing == null ? ManagedKeys.NONE : ManagedKeys.of(existing, esName);
+    ManagedKeys before = existing == null ? ManagedKeys.NONE : ManagedKeys.of(existing, esName).minus(ManagedKeys.ofOthers(existing, esName));
     CreationPolicy policy = desired.creationPolicy();
 
     TreeMap<String, String> data = new TreeMap<>();
@@ -58,8 +58,8 @@ final class SecretMerge {
     before.annotations().forEach(annotations::remove);
     annotations.putAll(desired.annotations());
     annotations.put(ManagedSecretKeys.ANNOTATION_DATA_HASH, dataHash(data));
-    annotations.put(SecretgateKeys.ANNOTATION_MANAGED_KEYS,
-        new ManagedKeys(desired.data().keySet(), desired.labels().keySet(), desired.annotations().keySet()).toAnnotation());
+    ManagedKeys.record(annotations, esName,
+        new ManagedKeys(desired.data().keySet(), desired.labels().keySet(), desired.annotations().keySet()));
 
     ObjectMeta meta = existing == null
         ? new ObjectMetaBuilder().withName(desired.name()).withNamespace(desired.namespace()).build()
@@ -79,15 +79,16 @@ final class SecretMerge {
 
   /**
    * The Secret with the keys this ExternalSecret wrote removed from its data (labels, annotations and
-   * owners kept), the data-hash and bookkeeping brought up to date: the "remove only our keys" write.
+   * owners kept; a key another ExternalSecret also wrote stays), the data-hash brought up to date and
+   * this ExternalSecret's bookkeeping removed: the "remove only our keys" write of its deletion.
    */
   static Secret withoutManagedData(Secret existing, String esName) {
-    ManagedKeys before = ManagedKeys.of(existing, esName);
+    ManagedKeys ours = ManagedKeys.of(existing, esName).minus(ManagedKeys.ofOthers(existing, esName));
     TreeMap<String, String> data = new TreeMap<>(orEmpty(existing.getData()));
-    before.data().forEach(data::remove);
+    ours.data().forEach(data::remove);
     TreeMap<String, String> annotations = new TreeMap<>(orEmpty(existing.getMetadata().getAnnotations()));
     annotations.put(ManagedSecretKeys.ANNOTATION_DATA_HASH, dataHash(data));
-    annotations.put(SecretgateKeys.ANNOTATION_MANAGED_KEYS, before.withoutData().toAnnotation());
+    ManagedKeys.record(annotations, esName, null);
     ObjectMeta meta = new ObjectMetaBuilder(existing.getMetadata()).build();
     meta.setAnnotations(annotations);
     return new SecretBuilder(existing).withMetadata(meta).withData(data).build();

@@ -9,6 +9,7 @@ import io.secretgate.kube.ApplyResult;
 import io.secretgate.kube.CaReadException;
 import io.secretgate.kube.CleanupFinalizer;
 import io.secretgate.kube.EventRecorder;
+import io.secretgate.kube.KubeWriteException;
 import io.secretgate.kube.SecretDeleter;
 import io.secretgate.kube.SecretWriter;
 import io.secretgate.kube.StatusUpdate;
@@ -38,6 +39,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -108,21 +110,33 @@ public final class ExternalSecretReconciler {
     if (!invalid.isEmpty()) return blocked(es, describe(invalid));
     Optional<Duration> interval = GoDuration.parse(es.getSpec().effectiveRefreshInterval());
     RefreshSchedule.Inputs inputs = refreshInputs(es, interval.get());
-    RefreshSchedule.Decision decision = resyncs.take(key) ? RefreshSchedule.requested(inputs, start) : RefreshSchedule.decide(inputs, start);
+    boolean requested = resyncs.take(key);
+    RefreshSchedule.Decision decision = requested ? RefreshSchedule.requested(inputs, start) : RefreshSchedule.decide(inputs, start);
     if (decision instanceof RefreshSchedule.Decision.WaitUntil w) return SyncResult.after(Duration.between(start, w.at()));
     if (decision instanceof RefreshSchedule.Decision.UntilChanged) return SyncResult.untilChanged();
     boolean fresh = ((RefreshSchedule.Decision.SyncNow) decision).cause().wantsFreshRead();
-    return sync(es, start, interval.get(), fresh);
+    SyncResult result = sync(es, start, interval.get(), fresh);
+    // a requested sync is owed until one succeeds: its retry must sync again, not find no refresh due
+    if (requested && !(result instanceof SyncResult.Done)) resyncs.request(key);
+    return result;
   }
 
+  /** Runs the sync; the failures of its steps are mapped to status, event and retry here, in one place. */
   private SyncResult sync(ExternalSecret es, Instant start, Duration interval, boolean freshReads) {
-    BuildOutcome outcome;
-    RateLimitNote rateLimit = new RateLimitNote();
     try {
-      outcome = builder.build(es, sources(es, freshReads, rateLimit));
+      return readAndWrite(es, start, interval, freshReads);
     } catch (StoreUnavailable e) {
       return fail(es, EsoText.REASON_SYNCED_ERROR, EsoText.MSG_ERROR_GET_SECRET_DATA, e.getMessage(), !e.configError);
+    } catch (KubeStepFailed e) {
+      // RBAC (403), a refused object (422), conflicts or an unreachable API server: nothing more was
+      // written; an RBAC or cluster fix heals it without an ExternalSecret change, so retry with backoff
+      return fail(es, EsoText.REASON_SYNCED_ERROR, e.esoMessage, e.esoMessage + ": " + e.getCause().getMessage(), true);
     }
+  }
+
+  private SyncResult readAndWrite(ExternalSecret es, Instant start, Duration interval, boolean freshReads) {
+    RateLimitNote rateLimit = new RateLimitNote();
+    BuildOutcome outcome = builder.build(es, sources(es, freshReads, rateLimit));
     outcome.events().forEach(ev -> cluster.events().record(es, ev));
     if (outcome instanceof BuildOutcome.Write w) return write(es, w, start, interval);
     if (outcome instanceof BuildOutcome.Retain r) {
@@ -136,7 +150,7 @@ public final class ExternalSecretReconciler {
   }
 
   private SyncResult write(ExternalSecret es, BuildOutcome.Write w, Instant start, Duration interval) {
-    ApplyResult applied = cluster.writer().apply(w.secret(), es);
+    ApplyResult applied = kubeStep(EsoText.MSG_ERROR_UPDATE_SECRET, () -> cluster.writer().apply(w.secret(), es));
     applied.event().ifPresent(ev -> cluster.events().record(es, ev));
     if (applied.outcome() == ApplyResult.Outcome.MISSING) {
       return succeed(es, EsoText.MSG_MISSING, EsoText.REASON_MISSING, start, interval, applied.secretName());
@@ -149,14 +163,14 @@ public final class ExternalSecretReconciler {
           applied.detail().orElse(applied.failureMessage().orElse("")), false);
     }
     if (w.secret().creationPolicy() == io.secretgate.api.CreationPolicy.Owner) {
-      cluster.deleter().deleteOrphans(es, applied.secretName());
+      kubeStep(EsoText.MSG_ERROR_DELETE_ORPHANED, () -> cluster.deleter().deleteOrphans(es, applied.secretName()));
     }
     LOG.info("sync ExternalSecret {}/{}: {} Secret {}", ns(es), name(es), applied.outcome(), applied.secretName());
     return succeed(es, EsoText.MSG_SYNCED, EsoText.REASON_SYNCED, start, interval, applied.secretName());
   }
 
   private SyncResult delete(ExternalSecret es, BuildOutcome.Delete d, Instant start, Duration interval) {
-    SecretDeleter.DeleteResult r = cluster.deleter().deleteIfControlled(es, d.secretName());
+    SecretDeleter.DeleteResult r = kubeStep(EsoText.MSG_ERROR_DELETE_SECRET, () -> cluster.deleter().deleteIfControlled(es, d.secretName()));
     if (r == SecretDeleter.DeleteResult.NOT_CONTROLLED) {
       return fail(es, EsoText.REASON_SYNCED_ERROR, EsoText.MSG_ERROR_DELETE_SECRET, "target is not controlled by this ExternalSecret", false);
     }
@@ -170,7 +184,7 @@ public final class ExternalSecretReconciler {
       own.wroteStatus(ns(es) + "/" + name(es),
           new OwnWrites.Status(es.getMetadata().getResourceVersion(), start, SyncedResourceVersion.of(es), clock.instant()));
     }
-    return interval.isZero() ? SyncResult.untilChanged() : SyncResult.after(interval);
+    return RefreshSchedule.syncsOnce(interval) ? SyncResult.untilChanged() : SyncResult.after(interval);
   }
 
   private SyncResult fail(ExternalSecret es, String reason, String message, String detail, boolean retry) {
@@ -262,6 +276,25 @@ public final class ExternalSecretReconciler {
 
   private static String name(ExternalSecret es) {
     return es.getMetadata().getName();
+  }
+
+  /** Runs one Kubernetes write of the sync; its failure carries ESO's fixed status message for that step. */
+  private static <T> T kubeStep(String esoMessage, Supplier<T> write) {
+    try {
+      return write.get();
+    } catch (KubeWriteException e) {
+      throw new KubeStepFailed(esoMessage, e);
+    }
+  }
+
+  /** A Kubernetes write of the sync failed (typed cause: kind, object, HTTP code; never a value). */
+  static final class KubeStepFailed extends RuntimeException {
+    final String esoMessage;
+
+    KubeStepFailed(String esoMessage, KubeWriteException cause) {
+      super(esoMessage, cause, false, false);
+      this.esoMessage = esoMessage;
+    }
   }
 
   /** A store that cannot be used for this sync; {@code configError}: only a change can fix it. */

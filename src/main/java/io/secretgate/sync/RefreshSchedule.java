@@ -57,12 +57,20 @@ public final class RefreshSchedule {
     return new Decision.SyncNow(Cause.REQUESTED);
   }
 
+  /**
+   * True when {@code interval} means "no periodic refresh": zero, and as in ESO (which checks
+   * {@code <= 0}) any negative duration such as {@code -1m}, a valid Go duration.
+   */
+  public static boolean syncsOnce(Duration interval) {
+    return interval.isZero() || interval.isNegative();
+  }
+
   public static Decision decide(Inputs in, Instant now) {
     if (in.lastRefresh().isEmpty()) return new Decision.SyncNow(Cause.NEVER_SYNCED);
     if (!in.targetValid()) return new Decision.SyncNow(Cause.TARGET_INVALID);
     if (in.policy() == RefreshPolicy.CreatedOnce) return new Decision.UntilChanged();
     if (in.changedSinceLastSync()) return new Decision.SyncNow(Cause.CHANGED);
-    if (in.policy() == RefreshPolicy.OnChange || in.interval().isZero()) return new Decision.UntilChanged();
+    if (in.policy() == RefreshPolicy.OnChange || syncsOnce(in.interval())) return new Decision.UntilChanged();
     Instant due = in.lastRefresh().get().plus(in.interval());
     return due.isAfter(now) ? new Decision.WaitUntil(due) : new Decision.SyncNow(Cause.INTERVAL_ELAPSED);
   }

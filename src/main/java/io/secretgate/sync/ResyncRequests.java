@@ -5,7 +5,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * ExternalSecrets asked to sync again for a reason outside themselves (their store's token changed):
- * the reconciler takes the request on the key's next run and syncs even when no refresh is due.
+ * the reconciler takes the request on the key's next run and syncs even when no refresh is due. A
+ * requested sync that fails is asked for again, so the key's retries (with backoff) keep syncing
+ * until one succeeds.
  */
 public final class ResyncRequests {
   private final Set<String> keys = ConcurrentHashMap.newKeySet();

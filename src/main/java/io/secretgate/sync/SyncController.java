@@ -226,6 +226,7 @@ public final class SyncController implements Controller {
     ExternalSecretReconciler r = reconciler;
     if (r != null) r.secretSeen(Cache.metaNamespaceKeyFunc(secret));
     enqueueOwner(secret);
+    informers.targeting(secret.getMetadata().getNamespace(), secret.getMetadata().getName()).forEach(queue::add);
   }
 
   private void enqueueOwner(Secret secret) {

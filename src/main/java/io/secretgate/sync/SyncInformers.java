@@ -20,6 +20,7 @@ import io.secretgate.api.SecretStoreSpec;
 import io.secretgate.api.SecretStoreStatus;
 import io.secretgate.api.StoreKind;
 import io.secretgate.kube.InformerStoreLookup;
+import io.secretgate.secrets.DesiredSecretBuilder;
 import io.secretgate.validation.Store;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +39,7 @@ import java.util.function.Function;
  */
 final class SyncInformers {
   private static final String CREATED_BY_INDEX = "created-by";
+  private static final String TARGET_INDEX = "target";
 
   /** What the informers call: an ExternalSecret or managed Secret seen, or a store event as {@link StoreChange} reads it. */
   record Handlers(Consumer<ExternalSecret> externalSecret, Consumer<Secret> managedSecret, BiConsumer<HasMetadata, StoreChange> store) {}
@@ -57,7 +59,7 @@ final class SyncInformers {
   /** Starts every informer; {@code scope} is the namespaces to watch, or a single {@code null} for all of them. */
   void start(List<String> scope, Handlers handlers) {
     for (String ns : scope) {
-      externalSecrets.add(inform(scoped(client.resources(ExternalSecret.class), ns), onAny(handlers.externalSecret())));
+      externalSecrets.add(informExternalSecrets(ns, handlers.externalSecret()));
       stores.add(inform(scoped(client.resources(SecretStore.class), ns), storeEvents(handlers.store())));
       secrets.add(informManagedSecrets(ns, handlers.managedSecret()));
     }
@@ -92,6 +94,18 @@ final class SyncInformers {
     List<Secret> out = new ArrayList<>();
     secrets.forEach(i -> out.addAll(i.getIndexer().byIndex(CREATED_BY_INDEX, namespace + "/" + createdBy)));
     return out;
+  }
+
+  /**
+   * The keys of the cached ExternalSecrets whose target is the Secret {@code namespace/name}: how a
+   * Secret event reaches the ExternalSecrets writing it without an ownerReference (Merge,
+   * CreateOrMerge, Orphan), as ESO maps Secret events by target name.
+   */
+  List<String> targeting(String namespace, String name) {
+    List<String> keys = new ArrayList<>();
+    externalSecrets.forEach(i -> i.getIndexer().byIndex(TARGET_INDEX, namespace + "/" + name).stream()
+        .map(Cache::metaNamespaceKeyFunc).forEach(keys::add));
+    return keys;
   }
 
   /** Every cached store of both kinds that has a spec. */
@@ -129,6 +143,17 @@ final class SyncInformers {
     if (object instanceof ClusterSecretStore c) return new Store(StoreKind.ClusterSecretStore, c.getMetadata().getName(), null, c.getSpec());
     SecretStore s = (SecretStore) object;
     return new Store(StoreKind.SecretStore, s.getMetadata().getName(), s.getMetadata().getNamespace(), s.getSpec());
+  }
+
+  /** ExternalSecrets, indexed by the namespace and name of their target Secret. */
+  private SharedIndexInformer<ExternalSecret> informExternalSecrets(String namespace, Consumer<ExternalSecret> onChange) {
+    SharedIndexInformer<ExternalSecret> informer = scoped(client.resources(ExternalSecret.class), namespace).runnableInformer(0);
+    informer.addIndexers(Map.of(TARGET_INDEX, es -> es.getSpec() == null ? List.of()
+        : List.of(DesiredSecretBuilder.namespace(es) + "/" + DesiredSecretBuilder.secretName(es))));
+    informer.addEventHandler(onAny(onChange));
+    all.add(informer);
+    informer.run();
+    return informer;
   }
 
   /** Managed Secrets only (label selector), indexed by namespace and created-by label for the orphan clean-up. */

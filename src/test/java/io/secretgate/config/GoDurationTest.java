@@ -24,4 +24,10 @@ class GoDurationTest {
   void anything_go_refuses_is_refused(String text) {
     assertThat(GoDuration.parse(text)).isEmpty();
   }
+
+  @ParameterizedTest(name = "\"{0}\" with a digit that is not ASCII is not a duration")
+  @ValueSource(strings = {"\u0661h", "\uff11m", "1\u0660s", "1.\u0665s", "\u0967\u0966ms"}) // Arabic-Indic, fullwidth, Devanagari digits
+  void only_ascii_digits_count_as_in_go(String text) {
+    assertThat(GoDuration.parse(text)).isEmpty();
+  }
 }

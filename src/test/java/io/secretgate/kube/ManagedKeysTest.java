@@ -7,7 +7,6 @@ import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
-import io.secretgate.api.SecretgateKeys;
 import io.secretgate.secrets.DataHash;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +17,7 @@ class ManagedKeysTest {
 
   static Secret annotated(String value) {
     return new SecretBuilder().withMetadata(new ObjectMetaBuilder().withName("s")
-        .addToAnnotations(SecretgateKeys.ANNOTATION_MANAGED_KEYS, value).build()).build();
+        .addToAnnotations("managed-keys.secretgate.io/es", value).build()).build();
   }
 
   static ManagedFieldsEntry esoEntry(String manager, Map<String, Object> fields) {
@@ -51,6 +50,40 @@ class ManagedKeysTest {
     s.getMetadata().setManagedFields(List.of(esoEntry("externalsecrets.external-secrets.io/es", Map.of("f:data", Map.of("f:eso", Map.of())))));
 
     assertThat(ManagedKeys.of(s, "es").data()).containsExactly("mine");
+  }
+
+  @Test
+  void each_externalsecret_has_its_own_annotation_whose_name_stays_valid_for_the_longest_names() {
+    String longest = "a".repeat(253);
+
+    assertThat(ManagedKeys.annotationName("db-part")).isEqualTo("managed-keys.secretgate.io/db-part");
+    assertThat(ManagedKeys.annotationName("a".repeat(63))).isEqualTo("managed-keys.secretgate.io/" + "a".repeat(63));
+    assertThat(ManagedKeys.annotationName(longest)).isEqualTo("managed-keys.secretgate.io/sha3_" + DataHash.ofString(longest))
+        .matches("managed-keys\\.secretgate\\.io/[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?");
+    assertThat(ManagedKeys.annotationName("a".repeat(64))).isNotEqualTo(ManagedKeys.annotationName(longest));
+  }
+
+  @Test
+  void another_externalsecrets_annotation_says_nothing_about_this_one_but_counts_as_theirs() {
+    Secret s = annotated("{\"data\":[\"mine\"]}");
+    s.getMetadata().getAnnotations().put("managed-keys.secretgate.io/other", "{\"data\":[\"theirs\",\"both\"]}");
+    s.getMetadata().setManagedFields(List.of(esoEntry("externalsecrets.external-secrets.io/eso-one", Map.of("f:data", Map.of("f:eso", Map.of())))));
+
+    assertThat(ManagedKeys.of(s, "other").data()).containsExactly("both", "theirs");
+    assertThat(ManagedKeys.ofOthers(s, "es").data()).containsExactly("both", "eso", "theirs");
+    assertThat(ManagedKeys.ofOthers(s, "other").data()).containsExactly("eso", "mine");
+    assertThat(ManagedKeys.of(s, "third")).isEqualTo(ManagedKeys.NONE);
+  }
+
+  @Test
+  void the_single_list_of_earlier_releases_counts_only_for_the_controlling_externalsecret() {
+    Secret s = new SecretBuilder().withMetadata(new ObjectMetaBuilder().withName("s")
+        .addToAnnotations("secretgate.io/managed-keys", "{\"data\":[\"password\"]}")
+        .addNewOwnerReference().withApiVersion("external-secrets.io/v1").withKind("ExternalSecret").withName("owner")
+        .withUid("u1").withController(true).endOwnerReference().build()).build();
+
+    assertThat(ManagedKeys.of(s, "owner").data()).containsExactly("password");
+    assertThat(ManagedKeys.of(s, "merging").data()).isEmpty();
   }
 
   @Test

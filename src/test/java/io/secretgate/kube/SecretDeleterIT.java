@@ -172,6 +172,35 @@ class SecretDeleterIT {
   }
 
   @Test
+  void removing_our_keys_leaves_the_keys_another_merging_externalsecret_wrote() {
+    createSecret(client, ns, "secret-foreign.yaml");
+    ExternalSecret first = createExternalSecret(client, ns, SecretWriterIT.mergingAs("db-part"));
+    ExternalSecret second = createExternalSecret(client, ns, SecretWriterIT.mergingAs("api-part"));
+    SecretWriter writer = new SecretWriter(client);
+    writer.apply(desired(first, Map.of("db-password", "s3cr3t", "shared", "x")), first);
+    writer.apply(desired(second, Map.of("api-key", "k3y", "shared", "x")), second);
+
+    assertThat(deleter.removeManagedKeys(first, "db-credentials").outcome()).isEqualTo(Outcome.UPDATED);
+
+    Secret s = get(client, ns, "db-credentials");
+    assertThat(data(s)).doesNotContainKey("db-password").containsEntry("api-key", "k3y").containsEntry("shared", "x")
+        .containsEntry("username", "old-user");
+    assertThat(annotations(s)).doesNotContainKey("managed-keys.secretgate.io/db-part").containsKey("managed-keys.secretgate.io/api-part");
+  }
+
+  @Test
+  void an_externalsecret_that_wrote_nothing_removes_nothing_from_a_secret_another_one_merged_into() {
+    createSecret(client, ns, "secret-foreign.yaml");
+    ExternalSecret first = createExternalSecret(client, ns, SecretWriterIT.mergingAs("db-part"));
+    ExternalSecret second = createExternalSecret(client, ns, SecretWriterIT.mergingAs("api-part"));
+    new SecretWriter(client).apply(desired(first, Map.of("db-password", "s3cr3t")), first);
+
+    assertThat(deleter.removeManagedKeys(second, "db-credentials").outcome()).isEqualTo(Outcome.UNCHANGED);
+
+    assertThat(data(get(client, ns, "db-credentials"))).containsEntry("db-password", "s3cr3t");
+  }
+
+  @Test
   void removing_our_keys_from_a_missing_or_foreign_controlled_secret_writes_nothing() {
     ExternalSecret es = createExternalSecret(client, ns, CreationPolicy.Merge);
     assertThat(deleter.removeManagedKeys(es, "db-credentials").outcome()).isEqualTo(Outcome.MISSING);

@@ -18,7 +18,6 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.secretgate.api.CreationPolicy;
 import io.secretgate.api.ExternalSecret;
 import io.secretgate.api.ManagedSecretKeys;
-import io.secretgate.api.SecretgateKeys;
 import io.secretgate.kube.ApplyResult.Outcome;
 import io.secretgate.secrets.DataHash;
 import io.secretgate.secrets.EsoText;
@@ -86,7 +85,7 @@ class SecretWriterIT {
         .containsEntry("team", "payments");
     assertThat(annotations(s)).containsEntry(ManagedSecretKeys.ANNOTATION_DATA_HASH, DataHash.ofData(bytes(VAULT)))
         .containsEntry("docs", "https://wiki.example/payments/db")
-        .containsEntry(SecretgateKeys.ANNOTATION_MANAGED_KEYS,
+        .containsEntry("managed-keys.secretgate.io/db-credentials",
             "{\"annotations\":[\"docs\",\"reconcile.external-secrets.io/data-hash\"],\"data\":[\"password\",\"user\"],"
                 + "\"labels\":[\"reconcile.external-secrets.io/created-by\",\"reconcile.external-secrets.io/managed\",\"team\"]}");
     assertThat(s.getMetadata().getOwnerReferences()).singleElement().satisfies(ref -> {
@@ -253,6 +252,74 @@ class SecretWriterIT {
     apply(es, Map.of("username", "vault-user"));
 
     assertThat(data(target())).containsEntry("username", "vault-user").containsEntry("ca.crt", "-----BEGIN CERTIFICATE-----");
+  }
+
+  @Test
+  void a_second_externalsecret_merging_into_the_same_secret_keeps_the_keys_of_the_first() {
+    createSecret(client, ns, "secret-foreign.yaml");
+    ExternalSecret first = createExternalSecret(client, ns, mergingAs("db-part"));
+    ExternalSecret second = createExternalSecret(client, ns, mergingAs("api-part"));
+    apply(first, Map.of("db-password", "s3cr3t"));
+
+    apply(second, Map.of("api-key", "k3y"));
+    apply(first, Map.of("db-password", "rotated"));
+
+    assertThat(data(target())).containsEntry("api-key", "k3y").containsEntry("db-password", "rotated")
+        .containsEntry("username", "old-user");
+    assertThat(annotations(target())).containsEntry("managed-keys.secretgate.io/db-part", "{\"annotations\":[\"docs\","
+        + "\"reconcile.external-secrets.io/data-hash\"],\"data\":[\"db-password\"],\"labels\":[\"reconcile.external-secrets.io/managed\",\"team\"]}")
+        .hasEntrySatisfying("managed-keys.secretgate.io/api-part", v -> assertThat(v).contains("\"data\":[\"api-key\"]"));
+  }
+
+  @Test
+  void a_merging_externalsecret_removes_its_own_stale_key_but_not_one_another_externalsecret_also_wrote() {
+    createSecret(client, ns, "secret-foreign.yaml");
+    ExternalSecret first = createExternalSecret(client, ns, mergingAs("db-part"));
+    ExternalSecret second = createExternalSecret(client, ns, mergingAs("api-part"));
+    apply(first, Map.of("db-password", "s3cr3t", "shared", "from-db", "old", "gone-soon"));
+    apply(second, Map.of("shared", "from-api"));
+
+    apply(first, Map.of("db-password", "s3cr3t"));
+
+    assertThat(data(target())).containsEntry("shared", "from-api").doesNotContainKey("old");
+  }
+
+  @Test
+  void the_single_list_of_earlier_releases_is_not_believed_on_a_secret_the_externalsecret_does_not_control() {
+    Secret old = createSecret(client, ns, "secret-foreign.yaml");
+    old.getMetadata().getAnnotations().put("secretgate.io/managed-keys", "{\"data\":[\"username\"],\"labels\":[\"app\"]}");
+    client.secrets().inNamespace(ns).resource(old).update();
+    ExternalSecret es = createExternalSecret(client, ns, mergingAs("db-part"));
+
+    apply(es, Map.of("password", "s3cr3t"));
+
+    Secret s = target();
+    assertThat(data(s)).containsEntry("username", "old-user").containsEntry("password", "s3cr3t");
+    assertThat(labels(s)).containsEntry("app", "legacy");
+    assertThat(annotations(s)).doesNotContainKey("secretgate.io/managed-keys").containsKey("managed-keys.secretgate.io/db-part");
+  }
+
+  @Test
+  void the_single_list_of_earlier_releases_is_believed_on_a_secret_the_externalsecret_controls() {
+    ExternalSecret es = createExternalSecret(client, ns, CreationPolicy.Owner);
+    apply(es, VAULT);
+    Secret old = target();
+    old.getMetadata().getAnnotations().remove("managed-keys.secretgate.io/db-credentials");
+    old.getMetadata().getAnnotations().put("secretgate.io/managed-keys", "{\"labels\":[\"team\",\"dropped\"]}");
+    old.getMetadata().getLabels().put("dropped", "yes");
+    client.secrets().inNamespace(ns).resource(old).update();
+
+    apply(es, VAULT);
+
+    assertThat(labels(target())).doesNotContainKey("dropped").containsEntry("team", "payments");
+    assertThat(annotations(target())).doesNotContainKey("secretgate.io/managed-keys");
+  }
+
+  static java.util.function.Consumer<ExternalSecret> mergingAs(String name) {
+    return es -> {
+      es.getMetadata().setName(name);
+      es.getSpec().target.creationPolicy = CreationPolicy.Merge;
+    };
   }
 
   @Test

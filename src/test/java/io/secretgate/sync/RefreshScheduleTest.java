@@ -46,6 +46,15 @@ class RefreshScheduleTest {
   }
 
   @Test
+  void a_negative_interval_means_sync_once_as_in_eso_and_never_a_sync_at_every_run() {
+    assertThat(decide(RefreshPolicy.Periodic, Duration.ofMinutes(-1), NOW.minusSeconds(1), false, true)).isEqualTo(new Decision.UntilChanged());
+    assertThat(decide(RefreshPolicy.Periodic, Duration.ofMinutes(-1), NOW.minusSeconds(1), true, true)).isInstanceOf(Decision.SyncNow.class);
+    assertThat(RefreshSchedule.syncsOnce(Duration.ofNanos(-1))).isTrue();
+    assertThat(RefreshSchedule.syncsOnce(Duration.ZERO)).isTrue();
+    assertThat(RefreshSchedule.syncsOnce(Duration.ofNanos(1))).isFalse();
+  }
+
+  @Test
   void created_once_never_syncs_again_unless_its_secret_is_gone() {
     assertThat(decide(RefreshPolicy.CreatedOnce, HOUR, NOW.minus(HOUR.multipliedBy(9)), true, true)).isEqualTo(new Decision.UntilChanged());
     assertThat(decide(RefreshPolicy.CreatedOnce, HOUR, NOW.minus(HOUR), false, false)).isInstanceOf(Decision.SyncNow.class);

@@ -104,6 +104,27 @@ class RotationIT {
   }
 
   @Test
+  void a_sync_asked_for_by_a_changed_token_that_fails_while_vault_is_sealed_is_retried_until_vault_is_back() {
+    startController();
+    create(externalSecret("db", "1h", "apps/payments/db"));
+    await().atMost(WAIT).until(() -> password("db"), "first"::equals);
+    await().atMost(WAIT).until(() -> readyCondition("db"), c -> c != null && "True".equals(c.status));
+    vault.token("s.second", new FakeVault.TokenInfo(policies, 0));
+    vault.put("secret", "apps/payments/db", "{\"username\":\"payments\",\"password\":\"second\"}");
+    vault.sealed(true);
+
+    client.secrets().inNamespace("secretgate").withName("vault-token").edit(s -> {
+      s.setData(Map.of("token", b64("s.second")));
+      return s;
+    });
+    await().atMost(WAIT).until(() -> readyCondition("db"), c -> c != null && "False".equals(c.status));
+    vault.sealed(false);
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> password("db"), "second"::equals);
+    await().atMost(WAIT).until(() -> readyCondition("db"), c -> c != null && "True".equals(c.status));
+  }
+
+  @Test
   void a_changed_secret_store_token_syncs_again_only_the_external_secrets_of_that_store() {
     vault.token("s.team", new FakeVault.TokenInfo(policies, 0)).token("s.team-2", new FakeVault.TokenInfo(policies, 0));
     RotationFixtures.teamStore(client, vault.address(), "s.team");
@@ -296,6 +317,12 @@ class RotationIT {
 
   private List<Event> events(String reason) {
     return client.v1().events().inAnyNamespace().list().getItems().stream().filter(e -> reason.equals(e.getReason())).toList();
+  }
+
+  private Condition readyCondition(String name) {
+    ExternalSecret es = client.resources(ExternalSecret.class).inNamespace("payments").withName(name).get();
+    if (es == null || es.getStatus() == null || es.getStatus().conditions == null) return null;
+    return es.getStatus().conditions.stream().filter(c -> "Ready".equals(c.type)).findFirst().orElse(null);
   }
 
   private Condition storeReady() {

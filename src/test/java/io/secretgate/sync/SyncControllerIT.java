@@ -3,8 +3,10 @@ package io.secretgate.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -102,6 +104,17 @@ class SyncControllerIT {
     vault.sealed(false);
     await().atMost(Duration.ofSeconds(15)).until(() -> decode(client.secrets().inNamespace("payments").withName("db-credentials").get().getData()).get("password"),
         "rotated"::equals);
+  }
+
+  @Test
+  void a_negative_refresh_interval_syncs_once_as_in_eso_instead_of_in_a_loop() throws Exception {
+    ExternalSecret es = externalSecret("negative", "apps/payments/db");
+    es.getSpec().refreshInterval = "-1m";
+    client.resources(ExternalSecret.class).resource(es).create();
+    await().atMost(Duration.ofSeconds(10)).until(() -> readyCondition("negative"), c -> c != null && "True".equals(c.status));
+    double before = syncCalls("negative");
+    Thread.sleep(3000);
+    assertThat(syncCalls("negative") - before).as("syncs of an ExternalSecret with refreshInterval -1m in 3 s").isLessThanOrEqualTo(3);
   }
 
   @Test
@@ -220,6 +233,51 @@ class SyncControllerIT {
     await().atMost(Duration.ofSeconds(10)).until(() -> client.secrets().inNamespace("payments").withName("dsn").get() == null);
     // the status is written after the delete: wait for it rather than race it
     await().atMost(Duration.ofSeconds(10)).until(() -> readyCondition("dsn"), c -> c != null && "SecretDeleted".equals(c.reason));
+  }
+
+  @Test
+  void a_secret_update_the_api_server_refuses_sets_esos_could_not_update_secret_leaves_the_secret_and_is_retried() throws Exception {
+    client.resources(ExternalSecret.class).resource(externalSecret("db-credentials", "apps/payments/db")).create();
+    await().atMost(Duration.ofSeconds(10)).until(() -> readyCondition("db-credentials"), c -> c != null && "True".equals(c.status));
+    Secret before = client.secrets().inNamespace("payments").withName("db-credentials").get();
+    server.expect().put().withPath("/api/v1/namespaces/payments/secrets/db-credentials")
+        .andReturn(403, new StatusBuilder().withCode(403).withReason("Forbidden").withMessage("secrets is forbidden").build()).times(2);
+    vault.put("secret", "apps/payments/db", "{\"username\":\"payments\",\"password\":\"rotated\"}");
+    touch("db-credentials");
+
+    Condition failed = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+        .until(() -> readyCondition("db-credentials"), c -> c != null && "False".equals(c.status));
+    assertThat(failed.reason).isEqualTo("SecretSyncedError");
+    assertThat(failed.message).isEqualTo("could not update secret");
+    assertThat(client.secrets().inNamespace("payments").withName("db-credentials").get().getMetadata().getResourceVersion())
+        .isEqualTo(before.getMetadata().getResourceVersion());
+    Event warning = await().atMost(Duration.ofSeconds(10)).until(() -> warning("payments", "db-credentials: FORBIDDEN (HTTP 403)"), e -> e != null);
+    assertThat(warning.getMessage()).startsWith("could not update secret: Secret payments/db-credentials").doesNotContain("rotated");
+    // retried with backoff, without any change to the ExternalSecret, until the API server accepts it
+    await().atMost(Duration.ofSeconds(15)).until(() -> decode(client.secrets().inNamespace("payments").withName("db-credentials").get().getData())
+        .get("password"), "rotated"::equals);
+    await().atMost(Duration.ofSeconds(10)).until(() -> readyCondition("db-credentials"), c -> c != null && "True".equals(c.status));
+  }
+
+  @Test
+  void a_secret_delete_the_api_server_refuses_sets_esos_could_not_delete_secret_and_leaves_the_secret() throws Exception {
+    ExternalSecret es = externalSecret("deletable", "apps/payments/gone-soon");
+    es.getSpec().target = new io.secretgate.api.ExternalSecretTarget();
+    es.getSpec().target.deletionPolicy = io.secretgate.api.DeletionPolicy.Delete;
+    vault.put("secret", "apps/payments/gone-soon", "{\"password\":\"s3cr3t\"}");
+    client.resources(ExternalSecret.class).resource(es).create();
+    await().atMost(Duration.ofSeconds(10)).until(() -> readyCondition("deletable"), c -> c != null && "True".equals(c.status));
+    server.expect().delete().withPath("/api/v1/namespaces/payments/secrets/deletable")
+        .andReturn(403, new StatusBuilder().withCode(403).withReason("Forbidden").withMessage("secrets is forbidden").build()).always();
+    vault.delete("secret", "apps/payments/gone-soon");
+    touch("deletable");
+
+    Condition failed = await().atMost(Duration.ofSeconds(10)).until(() -> readyCondition("deletable"), c -> c != null && "False".equals(c.status));
+    assertThat(failed.reason).isEqualTo("SecretSyncedError");
+    assertThat(failed.message).isEqualTo("could not delete secret");
+    assertThat(client.secrets().inNamespace("payments").withName("deletable").get()).isNotNull();
+    await().atMost(Duration.ofSeconds(10)).until(() -> warning("payments", "could not delete secret: Secret payments/deletable: FORBIDDEN (HTTP 403)"),
+        e -> e != null);
   }
 
   @Test
@@ -360,6 +418,38 @@ class SyncControllerIT {
   }
 
   @Test
+  void a_deleted_create_or_merge_target_is_recreated_at_once_not_at_the_next_refresh() throws Exception {
+    ExternalSecret es = externalSecret("merged", "apps/payments/db");
+    es.getSpec().target = new io.secretgate.api.ExternalSecretTarget();
+    es.getSpec().target.creationPolicy = io.secretgate.api.CreationPolicy.CreateOrMerge;
+    client.resources(ExternalSecret.class).resource(es).create();
+    await().atMost(Duration.ofSeconds(10)).until(() -> readyCondition("merged"), c -> c != null && "True".equals(c.status));
+    await().atMost(Duration.ofSeconds(10)).until(controller::idle);
+
+    client.secrets().inNamespace("payments").withName("merged").delete();
+
+    Secret back = await().atMost(Duration.ofSeconds(10)).until(() -> client.secrets().inNamespace("payments").withName("merged").get(), x -> x != null);
+    assertThat(decode(back.getData())).containsEntry("password", "s3cr3t");
+  }
+
+  @Test
+  void a_hand_edited_key_in_a_merge_target_is_restored_at_once_not_at_the_next_refresh() throws Exception {
+    client.secrets().inNamespace("payments").resource(new SecretBuilder().withNewMetadata().withName("shared").endMetadata()
+        .addToData("other", b64("not-ours")).build()).create();
+    client.resources(ExternalSecret.class).resource(mergingExternalSecret("merge-db", "Retain")).create();
+    await().atMost(Duration.ofSeconds(10)).until(() -> readyCondition("merge-db"), c -> c != null && "True".equals(c.status));
+    await().atMost(Duration.ofSeconds(10)).until(controller::idle);
+
+    client.secrets().inNamespace("payments").withName("shared").edit(sec -> {
+      sec.getData().put("password", b64("edited-by-hand"));
+      return sec;
+    });
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> decode(client.secrets().inNamespace("payments").withName("shared").get().getData()),
+        d -> "s3cr3t".equals(d.get("password")) && "not-ours".equals(d.get("other")));
+  }
+
+  @Test
   void owner_external_secrets_get_no_finalizer_and_one_no_longer_needed_is_removed_when_the_spec_changes() throws Exception {
     client.resources(ExternalSecret.class).resource(externalSecret("db-credentials", "apps/payments/db")).create();
     await().atMost(Duration.ofSeconds(10)).until(() -> readyCondition("db-credentials"), c -> c != null && "True".equals(c.status));
@@ -456,6 +546,18 @@ class SyncControllerIT {
         if (e.getCode() != 409 || attempt == 5) throw e;
       }
     }
+  }
+
+  /** The first Warning UpdateFailed event in {@code namespace} whose message contains {@code text}, or null. */
+  private Event warning(String namespace, String text) {
+    return client.v1().events().inNamespace(namespace).list().getItems().stream()
+        .filter(e -> "Warning".equals(e.getType()) && "UpdateFailed".equals(e.getReason()) && e.getMessage().contains(text))
+        .findFirst().orElse(null);
+  }
+
+  private double syncCalls(String name) {
+    var c = registry.find("externalsecret_sync_calls").tag("name", name).counter();
+    return c == null ? 0 : c.count();
   }
 
   private Condition readyCondition(String name) {
