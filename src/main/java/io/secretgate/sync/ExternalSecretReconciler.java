@@ -100,9 +100,14 @@ public final class ExternalSecretReconciler {
       EventRecorder events,
       CleanupFinalizer finalizer) {}
 
+  /** The ExternalSecret {@code key} is gone: drop what is kept about it (a sync still requested for it). */
+  public void forget(String key) {
+    resyncs.take(key);
+  }
+
   public SyncResult reconcile(String key) {
     ExternalSecret es = cluster.externalSecrets().apply(key);
-    if (es == null) return SyncResult.untilChanged();
+    if (es == null) return new SyncResult.Gone();
     Optional<SyncResult> finalized = finalization.reconcile(es);
     if (finalized.isPresent()) return finalized.get();
     Instant start = clock.instant();
@@ -112,8 +117,8 @@ public final class ExternalSecretReconciler {
     RefreshSchedule.Inputs inputs = refreshInputs(es, interval.get());
     boolean requested = resyncs.take(key);
     RefreshSchedule.Decision decision = requested ? RefreshSchedule.requested(inputs, start) : RefreshSchedule.decide(inputs, start);
-    if (decision instanceof RefreshSchedule.Decision.WaitUntil w) return SyncResult.after(Duration.between(start, w.at()));
-    if (decision instanceof RefreshSchedule.Decision.UntilChanged) return SyncResult.untilChanged();
+    if (decision instanceof RefreshSchedule.Decision.WaitUntil w) return SyncResult.notDue(es, Optional.of(Duration.between(start, w.at())));
+    if (decision instanceof RefreshSchedule.Decision.UntilChanged) return SyncResult.notDue(es, Optional.empty());
     boolean fresh = ((RefreshSchedule.Decision.SyncNow) decision).cause().wantsFreshRead();
     SyncResult result = sync(es, start, interval.get(), fresh);
     // a requested sync is owed until one succeeds: its retry must sync again, not find no refresh due
@@ -184,7 +189,7 @@ public final class ExternalSecretReconciler {
       own.wroteStatus(ns(es) + "/" + name(es),
           new OwnWrites.Status(es.getMetadata().getResourceVersion(), start, SyncedResourceVersion.of(es), clock.instant()));
     }
-    return RefreshSchedule.syncsOnce(interval) ? SyncResult.untilChanged() : SyncResult.after(interval);
+    return SyncResult.synced(RefreshSchedule.syncsOnce(interval) ? Optional.empty() : Optional.of(interval));
   }
 
   private SyncResult fail(ExternalSecret es, String reason, String message, String detail, boolean retry) {

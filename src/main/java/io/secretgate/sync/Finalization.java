@@ -50,7 +50,7 @@ final class Finalization {
     try {
       if (es.getMetadata().getDeletionTimestamp() != null) {
         if (has) finish(es);
-        return Optional.of(SyncResult.untilChanged());
+        return Optional.of(SyncResult.notDue(es, Optional.empty())); // released: it is gone once the API server sees no finalizer
       }
       boolean wanted = es.getSpec() != null && needsCleanup(es.getSpec().effectiveTarget());
       if (wanted && !has) finalizer.add(es);

@@ -140,6 +140,10 @@ public final class SyncController implements Controller {
       restarts.close();
     }
     informers.stop();
+    // A standby (or a stopped process) reports nothing about ExternalSecrets: the leader does. ESO's
+    // controller exits when it loses the lease, and its series go with it.
+    metrics.bindWorkQueueDepth(() -> 0);
+    metrics.removeAllExternalSecrets();
   }
 
   /** When {@code key} (namespace/name) is next due, if it is queued (tests). */
@@ -197,7 +201,6 @@ public final class SyncController implements Controller {
   private void handle(String key, ExternalSecretReconciler reconciler) {
     String[] nsName = key.split("/", 2);
     long started = System.nanoTime();
-    metrics.syncCall(nsName[0], nsName[1]);
     SyncResult result;
     try {
       result = reconciler.reconcile(key);
@@ -205,10 +208,17 @@ public final class SyncController implements Controller {
       LOG.warn("sync ExternalSecret {} failed unexpectedly ({}); retrying", key, e.getClass().getSimpleName());
       result = new SyncResult.Retry(e.getClass().getSimpleName());
     }
+    if (result instanceof SyncResult.Gone) { // as ESO: a deleted ExternalSecret's series go with it
+      queue.forget(key);
+      reconciler.forget(key);
+      metrics.removeExternalSecret(nsName[0], nsName[1]);
+      return;
+    }
+    metrics.syncCall(nsName[0], nsName[1]);
     metrics.reconcileDuration(nsName[0], nsName[1], Duration.ofNanos(System.nanoTime() - started));
     if (result instanceof SyncResult.Done done) {
       queue.forget(key);
-      metrics.readyCondition(nsName[0], nsName[1], true);
+      done.ready().ifPresent(ready -> metrics.readyCondition(nsName[0], nsName[1], ready));
       done.after().ifPresent(d -> queue.addAfter(key, d));
     } else {
       metrics.syncError(nsName[0], nsName[1]);

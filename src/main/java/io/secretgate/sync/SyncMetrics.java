@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,6 +44,7 @@ public final class SyncMetrics {
   static final String VAULT_REQUESTS = "secretgate_vault_requests";
   static final String VAULT_SECONDS = "secretgate_vault_request_seconds";
   static final String QUEUE_DEPTH = "secretgate_workqueue_depth";
+  private static final String[] PER_EXTERNAL_SECRET = {SYNC_CALLS, SYNC_ERRORS, STATUS_CONDITION, RECONCILE_DURATION};
   static final String TOKEN_ROTATIONS = "secretgate_token_rotations";
   static final String TOKEN_EXPIRY_WARNINGS = "secretgate_token_expiry_warnings";
   static final String VALUE_CHANGES = "secretgate_secret_value_changes";
@@ -108,11 +110,18 @@ public final class SyncMetrics {
 
   /** Drops every series of a deleted ExternalSecret, so that it stops being reported. */
   public void removeExternalSecret(String namespace, String name) {
-    for (String metric : new String[] {SYNC_CALLS, SYNC_ERRORS, STATUS_CONDITION, RECONCILE_DURATION}) {
-      for (Meter meter : registry.find(metric).tags("namespace", namespace, "name", name).meters()) {
-        values.remove(meter.getId());
-        registry.remove(meter);
-      }
+    for (String metric : PER_EXTERNAL_SECRET) remove(registry.find(metric).tags("namespace", namespace, "name", name).meters());
+  }
+
+  /** Drops the series of every ExternalSecret (the controller stopped: it no longer knows how they are). */
+  public void removeAllExternalSecrets() {
+    for (String metric : PER_EXTERNAL_SECRET) remove(registry.find(metric).meters());
+  }
+
+  private void remove(Collection<Meter> meters) {
+    for (Meter meter : meters) {
+      values.remove(meter.getId());
+      registry.remove(meter);
     }
   }
 

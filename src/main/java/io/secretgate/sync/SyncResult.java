@@ -1,12 +1,17 @@
 package io.secretgate.sync;
 
+import io.secretgate.api.ExternalSecret;
 import java.time.Duration;
 import java.util.Optional;
 
-/** What the work queue does with a key after one reconcile. */
+/** What the work queue does with a key after one reconcile, and what the metrics report for it. */
 public sealed interface SyncResult {
-  /** Done; look again after {@code after} (empty: only when something changes). */
-  record Done(Optional<Duration> after) implements SyncResult {}
+  /**
+   * Done; look again after {@code after} (empty: only when something changes). {@code ready} is the
+   * Ready condition the ExternalSecret is left with (true after a sync; as its status says after a
+   * reconcile that did not sync; empty when it has none).
+   */
+  record Done(Optional<Duration> after, Optional<Boolean> ready) implements SyncResult {}
 
   /** Failed in a way that may heal (Vault down, a conflict): retry with backoff. */
   record Retry(String why) implements SyncResult {}
@@ -20,11 +25,23 @@ public sealed interface SyncResult {
   /** Failed in a way only a change can fix (invalid or unsupported spec): wait for a change. */
   record Blocked(String why) implements SyncResult {}
 
-  static SyncResult after(Duration d) {
-    return new Done(Optional.of(d));
+  /** The ExternalSecret no longer exists: nothing to do, and nothing more to report about it. */
+  record Gone() implements SyncResult {}
+
+  /** Synced (Ready); again after {@code interval}, or only on a change when empty. */
+  static SyncResult synced(Optional<Duration> interval) {
+    return new Done(interval, Optional.of(true));
   }
 
-  static SyncResult untilChanged() {
-    return new Done(Optional.empty());
+  /** Not synced this time (nothing due); again after {@code after}, or only on a change when empty. */
+  static SyncResult notDue(ExternalSecret es, Optional<Duration> after) {
+    return new Done(after, ready(es));
+  }
+
+  /** The ExternalSecret's Ready condition as its status holds it. */
+  private static Optional<Boolean> ready(ExternalSecret es) {
+    if (es.getStatus() == null || es.getStatus().conditions == null) return Optional.empty();
+    return es.getStatus().conditions.stream().filter(c -> "Ready".equals(c.type)).findFirst()
+        .filter(c -> "True".equals(c.status) || "False".equals(c.status)).map(c -> "True".equals(c.status));
   }
 }

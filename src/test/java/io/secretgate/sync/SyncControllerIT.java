@@ -107,6 +107,32 @@ class SyncControllerIT {
   }
 
   @Test
+  void a_deleted_external_secret_takes_its_metric_series_with_it_instead_of_being_reported_ready() throws Exception {
+    client.resources(ExternalSecret.class).resource(externalSecret("ghost", "apps/payments/missing")).create();
+    await().atMost(Duration.ofSeconds(10)).until(() -> readyGauge("ghost", "False"), v -> v != null && v == 1.0);
+
+    client.resources(ExternalSecret.class).inNamespace("payments").withName("ghost").delete();
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> registry.find("externalsecret_status_condition").tag("name", "ghost").meters().isEmpty()
+        && registry.find("externalsecret_sync_calls").tag("name", "ghost").meters().isEmpty()
+        && registry.find("externalsecret_reconcile_duration").tag("name", "ghost").meters().isEmpty()
+        && registry.find("externalsecret_sync_calls_error").tag("name", "ghost").meters().isEmpty());
+  }
+
+  @Test
+  void a_stopped_controller_reports_no_external_secret_and_an_empty_queue() throws Exception {
+    client.resources(ExternalSecret.class).resource(externalSecret("db-credentials", "apps/payments/db")).create();
+    await().atMost(Duration.ofSeconds(10)).until(() -> readyGauge("db-credentials", "True"), v -> v != null && v == 1.0);
+    client.resources(ExternalSecret.class).resource(externalSecret("due-soon", "apps/payments/db")).create();
+
+    controller.stop(Duration.ofSeconds(5)); // as on losing the lease: the new leader reports them
+
+    assertThat(registry.find("externalsecret_status_condition").meters()).isEmpty();
+    assertThat(registry.find("externalsecret_sync_calls").meters()).isEmpty();
+    assertThat(registry.find("secretgate_workqueue_depth").gauge().value()).isZero();
+  }
+
+  @Test
   void a_negative_refresh_interval_syncs_once_as_in_eso_instead_of_in_a_loop() throws Exception {
     ExternalSecret es = externalSecret("negative", "apps/payments/db");
     es.getSpec().refreshInterval = "-1m";
@@ -553,6 +579,11 @@ class SyncControllerIT {
     return client.v1().events().inNamespace(namespace).list().getItems().stream()
         .filter(e -> "Warning".equals(e.getType()) && "UpdateFailed".equals(e.getReason()) && e.getMessage().contains(text))
         .findFirst().orElse(null);
+  }
+
+  private Double readyGauge(String name, String status) {
+    var g = registry.find("externalsecret_status_condition").tag("name", name).tag("status", status).gauge();
+    return g == null ? null : g.value();
   }
 
   private double syncCalls(String name) {
