@@ -166,7 +166,7 @@ public final class ServeProcess implements AutoCloseable {
     server = startServer();
     log.info("serving /metrics, /healthz and /readyz on port {}", server.port());
     if (config.webhooks().anyEnabled()) {
-      webhook = Webhooks.start(config.webhooks(), client, health, registry);
+      webhook = Webhooks.start(config.webhooks(), client, health, registry, metrics);
       log.info("serving the {} on HTTPS port {}", webhookNames(), webhook.port());
     }
     if (election != null) {

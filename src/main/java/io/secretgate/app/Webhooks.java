@@ -18,13 +18,18 @@ import io.secretgate.server.WebhookMetrics;
 import io.secretgate.server.WebhookServer;
 import io.secretgate.tls.SslContexts;
 import io.secretgate.validation.schema.CrdSchemas;
+import io.secretgate.sync.MeteredGateway;
+import io.secretgate.sync.SyncMetrics;
 import io.secretgate.vault.DriverVaultGateway;
+import io.secretgate.vault.VaultConnection;
+import io.secretgate.vault.VaultGateway;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The admission webhooks put together on one HTTPS server: the serving certificate (files reloaded,
@@ -52,13 +57,13 @@ final class Webhooks implements AutoCloseable {
   }
 
   /** Starts the webhooks that {@code settings} turn on (at least one is). */
-  static Webhooks start(WebhookSettings settings, KubernetesClient client, HealthChecks health, MeterRegistry registry) {
+  static Webhooks start(WebhookSettings settings, KubernetesClient client, HealthChecks health, MeterRegistry registry, SyncMetrics metrics) {
     ServingCertificates certificates = ServingCertificates.start(settings, client);
     List<AutoCloseable> informers = new ArrayList<>();
     try {
       health.readiness("webhook-certificate", certificates::servable);
       Map<String, AdmissionEndpoint> endpoints = new LinkedHashMap<>();
-      if (settings.validating()) endpoints.put(VALIDATE_PATH, validating(settings, client, health, informers));
+      if (settings.validating()) endpoints.put(VALIDATE_PATH, validating(settings, client, health, informers, metrics));
       if (settings.mutating()) endpoints.put(MUTATE_PATH, mutating(client, health, informers));
       WebhookServer server = WebhookServer.start(new WebhookServer.Settings(settings.port(), null, SslContexts.server(certificates.keys()),
           endpoints, health, 32, WebhookMetrics.on(registry, List.copyOf(endpoints.keySet()))));
@@ -70,14 +75,23 @@ final class Webhooks implements AutoCloseable {
     }
   }
 
-  private static AdmissionEndpoint validating(WebhookSettings settings, KubernetesClient client, HealthChecks health, List<AutoCloseable> started) {
+  private static AdmissionEndpoint validating(WebhookSettings settings, KubernetesClient client, HealthChecks health, List<AutoCloseable> started,
+      SyncMetrics metrics) {
     WebhookInformers informers = WebhookInformers.start(client);
     started.add(informers);
-    VaultPolicyOracle oracle = new VaultPolicyOracle(VaultPolicyOracle.tokensFrom(new TokenReader(client)), DriverVaultGateway::new,
+    VaultPolicyOracle oracle = new VaultPolicyOracle(VaultPolicyOracle.tokensFrom(new TokenReader(client)), vaultGateways(metrics),
         Clock.systemUTC(), POLICY_TTL, VAULT_TIMEOUT);
     ValidatingAdmission admission = new ValidatingAdmission(CrdSchemas.fromClasspath(), informers.lookup(), oracle, admissionSettings(settings));
     health.readiness("webhook-informers", informers::synced);
     return admission::answer;
+  }
+
+  /**
+   * The webhook's Vault gateways: counted and timed on the same metrics as the controller's calls
+   * ({@code call="CapabilitiesSelf"}), since a slow Vault here is a slow {@code kubectl apply}.
+   */
+  static Function<VaultConnection, VaultGateway> vaultGateways(SyncMetrics metrics) {
+    return connection -> new MeteredGateway(new DriverVaultGateway(connection), metrics);
   }
 
   private static AdmissionEndpoint mutating(KubernetesClient client, HealthChecks health, List<AutoCloseable> started) {

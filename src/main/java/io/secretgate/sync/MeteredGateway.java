@@ -10,11 +10,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Counts and times every Vault call (ESO's provider metric and ours) around a gateway. */
-final class MeteredGateway implements VaultGateway {
+public final class MeteredGateway implements VaultGateway {
   private final VaultGateway delegate;
   private final SyncMetrics metrics;
 
-  MeteredGateway(VaultGateway delegate, SyncMetrics metrics) {
+  public MeteredGateway(VaultGateway delegate, SyncMetrics metrics) {
     this.delegate = delegate;
     this.metrics = metrics;
   }
