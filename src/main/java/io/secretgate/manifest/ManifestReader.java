@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
@@ -99,8 +100,27 @@ public final class ManifestReader {
         addDocument(name + "#" + current, node, docs, problems);
       }
     } catch (JacksonException e) {
-      problems.add(new ManifestProblem(position(name, e.getLocation()), "not valid YAML/JSON: " + e.getOriginalMessage()));
+      problems.add(syntaxProblem(name, e));
     }
+  }
+
+  /**
+   * One line naming the problem and where it is. The YAML parser's own message quotes the lines
+   * around the error, which may hold a secret value, so only its problem and problem mark are used.
+   */
+  private static ManifestProblem syntaxProblem(String name, JacksonException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof MarkedYamlEngineException y && y.getProblem() != null) {
+        String location = y.getProblemMark().map(m -> name + ":" + (m.getLine() + 1) + ":" + (m.getColumn() + 1)).orElse(name);
+        return new ManifestProblem(location, "not valid YAML/JSON: " + firstLine(y.getProblem()));
+      }
+    }
+    return new ManifestProblem(position(name, e.getLocation()), "not valid YAML/JSON: " + firstLine(e.getOriginalMessage()));
+  }
+
+  /** Parser messages may go on with an excerpt of the input on the next lines; stderr gets one line. */
+  private static String firstLine(String message) {
+    return message == null ? "syntax error" : message.lines().findFirst().orElse("syntax error");
   }
 
   private static void addDocument(String source, JsonNode node, List<ManifestDocument> docs, List<ManifestProblem> problems) {

@@ -181,6 +181,17 @@ class RenderCommandTest {
   }
 
   @Test
+  void a_yaml_error_in_the_file_or_the_store_file_is_one_line_on_stderr_without_the_secret() {
+    String expected = "secretgate: ../../manifest/secret-bad-indent.yaml:7:7: not valid YAML/JSON: mapping values are not allowed here\n";
+    Run file = render("--file", "../../manifest/secret-bad-indent.yaml", "--vault-data", "data.json");
+    Run store = render("--file", "es-v1beta1-cluster-store.yaml", "--store", "../../manifest/secret-bad-indent.yaml", "--vault-data", "data.json");
+    assertThat(file.code()).isEqualTo(2);
+    assertThat(file.err()).isEqualTo(expected);
+    assertThat(store.code()).isEqualTo(2);
+    assertThat(store.err()).isEqualTo(expected);
+  }
+
+  @Test
   void an_external_secret_with_an_unknown_enum_value_exits_2_naming_the_document() {
     Run r = render("--file", "es-invalid-enum.yaml", "--vault-data", "data.json");
     assertThat(r.code()).isEqualTo(2);

@@ -159,6 +159,13 @@ class ReviewCommandTest {
   }
 
   @Test
+  void a_yaml_error_in_the_manifests_is_one_line_on_stderr_without_the_secret() {
+    CliRun run = CliRun.of("review", "--request", REQUESTS + "create-v1-allowed.json", "--manifests", "src/test/resources/io/secretgate/manifest/secret-bad-indent.yaml");
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
+    assertThat(run.err()).isEqualTo("secretgate: src/test/resources/io/secretgate/manifest/secret-bad-indent.yaml:7:7: not valid YAML/JSON: mapping values are not allowed here\n");
+  }
+
+  @Test
   void an_unparsable_policy_file_exits_2() {
     CliRun run = CliRun.of("review", "--request", REQUESTS + "create-v1-allowed.json", "--manifests", CLUSTER,
         "--policy", "src/test/resources/io/secretgate/cli/validate/bad-policy.hcl");

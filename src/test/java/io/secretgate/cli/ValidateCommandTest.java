@@ -73,6 +73,13 @@ class ValidateCommandTest {
   }
 
   @Test
+  void a_yaml_error_in_a_secret_manifest_is_one_line_on_stderr_without_the_secret() {
+    CliRun run = CliRun.of("validate", "src/test/resources/io/secretgate/manifest/secret-bad-indent.yaml");
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
+    assertThat(run.err()).isEqualTo("secretgate: src/test/resources/io/secretgate/manifest/secret-bad-indent.yaml:7:7: not valid YAML/JSON: mapping values are not allowed here\n");
+  }
+
+  @Test
   void a_missing_argument_is_a_usage_error() {
     CliRun run = CliRun.of("validate");
     assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);

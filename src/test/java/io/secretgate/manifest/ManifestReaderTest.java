@@ -31,6 +31,29 @@ class ManifestReaderTest {
   }
 
   @Test
+  void a_yaml_error_is_one_line_with_the_problem_only_and_never_the_lines_around_it() throws Exception {
+    ManifestSet set = reader.read(List.of(file("secret-bad-indent.yaml")));
+    assertThat(set.problems()).extracting(ManifestReaderTest::relative)
+        .containsExactly("secret-bad-indent.yaml:7:7: not valid YAML/JSON: mapping values are not allowed here");
+  }
+
+  @Test
+  void a_yaml_error_is_placed_where_the_problem_is_not_where_the_construct_began() throws Exception {
+    ManifestSet set = reader.read(List.of(file("unclosed-flow.yaml")));
+    assertThat(set.problems()).extracting(ManifestReaderTest::relative)
+        .containsExactly("unclosed-flow.yaml:6:1: not valid YAML/JSON: expected ',' or ']', but got <stream end>");
+  }
+
+  @Test
+  void a_json_error_is_one_line_with_the_problem_only() throws Exception {
+    ManifestSet set = reader.read(List.of(file("truncated.json")));
+    assertThat(set.problems()).hasSize(1);
+    assertThat(relative(set.problems().get(0)))
+        .matches("truncated\\.json:4:1: not valid YAML/JSON: [^\\n]+")
+        .doesNotContain("aHZzLnNlY3JldA");
+  }
+
+  @Test
   void documents_without_kind_or_that_are_not_maps_are_reported_with_their_index() throws Exception {
     ManifestSet set = reader.read(List.of(file("nokind.yaml")));
     assertThat(set.documents()).isEmpty();
@@ -59,6 +82,11 @@ class ManifestReaderTest {
     ManifestReader stdin = new ManifestReader(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
     ManifestSet set = stdin.read(List.of("-"));
     assertThat(set.documents()).extracting(ManifestDocument::source).containsExactly("<stdin>#0");
+  }
+
+  /** The problem as printed, with the fixture folder left out. */
+  private static String relative(ManifestProblem problem) {
+    return problem.toString().replaceFirst("^.*/manifest/", "");
   }
 
   private static String file(String name) throws URISyntaxException {
