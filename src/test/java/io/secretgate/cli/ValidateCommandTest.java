@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
+import io.secretgate.manifest.TooDeepEntry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
@@ -77,6 +78,17 @@ class ValidateCommandTest {
     CliRun run = CliRun.of("validate", "src/test/resources/io/secretgate/manifest/secret-bad-indent.yaml");
     assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
     assertThat(run.err()).isEqualTo("secretgate: src/test/resources/io/secretgate/manifest/secret-bad-indent.yaml:7:7: not valid YAML/JSON: mapping values are not allowed here\n");
+  }
+
+  @Test
+  void a_directory_entry_that_cannot_be_read_exits_2_and_the_readable_files_are_still_checked(@TempDir Path dir) throws IOException {
+    Files.copy(Path.of(FIXTURES, "with-broken-file", "good.yaml"), dir.resolve("good.yaml"));
+    try (TooDeepEntry deep = TooDeepEntry.under(dir)) {
+      CliRun run = CliRun.of("validate", dir.toString());
+      assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
+      assertThat(run.out()).contains("1 document(s) checked, 0 denied, 1 input error(s)");
+      assertThat(run.err()).isEqualTo("secretgate: " + deep.unopenable() + ": file name too long\n");
+    }
   }
 
   @Test

@@ -3,11 +3,17 @@ package io.secretgate.manifest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIf;
+import org.junit.jupiter.api.io.TempDir;
 
 class ManifestReaderTest {
   private final ManifestReader reader = new ManifestReader(new ByteArrayInputStream(new byte[0]));
@@ -74,6 +80,44 @@ class ManifestReaderTest {
     ManifestSet set = reader.read(List.of("no/such/file.yaml", file("tree/a.yaml")));
     assertThat(set.problems()).extracting(ManifestProblem::toString).containsExactly("no/such/file.yaml: no such file or directory");
     assertThat(set.documents()).hasSize(1);
+  }
+
+  @Test
+  void an_entry_a_directory_walk_cannot_open_is_one_problem_and_the_readable_files_are_still_read(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("ok.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: ok}\n");
+    try (TooDeepEntry deep = TooDeepEntry.under(dir)) {
+      ManifestSet set = reader.read(List.of(dir.toString()));
+      assertThat(set.documents()).extracting(ManifestDocument::name).containsExactly("ok");
+      assertThat(set.problems()).extracting(ManifestProblem::toString)
+          .containsExactly(deep.unopenable() + ": file name too long");
+    }
+  }
+
+  @Test
+  @DisabledIf(value = "permissionBitsAreIgnored", disabledReason = "this user (root) reads a directory whatever its permission bits say")
+  void a_directory_without_read_permission_is_permission_denied_and_the_rest_is_still_read(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("ok.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: ok}\n");
+    Path locked = Files.createDirectory(dir.resolve("locked"));
+    Files.writeString(locked.resolve("hidden.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: hidden}\n");
+    Files.setPosixFilePermissions(locked, Set.of());
+    try {
+      ManifestSet set = reader.read(List.of(dir.toString()));
+      assertThat(set.documents()).extracting(ManifestDocument::name).containsExactly("ok");
+      assertThat(set.problems()).extracting(ManifestProblem::toString).containsExactly(locked + ": permission denied");
+    } finally {
+      Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwx------"));
+    }
+  }
+
+  static boolean permissionBitsAreIgnored() throws IOException {
+    Path probe = Files.createTempDirectory("permission-probe");
+    try {
+      Files.setPosixFilePermissions(probe, Set.of());
+      return Files.isReadable(probe);
+    } finally {
+      Files.setPosixFilePermissions(probe, PosixFilePermissions.fromString("rwx------"));
+      Files.delete(probe);
+    }
   }
 
   @Test
