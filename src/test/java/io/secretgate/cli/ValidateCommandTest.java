@@ -51,6 +51,16 @@ class ValidateCommandTest {
   }
 
   @Test
+  void the_junit_format_stays_well_formed_xml_when_a_field_holds_characters_xml_does_not_allow() throws Exception {
+    CliRun run = CliRun.of("validate", "--policy", POLICY, "--format", "junit", FIXTURES + "control-characters.yaml");
+    Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        .parse(new java.io.ByteArrayInputStream(run.out().getBytes(StandardCharsets.UTF_8)));
+    String message = xml.getElementsByTagName("failure").item(0).getAttributes().getNamedItem("message").getNodeValue();
+    assertThat(message).contains("secret/data/infra/x\uFFFDy]]>z\uFFFD\uD83D\uDD11\"");
+    assertThat(xml.getElementsByTagName("failure").item(0).getTextContent()).contains("infra/x\uFFFDy]]>z\uFFFD\uD83D\uDD11\"");
+  }
+
+  @Test
   void everything_allowed_exits_0() {
     CliRun run = CliRun.of("validate", "--policy", POLICY, "examples/manifests/stores", "examples/manifests/apps/payments.yaml");
     assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
