@@ -12,6 +12,8 @@ import io.secretgate.api.VaultProvider;
 import io.secretgate.manifest.ManifestDocument;
 import io.secretgate.manifest.ManifestReader;
 import io.secretgate.manifest.ManifestSet;
+import io.secretgate.manifest.ParseErrors;
+import io.secretgate.manifest.ReadFailure;
 import io.secretgate.secrets.DesiredSecretBuilder;
 import io.secretgate.secrets.json.JsonParser;
 import io.secretgate.secrets.json.JsonSyntaxException;
@@ -23,7 +25,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -151,10 +152,7 @@ final class RenderInputs {
     try {
       return MAPPER.treeToValue(tree, type);
     } catch (JacksonException e) {
-      String path = e.getPath().stream()
-          .map(r -> r.getPropertyName() != null ? "." + r.getPropertyName() : "[" + r.getIndex() + "]")
-          .reduce(field, String::concat);
-      throw new InputException(doc.source() + ": not a valid " + what + ": " + (path.startsWith(".") ? path.substring(1) : path)
+      throw new InputException(doc.source() + ": not a valid " + what + ": " + ParseErrors.fieldPath(e, field)
           + ": value does not fit the " + what + " API");
     }
   }
@@ -169,10 +167,8 @@ final class RenderInputs {
     String text;
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw new InputException(file + ": no such file or directory");
-    } catch (IOException | RuntimeException e) {
-      throw new InputException(file + ": cannot read file (" + e.getClass().getSimpleName() + ")");
+    } catch (IOException e) {
+      throw new InputException(file + ": " + ReadFailure.reason(file, e));
     }
     try {
       return StaticKvApi.of(JsonParser.parse(text));

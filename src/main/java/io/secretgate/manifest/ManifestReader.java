@@ -10,9 +10,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.MappingIterator;
 import tools.jackson.databind.ObjectReader;
@@ -106,8 +104,8 @@ public final class ManifestReader {
   private static String readFile(Path file, List<ManifestProblem> problems) {
     try {
       return Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException | RuntimeException e) {
-      problems.add(new ManifestProblem(file.toString(), "cannot read file (" + e.getClass().getSimpleName() + ")"));
+    } catch (IOException e) {
+      problems.add(new ManifestProblem(file.toString(), ReadFailure.reason(file, e)));
       return null;
     }
   }
@@ -132,27 +130,8 @@ public final class ManifestReader {
         addDocument(name + "#" + current, node, docs, problems);
       }
     } catch (JacksonException e) {
-      problems.add(syntaxProblem(name, e));
+      problems.add(ParseErrors.syntax(name, e));
     }
-  }
-
-  /**
-   * One line naming the problem and where it is. The YAML parser's own message quotes the lines
-   * around the error, which may hold a secret value, so only its problem and problem mark are used.
-   */
-  private static ManifestProblem syntaxProblem(String name, JacksonException e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof MarkedYamlEngineException y && y.getProblem() != null) {
-        String location = y.getProblemMark().map(m -> name + ":" + (m.getLine() + 1) + ":" + (m.getColumn() + 1)).orElse(name);
-        return new ManifestProblem(location, "not valid YAML/JSON: " + firstLine(y.getProblem()));
-      }
-    }
-    return new ManifestProblem(position(name, e.getLocation()), "not valid YAML/JSON: " + firstLine(e.getOriginalMessage()));
-  }
-
-  /** Parser messages may go on with an excerpt of the input on the next lines; stderr gets one line. */
-  private static String firstLine(String message) {
-    return message == null ? "syntax error" : message.lines().findFirst().orElse("syntax error");
   }
 
   private static void addDocument(String source, JsonNode node, List<ManifestDocument> docs, List<ManifestProblem> problems) {
@@ -175,10 +154,5 @@ public final class ManifestReader {
       return;
     }
     docs.add(new ManifestDocument(source, node));
-  }
-
-  private static String position(String name, TokenStreamLocation loc) {
-    if (loc == null || loc.getLineNr() < 1) return name;
-    return name + ":" + loc.getLineNr() + ":" + loc.getColumnNr();
   }
 }

@@ -8,7 +8,6 @@ import java.nio.file.FileSystemLoopException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Locale;
 
 /** Why a file or directory could not be read, in a few words for a one-line message (never a Java class name). */
 public final class ReadFailure {
@@ -21,7 +20,9 @@ public final class ReadFailure {
     if (e instanceof CharacterCodingException) return "not valid UTF-8 text";
     if (e instanceof FileSystemLoopException) return "a symbolic link loop";
     if (Files.isDirectory(path)) return "is a directory";
-    if (e instanceof FileSystemException f && f.getReason() != null) return f.getReason().toLowerCase(Locale.ROOT);
+    if (e instanceof FileSystemException f && f.getReason() != null && !f.getReason().isEmpty()) {
+      return Character.toLowerCase(f.getReason().charAt(0)) + f.getReason().substring(1); // the system's words: "File name too long"
+    }
     return "cannot be read";
   }
 }

@@ -170,6 +170,16 @@ class RenderCommandTest {
   }
 
   @Test
+  void vault_data_that_is_not_utf8_or_is_a_directory_exits_2_saying_so_in_words() {
+    Run latin1 = render("--file", "es-with-store.yaml", "--vault-data", "../../manifest/latin1.yaml");
+    Run directory = render("--file", "es-with-store.yaml", "--vault-data", DIR.resolve("golden").toString());
+    assertThat(latin1.code()).isEqualTo(2);
+    assertThat(latin1.err()).isEqualTo("secretgate: ../../manifest/latin1.yaml: not valid UTF-8 text\n");
+    assertThat(directory.code()).isEqualTo(2);
+    assertThat(directory.err()).isEqualTo("secretgate: golden: is a directory\n");
+  }
+
+  @Test
   void a_file_without_an_external_secret_exits_2() {
     Run r = render("--file", "not-an-external-secret.yaml", "--vault-data", "data.json");
     assertThat(r.code()).isEqualTo(2);

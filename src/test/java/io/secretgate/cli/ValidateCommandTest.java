@@ -102,6 +102,28 @@ class ValidateCommandTest {
   }
 
   @Test
+  void a_vault_address_that_is_no_url_is_a_usage_error_in_words() {
+    CliRun run = CliRun.of("validate", "--vault-addr", "http://[x", "examples/manifests/");
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
+    assertThat(run.err()).startsWith("secretgate: Invalid value for option '--vault-addr': "
+        + "not a valid URL: expected closing bracket for IPv6 address at character 10").doesNotContain("java.");
+  }
+
+  @Test
+  void a_kubeconfig_that_is_not_valid_yaml_exits_2_with_its_position_and_none_of_its_content() {
+    CliRun run = CliRun.of("validate", "--kubeconfig", FIXTURES + "kubeconfig-broken.yaml", "examples/manifests/");
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
+    assertThat(run.err()).isEqualTo("secretgate: " + FIXTURES + "kubeconfig-broken.yaml:4:1: not valid YAML/JSON: expected ',' or ']', but got <scalar>\n");
+  }
+
+  @Test
+  void a_kubeconfig_with_a_field_of_the_wrong_type_exits_2_naming_the_field_not_a_java_type() {
+    CliRun run = CliRun.of("validate", "--kubeconfig", FIXTURES + "kubeconfig-users-not-a-list.yaml", "examples/manifests/");
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
+    assertThat(run.err()).isEqualTo("secretgate: " + FIXTURES + "kubeconfig-users-not-a-list.yaml: not a usable kubeconfig: users has the wrong type\n");
+  }
+
+  @Test
   void a_missing_argument_is_a_usage_error() {
     CliRun run = CliRun.of("validate");
     assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);

@@ -121,6 +121,12 @@ class ManifestReaderTest {
   }
 
   @Test
+  void a_file_that_is_not_utf8_is_said_so_in_words() throws Exception {
+    ManifestSet set = reader.read(List.of(file("latin1.yaml")));
+    assertThat(set.problems()).extracting(ManifestReaderTest::relative).containsExactly("latin1.yaml: not valid UTF-8 text");
+  }
+
+  @Test
   void a_dash_reads_standard_input() {
     String yaml = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: from-stdin}\n";
     ManifestReader stdin = new ManifestReader(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
