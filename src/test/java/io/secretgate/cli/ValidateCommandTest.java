@@ -127,7 +127,8 @@ class ValidateCommandTest {
   void a_missing_argument_is_a_usage_error() {
     CliRun run = CliRun.of("validate");
     assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
-    assertThat(run.err()).contains("Missing required parameter");
+    assertThat(run.err()).startsWith("secretgate: Missing required parameter").endsWith(" (see 'secretgate validate --help')\n")
+        .hasLineCount(1);
   }
 
   @Test
