@@ -24,12 +24,13 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Serving certificates for the webhooks.",
     subcommands = {CertsCommand.Generate.class})
-public final class CertsCommand implements Runnable {
+public final class CertsCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  /** Without a subcommand: a usage error. */
   @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+  public Integer call() {
+    return SubcommandRequired.usageError(spec);
   }
 
   /**

@@ -23,10 +23,13 @@ final class ErrorMapper implements CommandLine.IExecutionExceptionHandler {
     return ExitCodes.INPUT;
   }
 
+  /** A bad flag or argument: one line, with the help to read at its end. */
   static int onParameterError(ParameterException ex, String[] args) {
     CommandLine cli = ex.getCommandLine();
-    cli.getErr().println("secretgate: " + ex.getMessage());
-    cli.getErr().println("Try '" + cli.getCommandSpec().qualifiedName() + " --help' for more information.");
+    String suggestions = ex instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()
+        ? "; did you mean " + String.join(" or ", u.getSuggestions()) + "?" : "";
+    cli.getErr().println("secretgate: " + ex.getMessage().replaceAll("\\s*[\\r\\n]+\\s*", " ").strip() + suggestions
+        + " (see '" + cli.getCommandSpec().qualifiedName() + " --help')");
     return ExitCodes.INPUT;
   }
 }

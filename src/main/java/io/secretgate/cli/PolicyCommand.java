@@ -1,5 +1,6 @@
 package io.secretgate.cli;
 
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,11 +10,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description = "Answer questions about Vault policies, offline.",
     subcommands = {PolicyCapabilitiesCommand.class})
-public final class PolicyCommand implements Runnable {
+public final class PolicyCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  /** Without a subcommand: a usage error. */
   @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+  public Integer call() {
+    return SubcommandRequired.usageError(spec);
   }
 }

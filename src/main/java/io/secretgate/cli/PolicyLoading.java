@@ -1,11 +1,10 @@
 package io.secretgate.cli;
 
+import io.secretgate.manifest.ReadFailure;
 import io.secretgate.vault.policy.Policy;
 import io.secretgate.vault.policy.PolicyFiles;
 import io.secretgate.vault.policy.PolicyParseException;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,16 +22,14 @@ final class PolicyLoading {
       } catch (PolicyParseException e) {
         throw new InputException(file + ":" + e.line() + ":" + e.column() + ": " + e.reason());
       } catch (IOException e) {
-        throw new InputException(file + ": " + unreadable(e));
+        throw new InputException(file + ": " + unreadable(file, e));
       }
     }
     return out;
   }
 
-  private static String unreadable(IOException e) {
-    if (e instanceof NoSuchFileException) return "no such file";
-    if (e instanceof AccessDeniedException) return "permission denied";
-    if (e instanceof CharacterCodingException) return "not valid UTF-8 text";
-    return "cannot read the file (" + e.getClass().getSimpleName() + ")";
+  /** Why an input file could not be read: "no such file", "permission denied", "is a directory", ... */
+  static String unreadable(Path file, IOException e) {
+    return e instanceof NoSuchFileException ? "no such file" : ReadFailure.reason(file, e);
   }
 }

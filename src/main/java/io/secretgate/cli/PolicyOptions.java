@@ -10,6 +10,7 @@ import io.secretgate.vault.VaultGateway;
 import io.secretgate.vault.policy.Acl;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /** Where the policy answers come from: policy files (offline) or Vault (online). */
@@ -33,7 +35,7 @@ public final class PolicyOptions {
       description = "Policy files held by the token of one store (NAME, ClusterSecretStore/NAME, SecretStore/NAME or SecretStore/NS/NAME); repeatable.")
   List<String> storePolicies = new ArrayList<>();
 
-  @Option(names = "--vault-addr", paramLabel = "URL", description = "Ask this Vault (sys/capabilities-self) instead of reading policy files.")
+  @Option(names = "--vault-addr", paramLabel = "URL", converter = VaultAddressConverter.class, description = "Ask this Vault (sys/capabilities-self) instead of reading policy files.")
   URI vaultAddr;
 
   @Option(names = "--vault-token-file", paramLabel = "FILE", description = "File holding the Vault token to ask with (with --vault-addr).")
@@ -76,5 +78,19 @@ public final class PolicyOptions {
         throw new PolicyUnavailableException(e.getMessage());
       }
     };
+  }
+
+  /** A URL, said in words when it does not parse (picocli's own message names Java's exception). */
+  static final class VaultAddressConverter implements CommandLine.ITypeConverter<URI> {
+    @Override
+    public URI convert(String value) {
+      try {
+        return new URI(value);
+      } catch (URISyntaxException e) {
+        String at = e.getIndex() >= 0 ? " at character " + (e.getIndex() + 1) : "";
+        String reason = e.getReason();
+        throw new CommandLine.TypeConversionException("not a valid URL: " + Character.toLowerCase(reason.charAt(0)) + reason.substring(1) + at);
+      }
+    }
   }
 }

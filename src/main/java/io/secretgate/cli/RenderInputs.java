@@ -12,19 +12,24 @@ import io.secretgate.api.VaultProvider;
 import io.secretgate.manifest.ManifestDocument;
 import io.secretgate.manifest.ManifestReader;
 import io.secretgate.manifest.ManifestSet;
+import io.secretgate.manifest.ParseErrors;
+import io.secretgate.manifest.ReadFailure;
 import io.secretgate.secrets.DesiredSecretBuilder;
 import io.secretgate.secrets.json.JsonParser;
 import io.secretgate.secrets.json.JsonSyntaxException;
+import io.secretgate.validation.schema.CrdSchemas;
+import io.secretgate.validation.schema.SchemaFinding;
+import io.secretgate.validation.schema.StructuralSchema;
 import io.secretgate.vault.StaticKvApi;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -56,7 +61,9 @@ final class RenderInputs {
         .filter(d -> "ExternalSecret".equals(d.kind()) && ApiGroup.isSupported(d.apiVersion()))
         .findFirst()
         .orElseThrow(() -> new InputException(esFile + ": no ExternalSecret (" + ApiGroup.V1 + " or " + ApiGroup.V1BETA1 + ") found"));
-    ExternalSecret es = convert(esDoc, esDoc.tree(), ExternalSecret.class, "ExternalSecret");
+    CrdSchemas schemas = CrdSchemas.fromClasspath();
+    checkSchema(schemas, esDoc, "ExternalSecret");
+    ExternalSecret es = convert(esDoc, esDoc.tree(), ExternalSecret.class, "ExternalSecret", "");
     if (es.getSpec() == null) throw new InputException(esDoc.source() + ": ExternalSecret has no spec");
     if (es.getMetadata() == null || es.getMetadata().getName() == null) {
       throw new InputException(esDoc.source() + ": ExternalSecret has no metadata.name");
@@ -66,7 +73,7 @@ final class RenderInputs {
     Map<String, VaultProvider> stores = new LinkedHashMap<>();
     for (Map.Entry<String, SecretStoreRef> ref : storeRefs(es, esDoc).entrySet()) {
       String key = key(ref.getValue());
-      if (!stores.containsKey(key)) stores.put(key, findStore(storeDocs, storeSource, ref.getValue(), ref.getKey(), es));
+      if (!stores.containsKey(key)) stores.put(key, findStore(schemas, storeDocs, storeSource, ref.getValue(), ref.getKey(), es));
     }
     return new RenderInputs(es, stores, readVaultData(dataFile));
   }
@@ -106,7 +113,8 @@ final class RenderInputs {
     return sourceRef != null && sourceRef.storeRef != null && sourceRef.storeRef.name != null ? sourceRef.storeRef : null;
   }
 
-  private static VaultProvider findStore(List<ManifestDocument> docs, Path file, SecretStoreRef ref, String field, ExternalSecret es) {
+  private static VaultProvider findStore(CrdSchemas schemas, List<ManifestDocument> docs, Path file, SecretStoreRef ref, String field,
+      ExternalSecret es) {
     StoreKind kind = ref.effectiveKind();
     String esNamespace = DesiredSecretBuilder.namespace(es);
     for (ManifestDocument d : docs) {
@@ -114,7 +122,8 @@ final class RenderInputs {
       if (kind == StoreKind.SecretStore && d.namespace() != null && !d.namespace().equals(esNamespace)) continue;
       JsonNode spec = d.tree().get("spec");
       if (spec == null) throw new InputException(d.source() + ": " + kind + " \"" + ref.name + "\" has no spec");
-      SecretStoreSpec storeSpec = convert(d, spec, SecretStoreSpec.class, kind.name());
+      checkSchema(schemas, d, kind.name());
+      SecretStoreSpec storeSpec = convert(d, spec, SecretStoreSpec.class, kind.name(), "spec");
       if (storeSpec.provider == null || storeSpec.provider.vault == null) {
         throw new InputException(d.source() + ": " + kind + " \"" + ref.name + "\" has no spec.provider.vault (render reads Vault stores only)");
       }
@@ -125,11 +134,26 @@ final class RenderInputs {
         + " for " + field + hint);
   }
 
-  private static <T> T convert(ManifestDocument doc, JsonNode tree, Class<T> type, String what) {
+  /**
+   * The API server's schema check, as validate runs it: a document the API server would refuse is
+   * bad input, named by its first field error (validate lists them all).
+   */
+  private static void checkSchema(CrdSchemas schemas, ManifestDocument doc, String what) {
+    Optional<StructuralSchema> schema = schemas.schemaFor(doc.apiVersion(), doc.kind());
+    if (schema.isEmpty()) return;
+    List<SchemaFinding> errors = schema.get().validate(doc.tree()).stream().filter(SchemaFinding::isError).toList();
+    if (errors.isEmpty()) return;
+    String more = errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : "";
+    throw new InputException(doc.source() + ": not a valid " + what + ": " + errors.get(0) + more);
+  }
+
+  /** Binds a document (or its {@code field}) that passed the schema; Jackson's message names Java types, so only the field is said. */
+  private static <T> T convert(ManifestDocument doc, JsonNode tree, Class<T> type, String what, String field) {
     try {
       return MAPPER.treeToValue(tree, type);
     } catch (JacksonException e) {
-      throw new InputException(doc.source() + ": not a valid " + what + ": " + e.getOriginalMessage());
+      throw new InputException(doc.source() + ": not a valid " + what + ": " + ParseErrors.fieldPath(e, field)
+          + ": value does not fit the " + what + " API");
     }
   }
 
@@ -143,10 +167,8 @@ final class RenderInputs {
     String text;
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw new InputException(file + ": no such file or directory");
-    } catch (IOException | RuntimeException e) {
-      throw new InputException(file + ": cannot read file (" + e.getClass().getSimpleName() + ")");
+    } catch (IOException e) {
+      throw new InputException(file + ": " + ReadFailure.reason(file, e));
     }
     try {
       return StaticKvApi.of(JsonParser.parse(text));

@@ -13,9 +13,7 @@ import io.secretgate.validation.ManifestStores;
 import io.secretgate.validation.PolicyOracle;
 import io.secretgate.validation.schema.CrdSchemas;
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,12 +93,8 @@ public final class ReviewCommand implements Callable<Integer> {
   private byte[] readRequest() {
     try {
       return Files.readAllBytes(request);
-    } catch (NoSuchFileException e) {
-      throw new InputException(request + ": no such file");
-    } catch (AccessDeniedException e) {
-      throw new InputException(request + ": permission denied");
     } catch (IOException e) {
-      throw new InputException(request + ": cannot read the request file (" + e.getClass().getSimpleName() + ")");
+      throw new InputException(request + ": " + PolicyLoading.unreadable(request, e));
     }
   }
 

@@ -2,6 +2,7 @@ package io.secretgate.cli;
 
 import java.io.PrintWriter;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -20,12 +21,13 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       CommandLine.HelpCommand.class
     })
-public final class SecretgateCommand implements Runnable {
+public final class SecretgateCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  /** Without a subcommand: a usage error. */
   @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+  public Integer call() {
+    return SubcommandRequired.usageError(spec);
   }
 
   /** Runs the command line with the process's writers. */

@@ -3,13 +3,14 @@ package io.secretgate.manifest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.MappingIterator;
 import tools.jackson.databind.ObjectReader;
@@ -18,7 +19,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 /**
  * Reads Kubernetes manifests: files, directories (recursively {@code *.yaml|*.yml|*.json}, in
  * sorted order) or {@code -} for stdin; multi-document YAML and {@code kind: List} are expanded. A
- * file that cannot be parsed is reported with its position and the other files are still read.
+ * file that cannot be parsed is reported with its position, a file or directory entry that cannot be
+ * read is reported with why, and the other files are still read.
  */
 public final class ManifestReader {
   private static final ObjectReader YAML = YAMLMapper.builder().build().readerFor(JsonNode.class);
@@ -59,22 +61,51 @@ public final class ManifestReader {
       return List.of();
     }
     if (!Files.isDirectory(path)) return List.of(path);
-    try (Stream<Path> walk = Files.walk(path)) {
-      return walk.filter(Files::isRegularFile)
-          .filter(f -> f.getFileName().toString().matches(".*\\.(yaml|yml|json)$"))
-          .sorted()
-          .toList();
-    } catch (IOException | RuntimeException e) {
-      problems.add(new ManifestProblem(path.toString(), "cannot list directory: " + e.getMessage()));
-      return List.of();
+    ManifestFiles found = new ManifestFiles(problems);
+    try {
+      Files.walkFileTree(path, found);
+    } catch (IOException e) {
+      problems.add(new ManifestProblem(path.toString(), ReadFailure.reason(path, e)));
+    }
+    return found.files.stream().sorted().toList();
+  }
+
+  /**
+   * The {@code *.yaml|*.yml|*.json} files under a directory (symbolic links to files included, to
+   * directories not followed). An entry that cannot be read is one problem, and the walk goes on.
+   */
+  private static final class ManifestFiles extends SimpleFileVisitor<Path> {
+    final List<Path> files = new ArrayList<>();
+    private final List<ManifestProblem> problems;
+
+    ManifestFiles(List<ManifestProblem> problems) {
+      this.problems = problems;
+    }
+
+    @Override
+    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+      if (Files.isRegularFile(file) && file.getFileName().toString().matches(".*\\.(yaml|yml|json)$")) files.add(file);
+      return FileVisitResult.CONTINUE;
+    }
+
+    @Override
+    public FileVisitResult visitFileFailed(Path file, IOException e) {
+      problems.add(new ManifestProblem(file.toString(), ReadFailure.reason(file, e)));
+      return FileVisitResult.CONTINUE;
+    }
+
+    @Override
+    public FileVisitResult postVisitDirectory(Path dir, IOException e) {
+      if (e != null) problems.add(new ManifestProblem(dir.toString(), ReadFailure.reason(dir, e)));
+      return FileVisitResult.CONTINUE;
     }
   }
 
   private static String readFile(Path file, List<ManifestProblem> problems) {
     try {
       return Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException | RuntimeException e) {
-      problems.add(new ManifestProblem(file.toString(), "cannot read file (" + e.getClass().getSimpleName() + ")"));
+    } catch (IOException e) {
+      problems.add(new ManifestProblem(file.toString(), ReadFailure.reason(file, e)));
       return null;
     }
   }
@@ -99,7 +130,7 @@ public final class ManifestReader {
         addDocument(name + "#" + current, node, docs, problems);
       }
     } catch (JacksonException e) {
-      problems.add(new ManifestProblem(position(name, e.getLocation()), "not valid YAML/JSON: " + e.getOriginalMessage()));
+      problems.add(ParseErrors.syntax(name, e));
     }
   }
 
@@ -123,10 +154,5 @@ public final class ManifestReader {
       return;
     }
     docs.add(new ManifestDocument(source, node));
-  }
-
-  private static String position(String name, TokenStreamLocation loc) {
-    if (loc == null || loc.getLineNr() < 1) return name;
-    return name + ":" + loc.getLineNr() + ":" + loc.getColumnNr();
   }
 }

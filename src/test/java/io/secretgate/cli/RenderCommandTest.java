@@ -12,7 +12,11 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@code secretgate render} end to end through {@link SecretgateCommand#execute}, against golden
@@ -166,6 +170,16 @@ class RenderCommandTest {
   }
 
   @Test
+  void vault_data_that_is_not_utf8_or_is_a_directory_exits_2_saying_so_in_words() {
+    Run latin1 = render("--file", "es-with-store.yaml", "--vault-data", "../../manifest/latin1.yaml");
+    Run directory = render("--file", "es-with-store.yaml", "--vault-data", DIR.resolve("golden").toString());
+    assertThat(latin1.code()).isEqualTo(2);
+    assertThat(latin1.err()).isEqualTo("secretgate: ../../manifest/latin1.yaml: not valid UTF-8 text\n");
+    assertThat(directory.code()).isEqualTo(2);
+    assertThat(directory.err()).isEqualTo("secretgate: golden: is a directory\n");
+  }
+
+  @Test
   void a_file_without_an_external_secret_exits_2() {
     Run r = render("--file", "not-an-external-secret.yaml", "--vault-data", "data.json");
     assertThat(r.code()).isEqualTo(2);
@@ -181,10 +195,50 @@ class RenderCommandTest {
   }
 
   @Test
-  void an_external_secret_with_an_unknown_enum_value_exits_2_naming_the_document() {
+  void a_yaml_error_in_the_file_or_the_store_file_is_one_line_on_stderr_without_the_secret() {
+    String expected = "secretgate: ../../manifest/secret-bad-indent.yaml:7:7: not valid YAML/JSON: mapping values are not allowed here\n";
+    Run file = render("--file", "../../manifest/secret-bad-indent.yaml", "--vault-data", "data.json");
+    Run store = render("--file", "es-v1beta1-cluster-store.yaml", "--store", "../../manifest/secret-bad-indent.yaml", "--vault-data", "data.json");
+    assertThat(file.code()).isEqualTo(2);
+    assertThat(file.err()).isEqualTo(expected);
+    assertThat(store.code()).isEqualTo(2);
+    assertThat(store.err()).isEqualTo(expected);
+  }
+
+  @Test
+  void an_external_secret_with_an_unknown_enum_value_exits_2_naming_the_document_and_the_field() {
     Run r = render("--file", "es-invalid-enum.yaml", "--vault-data", "data.json");
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).startsWith("secretgate: es-invalid-enum.yaml#0: not a valid ExternalSecret: ").contains("Base32");
+    assertThat(r.err()).isEqualTo("secretgate: es-invalid-enum.yaml#0: not a valid ExternalSecret: spec.data[0].remoteRef.decodingStrategy: "
+        + "Unsupported value: \"Base32\": supported values: \"Auto\", \"Base64\", \"Base64URL\", \"None\"\n");
+  }
+
+  static Stream<Arguments> externalSecretsTheApiServerWouldRefuse() {
+    return Stream.of(
+        Arguments.of("es-null-data-item.yaml", "spec.data[0]: Invalid value: \"null\": spec.data[0] in body must be of type object: \"null\""),
+        Arguments.of("es-null-data-from-item.yaml",
+            "spec.dataFrom[0]: Invalid value: \"null\": spec.dataFrom[0] in body must be of type object: \"null\""),
+        Arguments.of("es-null-rewrite.yaml",
+            "spec.dataFrom[0].rewrite[0]: Invalid value: \"null\": spec.dataFrom[0].rewrite[0] in body must be of type object: \"null\""),
+        Arguments.of("es-spec-is-a-string.yaml", "spec: Invalid value: \"string\": spec in body must be of type object: \"string\""),
+        Arguments.of("es-data-is-a-string.yaml", "spec.data: Invalid value: \"string\": spec.data in body must be of type array: \"string\""));
+  }
+
+  @ParameterizedTest(name = "{0} exits 2 naming the document and the field, as validate does")
+  @MethodSource("externalSecretsTheApiServerWouldRefuse")
+  void an_external_secret_the_api_server_would_refuse_exits_2_naming_the_document_and_the_field(String file, String finding) {
+    Run r = render("--file", file, "--store", "store.yaml", "--vault-data", "data.json");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).isEqualTo("secretgate: " + file + "#0: not a valid ExternalSecret: " + finding + "\n");
+  }
+
+  @Test
+  void a_store_the_api_server_would_refuse_exits_2_naming_the_field_without_java_type_names() {
+    Run r = render("--file", "es-v1beta1-cluster-store.yaml", "--store", "store-version-v3.yaml", "--vault-data", "data.json");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).isEqualTo("secretgate: store-version-v3.yaml#0: not a valid ClusterSecretStore: spec.provider.vault.version: "
+        + "Unsupported value: \"v3\": supported values: \"v1\", \"v2\"\n");
   }
 
   @Test

@@ -107,7 +107,7 @@ class ReviewCommandTest {
   void a_directory_as_request_file_exits_2_naming_it() {
     CliRun run = CliRun.of("review", "--request", REQUESTS);
     assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
-    assertThat(run.err()).startsWith("secretgate: " + Path.of(REQUESTS) + ": cannot read the request file (");
+    assertThat(run.err()).isEqualTo("secretgate: " + Path.of(REQUESTS) + ": is a directory\n");
   }
 
   @Test
@@ -156,6 +156,13 @@ class ReviewCommandTest {
     assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
     assertThat(run.out()).isEmpty();
     assertThat(run.err()).containsPattern("secretgate: .*broken\\.yaml:\\d+:\\d+: not valid YAML/JSON");
+  }
+
+  @Test
+  void a_yaml_error_in_the_manifests_is_one_line_on_stderr_without_the_secret() {
+    CliRun run = CliRun.of("review", "--request", REQUESTS + "create-v1-allowed.json", "--manifests", "src/test/resources/io/secretgate/manifest/secret-bad-indent.yaml");
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
+    assertThat(run.err()).isEqualTo("secretgate: src/test/resources/io/secretgate/manifest/secret-bad-indent.yaml:7:7: not valid YAML/JSON: mapping values are not allowed here\n");
   }
 
   @Test

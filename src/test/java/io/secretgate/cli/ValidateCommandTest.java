@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
+import io.secretgate.manifest.TooDeepEntry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
@@ -50,6 +51,16 @@ class ValidateCommandTest {
   }
 
   @Test
+  void the_junit_format_stays_well_formed_xml_when_a_field_holds_characters_xml_does_not_allow() throws Exception {
+    CliRun run = CliRun.of("validate", "--policy", POLICY, "--format", "junit", FIXTURES + "control-characters.yaml");
+    Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        .parse(new java.io.ByteArrayInputStream(run.out().getBytes(StandardCharsets.UTF_8)));
+    String message = xml.getElementsByTagName("failure").item(0).getAttributes().getNamedItem("message").getNodeValue();
+    assertThat(message).contains("secret/data/infra/x\uFFFDy]]>z\uFFFD\uD83D\uDD11\"");
+    assertThat(xml.getElementsByTagName("failure").item(0).getTextContent()).contains("infra/x\uFFFDy]]>z\uFFFD\uD83D\uDD11\"");
+  }
+
+  @Test
   void everything_allowed_exits_0() {
     CliRun run = CliRun.of("validate", "--policy", POLICY, "examples/manifests/stores", "examples/manifests/apps/payments.yaml");
     assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
@@ -73,10 +84,51 @@ class ValidateCommandTest {
   }
 
   @Test
+  void a_yaml_error_in_a_secret_manifest_is_one_line_on_stderr_without_the_secret() {
+    CliRun run = CliRun.of("validate", "src/test/resources/io/secretgate/manifest/secret-bad-indent.yaml");
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
+    assertThat(run.err()).isEqualTo("secretgate: src/test/resources/io/secretgate/manifest/secret-bad-indent.yaml:7:7: not valid YAML/JSON: mapping values are not allowed here\n");
+  }
+
+  @Test
+  void a_directory_entry_that_cannot_be_read_exits_2_and_the_readable_files_are_still_checked(@TempDir Path dir) throws IOException {
+    Files.copy(Path.of(FIXTURES, "with-broken-file", "good.yaml"), dir.resolve("good.yaml"));
+    try (TooDeepEntry deep = TooDeepEntry.under(dir)) {
+      CliRun run = CliRun.of("validate", dir.toString());
+      assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
+      assertThat(run.out()).contains("1 document(s) checked, 0 denied, 1 input error(s)");
+      assertThat(run.err()).isEqualTo("secretgate: " + deep.unopenable() + ": file name too long\n");
+    }
+  }
+
+  @Test
+  void a_vault_address_that_is_no_url_is_a_usage_error_in_words() {
+    CliRun run = CliRun.of("validate", "--vault-addr", "http://[x", "examples/manifests/");
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
+    assertThat(run.err()).startsWith("secretgate: Invalid value for option '--vault-addr': "
+        + "not a valid URL: expected closing bracket for IPv6 address at character 10").doesNotContain("java.");
+  }
+
+  @Test
+  void a_kubeconfig_that_is_not_valid_yaml_exits_2_with_its_position_and_none_of_its_content() {
+    CliRun run = CliRun.of("validate", "--kubeconfig", FIXTURES + "kubeconfig-broken.yaml", "examples/manifests/");
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
+    assertThat(run.err()).isEqualTo("secretgate: " + FIXTURES + "kubeconfig-broken.yaml:4:1: not valid YAML/JSON: expected ',' or ']', but got <scalar>\n");
+  }
+
+  @Test
+  void a_kubeconfig_with_a_field_of_the_wrong_type_exits_2_naming_the_field_not_a_java_type() {
+    CliRun run = CliRun.of("validate", "--kubeconfig", FIXTURES + "kubeconfig-users-not-a-list.yaml", "examples/manifests/");
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
+    assertThat(run.err()).isEqualTo("secretgate: " + FIXTURES + "kubeconfig-users-not-a-list.yaml: not a usable kubeconfig: users has the wrong type\n");
+  }
+
+  @Test
   void a_missing_argument_is_a_usage_error() {
     CliRun run = CliRun.of("validate");
     assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
-    assertThat(run.err()).contains("Missing required parameter");
+    assertThat(run.err()).startsWith("secretgate: Missing required parameter").endsWith(" (see 'secretgate validate --help')\n")
+        .hasLineCount(1);
   }
 
   @Test

@@ -3,11 +3,17 @@ package io.secretgate.manifest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIf;
+import org.junit.jupiter.api.io.TempDir;
 
 class ManifestReaderTest {
   private final ManifestReader reader = new ManifestReader(new ByteArrayInputStream(new byte[0]));
@@ -28,6 +34,29 @@ class ManifestReaderTest {
     assertThat(set.problems()).hasSize(1);
     assertThat(set.problems().get(0).location()).matches(".*broken\\.yaml:\\d+:\\d+");
     assertThat(set.problems().get(0).message()).startsWith("not valid YAML/JSON");
+  }
+
+  @Test
+  void a_yaml_error_is_one_line_with_the_problem_only_and_never_the_lines_around_it() throws Exception {
+    ManifestSet set = reader.read(List.of(file("secret-bad-indent.yaml")));
+    assertThat(set.problems()).extracting(ManifestReaderTest::relative)
+        .containsExactly("secret-bad-indent.yaml:7:7: not valid YAML/JSON: mapping values are not allowed here");
+  }
+
+  @Test
+  void a_yaml_error_is_placed_where_the_problem_is_not_where_the_construct_began() throws Exception {
+    ManifestSet set = reader.read(List.of(file("unclosed-flow.yaml")));
+    assertThat(set.problems()).extracting(ManifestReaderTest::relative)
+        .containsExactly("unclosed-flow.yaml:6:1: not valid YAML/JSON: expected ',' or ']', but got <stream end>");
+  }
+
+  @Test
+  void a_json_error_is_one_line_with_the_problem_only() throws Exception {
+    ManifestSet set = reader.read(List.of(file("truncated.json")));
+    assertThat(set.problems()).hasSize(1);
+    assertThat(relative(set.problems().get(0)))
+        .matches("truncated\\.json:4:1: not valid YAML/JSON: [^\\n]+")
+        .doesNotContain("aHZzLnNlY3JldA");
   }
 
   @Test
@@ -54,11 +83,60 @@ class ManifestReaderTest {
   }
 
   @Test
+  void an_entry_a_directory_walk_cannot_open_is_one_problem_and_the_readable_files_are_still_read(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("ok.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: ok}\n");
+    try (TooDeepEntry deep = TooDeepEntry.under(dir)) {
+      ManifestSet set = reader.read(List.of(dir.toString()));
+      assertThat(set.documents()).extracting(ManifestDocument::name).containsExactly("ok");
+      assertThat(set.problems()).extracting(ManifestProblem::toString)
+          .containsExactly(deep.unopenable() + ": file name too long");
+    }
+  }
+
+  @Test
+  @DisabledIf(value = "permissionBitsAreIgnored", disabledReason = "this user (root) reads a directory whatever its permission bits say")
+  void a_directory_without_read_permission_is_permission_denied_and_the_rest_is_still_read(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("ok.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: ok}\n");
+    Path locked = Files.createDirectory(dir.resolve("locked"));
+    Files.writeString(locked.resolve("hidden.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: hidden}\n");
+    Files.setPosixFilePermissions(locked, Set.of());
+    try {
+      ManifestSet set = reader.read(List.of(dir.toString()));
+      assertThat(set.documents()).extracting(ManifestDocument::name).containsExactly("ok");
+      assertThat(set.problems()).extracting(ManifestProblem::toString).containsExactly(locked + ": permission denied");
+    } finally {
+      Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwx------"));
+    }
+  }
+
+  static boolean permissionBitsAreIgnored() throws IOException {
+    Path probe = Files.createTempDirectory("permission-probe");
+    try {
+      Files.setPosixFilePermissions(probe, Set.of());
+      return Files.isReadable(probe);
+    } finally {
+      Files.setPosixFilePermissions(probe, PosixFilePermissions.fromString("rwx------"));
+      Files.delete(probe);
+    }
+  }
+
+  @Test
+  void a_file_that_is_not_utf8_is_said_so_in_words() throws Exception {
+    ManifestSet set = reader.read(List.of(file("latin1.yaml")));
+    assertThat(set.problems()).extracting(ManifestReaderTest::relative).containsExactly("latin1.yaml: not valid UTF-8 text");
+  }
+
+  @Test
   void a_dash_reads_standard_input() {
     String yaml = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: from-stdin}\n";
     ManifestReader stdin = new ManifestReader(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
     ManifestSet set = stdin.read(List.of("-"));
     assertThat(set.documents()).extracting(ManifestDocument::source).containsExactly("<stdin>#0");
+  }
+
+  /** The problem as printed, with the fixture folder left out. */
+  private static String relative(ManifestProblem problem) {
+    return problem.toString().replaceFirst("^.*/manifest/", "");
   }
 
   private static String file(String name) throws URISyntaxException {

@@ -7,6 +7,8 @@ import java.io.PrintWriter;
 
 /** JUnit XML, which CI systems display: a test case per document, a failure per violation. */
 final class JunitFormat {
+  private static final int REPLACEMENT = 0xFFFD;
+
   private JunitFormat() {}
 
   static void print(ValidateReport report, PrintWriter out) {
@@ -41,22 +43,29 @@ final class JunitFormat {
     out.println("    </testcase>");
   }
 
+  /**
+   * Escapes markup, and replaces with U+FFFD every character XML 1.0 does not allow at all (control
+   * characters, unpaired surrogates, U+FFFE, U+FFFF): a character reference to them is not
+   * well-formed either.
+   */
   static String esc(String s) {
     if (s == null) return "";
     StringBuilder b = new StringBuilder(s.length());
-    for (char c : s.toCharArray()) {
+    s.codePoints().forEach(c -> {
       switch (c) {
         case '&' -> b.append("&amp;");
         case '<' -> b.append("&lt;");
         case '>' -> b.append("&gt;");
         case '"' -> b.append("&quot;");
         case '\'' -> b.append("&apos;");
-        default -> {
-          if (c < 0x20 && c != '\n' && c != '\t' && c != '\r') b.append("&#").append((int) c).append(';');
-          else b.append(c);
-        }
+        default -> b.appendCodePoint(isXmlChar(c) ? c : REPLACEMENT);
       }
-    }
+    });
     return b.toString();
+  }
+
+  /** XML 1.0's Char production. */
+  private static boolean isXmlChar(int c) {
+    return c == 0x9 || c == 0xA || c == 0xD || c >= 0x20 && c <= 0xD7FF || c >= 0xE000 && c <= 0xFFFD || c >= 0x10000 && c <= 0x10FFFF;
   }
 }

@@ -118,6 +118,15 @@ final class JsonPolicyReader {
       return "unreadable";
     }
     int newline = message.indexOf('\n');
-    return newline < 0 ? message : message.substring(0, newline);
+    return withoutSource(newline < 0 ? message : message.substring(0, newline));
+  }
+
+  /**
+   * Jackson says where an unclosed object or array began as {@code (start marker at [Source: REDACTED
+   * (`StreamReadFeature...` disabled); ...])}: noise about its own settings, and the position we give
+   * is the one of the error.
+   */
+  private static String withoutSource(String message) {
+    return message.replaceAll("\\s*\\(start marker at \\[Source:[^\\]]*\\]\\)", "").replaceAll("\\s*at \\[Source:[^\\]]*\\]", "");
   }
 }

@@ -140,6 +140,13 @@ class PolicyParserTest {
   }
 
   @Test
+  void reportsAnUnclosedJsonObjectWithoutJacksonsNoteOnItsSourceSettings() {
+    assertThatThrownBy(() -> parseFixture("bad/unclosed-object.json"))
+        .isInstanceOfSatisfying(PolicyParseException.class, e ->
+            assertThat(e.reason()).isEqualTo("invalid JSON: Unexpected end-of-input: expected close marker for Object"));
+  }
+
+  @Test
   void putsThePositionAndReasonIntoTheMessage() {
     assertThatThrownBy(() -> parseFixture("bad/unknown-top-level-key.hcl"))
         .hasMessage("line 2, column 1: invalid key \"paths\"");
