@@ -40,6 +40,16 @@ final class OutputFiles {
     return dir.resolve(name);
   }
 
+  /** Why a write failed, in words for the one-line message (never a Java class name). */
+  private static String why(IOException e) {
+    if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
+    if (e instanceof java.nio.file.FileAlreadyExistsException) return "a file is in the way";
+    if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null && !f.getReason().isEmpty()) {
+      return Character.toLowerCase(f.getReason().charAt(0)) + f.getReason().substring(1);
+    }
+    return "input/output error";
+  }
+
   /** Refuses (exit 2) when any of the files exists and {@code force} is off; names the first one. */
   static void refuseOverwrite(Path dir, List<String> names, boolean force, String hint) {
     if (Files.exists(dir) && !Files.isDirectory(dir)) throw new InputException(dir + ": --out exists and is not a directory");
@@ -54,7 +64,7 @@ final class OutputFiles {
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
-      throw new InputException(dir + ": cannot create the directory (" + e.getClass().getSimpleName() + ")");
+      throw new InputException(dir + ": cannot create the directory (" + why(e) + ")");
     }
     contents.forEach((name, content) -> write(path(name), content, secret.get(name)));
   }
@@ -72,7 +82,7 @@ final class OutputFiles {
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
       }
     } catch (IOException e) {
-      throw new InputException(target + ": cannot be written (" + e.getClass().getSimpleName() + ")");
+      throw new InputException(target + ": cannot be written (" + why(e) + ")");
     } finally {
       if (temp != null) {
         try {

@@ -48,10 +48,20 @@ public final class KubeStoreLookup implements StoreLookup {
     }
   }
 
-  private static String reason(KubernetesClientException e) {
+  static String reason(KubernetesClientException e) {
     if (e.getCode() > 0) return "HTTP " + e.getCode();
     Throwable root = e;
     while (root.getCause() != null) root = root.getCause();
-    return "cannot connect: " + root.getClass().getSimpleName();
+    return "cannot connect: " + connectFailure(root);
+  }
+
+  /** Why no answer came, in words (never a Java class name on a user's screen). */
+  private static String connectFailure(Throwable root) {
+    if (root instanceof java.net.ConnectException) return "connection refused";
+    if (root instanceof java.net.UnknownHostException) return "unknown host";
+    if (root instanceof java.net.SocketTimeoutException || root instanceof java.util.concurrent.TimeoutException) return "timed out";
+    if (root instanceof javax.net.ssl.SSLException) return "TLS handshake failed";
+    if (root instanceof java.nio.channels.ClosedChannelException || root instanceof java.io.EOFException) return "the connection was closed";
+    return "no answer";
   }
 }

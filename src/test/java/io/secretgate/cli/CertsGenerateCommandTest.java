@@ -233,6 +233,10 @@ class CertsGenerateCommandTest {
     CliRun outIsFile = CliRun.of("certs", "generate", "--service", "webhook", "--namespace", "tools", "--out", file.toString());
     assertThat(outIsFile.exitCode()).isEqualTo(2);
     assertThat(outIsFile.err()).contains(file + ": --out exists and is not a directory");
+
+    CliRun underAFile = CliRun.of("certs", "generate", "--service", "webhook", "--namespace", "tools", "--out", file.resolve("sub").toString());
+    assertThat(underAFile.exitCode()).isEqualTo(2);
+    assertThat(underAFile.err()).isEqualTo("secretgate: " + file.resolve("sub") + ": cannot create the directory (not a directory)\n");
   }
 
   private String caBundleLine(String stdout) {
