@@ -42,9 +42,9 @@ public final class KvPaths {
     }
     String mount = store.path;
     if (mount != null) return clean(mount + "/metadata/" + key);
-    int at = key.indexOf("data");
-    if (at < 0) throw new KvPathException("provided Path isn't a valid kv v2 path");
-    return clean(key.substring(0, at) + "metadata" + key.substring(at + "data".length()));
+    // ESO: refused without the substring "data" anywhere, then the first "/data/" (only) becomes "/metadata/"
+    if (!key.contains("data")) throw new KvPathException("provided Path isn't a valid kv v2 path");
+    return clean(key.replaceFirst("/data/", "/metadata/"));
   }
 
   /**
