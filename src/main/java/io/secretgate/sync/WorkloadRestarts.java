@@ -27,6 +27,8 @@ import org.slf4j.LoggerFactory;
  * the namespace's workloads are listed once and each affected one is patched once, with the hash
  * over all the Secrets it consumes. Several Secrets changing together therefore roll a workload
  * once; the same hash is never written twice, and our patch of a workload triggers nothing here.
+ * A created Secret rolls only the workloads rolled before ({@link RolloutPlan}): a first deployment
+ * is not restarted, a Secret deleted and created again with new data is.
  */
 public final class WorkloadRestarts implements AutoCloseable {
   public static final String EVENT_REASON = "RolloutTriggered";
@@ -43,7 +45,20 @@ public final class WorkloadRestarts implements AutoCloseable {
     t.setDaemon(true);
     return t;
   });
-  private final Map<String, Set<String>> pending = new HashMap<>();
+  private final Map<String, Batch> pending = new HashMap<>();
+
+  /** The Secrets of one namespace changed, and created, in one window. */
+  private record Batch(Set<String> changed, Set<String> created) {
+    Batch() {
+      this(new TreeSet<>(), new TreeSet<>());
+    }
+
+    Set<String> names() {
+      Set<String> all = new TreeSet<>(changed);
+      all.addAll(created);
+      return all;
+    }
+  }
 
   public WorkloadRestarts(Workloads workloads, EventRecorder events, SyncMetrics metrics, Duration window) {
     this.workloads = workloads;
@@ -54,12 +69,21 @@ public final class WorkloadRestarts implements AutoCloseable {
 
   /** The data of Secret {@code namespace/name} changed (written by this controller). */
   public void secretChanged(String namespace, String name) {
+    add(namespace, name, false);
+  }
+
+  /** Secret {@code namespace/name} did not exist and was created by this controller. */
+  public void secretCreated(String namespace, String name) {
+    add(namespace, name, true);
+  }
+
+  private void add(String namespace, String name, boolean created) {
     boolean opened;
     synchronized (pending) {
-      Set<String> names = pending.get(namespace);
-      opened = names == null;
-      if (opened) pending.put(namespace, names = new TreeSet<>());
-      names.add(name);
+      Batch batch = pending.get(namespace);
+      opened = batch == null;
+      if (opened) pending.put(namespace, batch = new Batch());
+      (created ? batch.created() : batch.changed()).add(name);
     }
     if (!opened) return;
     try {
@@ -84,24 +108,24 @@ public final class WorkloadRestarts implements AutoCloseable {
   }
 
   void flush(String namespace) {
-    Set<String> changed;
+    Batch batch;
     synchronized (pending) {
-      changed = pending.remove(namespace);
+      batch = pending.remove(namespace);
     }
-    if (changed == null || changed.isEmpty()) return;
+    if (batch == null) return;
     try {
-      roll(namespace, changed);
+      roll(namespace, batch);
     } catch (KubeWriteException e) {
-      LOG.warn("restarting workloads in {} after a change of Secret(s) {} failed: {}", namespace, changed, e.getMessage());
+      LOG.warn("restarting workloads in {} after a change of Secret(s) {} failed: {}", namespace, batch.names(), e.getMessage());
     }
   }
 
-  private void roll(String namespace, Set<String> changed) {
+  private void roll(String namespace, Batch batch) {
     List<Workloads.Found> found = workloads.annotated(namespace);
     if (found.isEmpty()) return;
     Map<String, Optional<String>> hashes = new HashMap<>();
     List<Workload> candidates = found.stream().map(f -> Workload.of(f.kind(), f.object().getMetadata(), f.template())).toList();
-    for (RolloutPlan.Rollout r : RolloutPlan.plan(candidates, changed, n -> hashes.computeIfAbsent(n, k -> workloads.dataHash(namespace, k)))) {
+    for (RolloutPlan.Rollout r : RolloutPlan.plan(candidates, batch.changed(), batch.created(), n -> hashes.computeIfAbsent(n, k -> workloads.dataHash(namespace, k)))) {
       Workloads.Found object = found.stream().filter(f -> f.kind().equals(r.workload().kind())
           && f.object().getMetadata().getName().equals(r.workload().name())).findFirst().orElseThrow();
       try {

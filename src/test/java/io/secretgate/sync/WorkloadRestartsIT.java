@@ -139,6 +139,47 @@ class WorkloadRestartsIT {
     assertThat(restartsOf("Deployment")).isZero();
   }
 
+  @Test
+  void a_deployment_rolled_before_is_rolled_again_when_its_secret_is_created_again_with_new_data() {
+    deploymentRolledThenSecretDbCreatedAgainWith("h-db-2");
+
+    assertThat(templateHash("Deployment", "api")).contains(expectedHash("db"));
+    assertThat(restartsOf("Deployment")).isEqualTo(2.0);
+    assertThat(events("api")).singleElement().satisfies(e -> {
+      assertThat(e.getMessage()).isEqualTo("rolled because the data of Secret db changed");
+      assertThat(e.getCount()).isEqualTo(2);
+    });
+  }
+
+  @Test
+  void a_secret_created_again_with_the_same_data_rolls_nothing() {
+    deploymentRolledThenSecretDbCreatedAgainWith("h-db-1");
+
+    assertThat(restartsOf("Deployment")).isEqualTo(1.0);
+  }
+
+  @Test
+  void a_secret_created_for_a_deployment_never_rolled_rolls_nothing_as_at_a_first_deployment() {
+    deployment("api", true, template("env-from.yaml"));
+    created("db");
+    assertThat(templateHash("Deployment", "api")).isEmpty();
+    assertThat(restartsOf("Deployment")).isZero();
+  }
+
+  /** Deployment api rolled for a change of Secret db, then db deleted and created again with {@code dataHash}. */
+  private void deploymentRolledThenSecretDbCreatedAgainWith(String dataHash) {
+    deployment("api", true, template("env-from.yaml"));
+    changed("db");
+    client.secrets().inNamespace(NS).withName("db").delete();
+    secret("db", dataHash);
+    created("db");
+  }
+
+  private void created(String name) {
+    restarts.secretCreated(NS, name);
+    restarts.flushAll();
+  }
+
   private void changed(String name) {
     restarts.secretChanged(NS, name);
     restarts.flushAll();
