@@ -24,10 +24,21 @@ public final class SecretWriter {
   private final SecretUpdates updates;
   private final DataChangeListener listener;
 
-  /** Told after a write that changed the data of an existing Secret (not its metadata alone, not a creation). */
+  /** Told after a write that changed the data of a Secret. */
   @FunctionalInterface
   public interface DataChangeListener {
+    /** An existing Secret was updated and its data changed (not its metadata alone). */
     void dataChanged(String namespace, String name, String oldDataHash, String newDataHash);
+
+    /**
+     * The Secret did not exist and was created: at a first sync, or after someone deleted it (a common
+     * way to force a sync), when its new data may differ from what it held. Never told for a Secret
+     * that existed, even one missing from the cache (its create conflicts and it is updated instead),
+     * so a controller starting over existing Secrets reports no creation. Does nothing unless
+     * overridden.
+     */
+    default void created(String namespace, String name, String newDataHash) {
+    }
 
     static DataChangeListener none() {
       return (namespace, name, oldHash, newHash) -> { };
@@ -55,7 +66,7 @@ public final class SecretWriter {
     this(client, maxAttempts, cachedSecrets, DataChangeListener.none());
   }
 
-  /** As the above, telling {@code listener} when a write changed a Secret's data. */
+  /** As the above, telling {@code listener} when a write changed a Secret's data or created it. */
   public SecretWriter(KubernetesClient client, int maxAttempts, java.util.function.Function<String, Secret> cachedSecrets,
       DataChangeListener listener) {
     this(new SecretUpdates(client, maxAttempts, cachedSecrets), listener);
@@ -80,17 +91,22 @@ public final class SecretWriter {
     ApplyResult result = updates.run(desired.namespace(), desired.name(), existing -> {
       Plan plan = plan(existing, desired, owner);
       decided[0] = existing;
-      decided[1] = plan instanceof Plan.Update u ? u.secret() : null;
+      decided[1] = plan instanceof Plan.Update u ? u.secret() : plan instanceof Plan.Create c ? c.secret() : null;
       return plan;
     });
     if (result.outcome() == Outcome.UPDATED) tellDataChange(desired, decided[0], decided[1]);
+    if (result.outcome() == Outcome.CREATED) listener.created(desired.namespace(), desired.name(), dataHash(decided[1]));
     return result;
   }
 
   private void tellDataChange(DesiredSecret desired, Secret before, Secret after) {
-    String oldHash = SecretMerge.dataHash(before.getData() == null ? java.util.Map.of() : before.getData());
-    String newHash = SecretMerge.dataHash(after.getData() == null ? java.util.Map.of() : after.getData());
+    String oldHash = dataHash(before);
+    String newHash = dataHash(after);
     if (!oldHash.equals(newHash)) listener.dataChanged(desired.namespace(), desired.name(), oldHash, newHash);
+  }
+
+  private static String dataHash(Secret secret) {
+    return SecretMerge.dataHash(secret.getData() == null ? java.util.Map.of() : secret.getData());
   }
 
   private static Plan plan(Secret existing, DesiredSecret desired, ExternalSecret owner) {

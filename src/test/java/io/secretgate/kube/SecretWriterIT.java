@@ -23,7 +23,9 @@ import io.secretgate.secrets.DataHash;
 import io.secretgate.secrets.EsoText;
 import io.secretgate.secrets.SyncEvent;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -125,6 +127,50 @@ class SecretWriterIT {
     assertThat(s.getMetadata().getResourceVersion()).isNotEqualTo(before);
     assertThat(data(s)).isEqualTo(Map.of("password", "rotated"));
     assertThat(annotations(s)).containsEntry(ManagedSecretKeys.ANNOTATION_DATA_HASH, DataHash.ofData(bytes(Map.of("password", "rotated"))));
+  }
+
+  /** What the writer told its {@link SecretWriter.DataChangeListener}, one line per call. */
+  static final class RecordedChanges implements SecretWriter.DataChangeListener {
+    final List<String> calls = new ArrayList<>();
+
+    @Override
+    public void dataChanged(String namespace, String name, String oldDataHash, String newDataHash) {
+      calls.add("changed " + namespace + "/" + name + " " + oldDataHash + " -> " + newDataHash);
+    }
+
+    @Override
+    public void created(String namespace, String name, String newDataHash) {
+      calls.add("created " + namespace + "/" + name + " " + newDataHash);
+    }
+  }
+
+  @Test
+  void a_created_secret_is_reported_as_created_with_its_data_hash_and_a_data_change_as_changed() {
+    RecordedChanges changes = new RecordedChanges();
+    writer = new SecretWriter(client, SecretWriter.DEFAULT_ATTEMPTS, changes);
+    ExternalSecret es = createExternalSecret(client, ns, CreationPolicy.Owner);
+    String first = DataHash.ofData(bytes(VAULT));
+    String rotated = DataHash.ofData(bytes(Map.of("password", "rotated")));
+
+    apply(es, VAULT);
+    apply(es, VAULT);
+    apply(es, Map.of("password", "rotated"));
+
+    assertThat(changes.calls).containsExactly("created " + ns + "/db-credentials " + first,
+        "changed " + ns + "/db-credentials " + first + " -> " + rotated);
+  }
+
+  @Test
+  void a_secret_deleted_and_created_again_is_reported_as_created_with_its_new_data_hash() {
+    RecordedChanges changes = new RecordedChanges();
+    writer = new SecretWriter(client, SecretWriter.DEFAULT_ATTEMPTS, changes);
+    ExternalSecret es = createExternalSecret(client, ns, CreationPolicy.Orphan);
+    apply(es, VAULT);
+    client.secrets().inNamespace(ns).withName("db-credentials").delete();
+
+    assertThat(apply(es, Map.of("password", "rotated")).outcome()).isEqualTo(Outcome.CREATED);
+
+    assertThat(changes.calls).last().isEqualTo("created " + ns + "/db-credentials " + DataHash.ofData(bytes(Map.of("password", "rotated"))));
   }
 
   @Test
@@ -488,6 +534,20 @@ class SecretWriterIT {
       assertThat(server.getRequestCount() - requestsBefore).as("API requests: the create only").isEqualTo(1);
       assertThat(lookups).hasValue(1);
       assertThat(data(target())).isEqualTo(VAULT);
+    }
+
+    /** The controller's first start: its cache is empty, every Secret it already wrote exists. */
+    @Test
+    void an_existing_secret_missing_from_the_cache_is_never_reported_as_created() {
+      ExternalSecret es = createExternalSecret(client, ns, CreationPolicy.Owner);
+      new SecretWriter(client).apply(desired(es, VAULT), es);
+      RecordedChanges changes = new RecordedChanges();
+      writer = new SecretWriter(client, SecretWriter.DEFAULT_ATTEMPTS, cache::get, changes);
+
+      assertThat(writer.apply(desired(es, VAULT), es).outcome()).isEqualTo(Outcome.UNCHANGED);
+      assertThat(changes.calls).isEmpty();
+      assertThat(writer.apply(desired(es, Map.of("password", "rotated")), es).outcome()).isEqualTo(Outcome.UPDATED);
+      assertThat(changes.calls).singleElement().asString().startsWith("changed ");
     }
 
     @Test

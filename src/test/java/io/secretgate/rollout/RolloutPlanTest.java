@@ -54,6 +54,33 @@ class RolloutPlanTest {
   }
 
   @Test
+  void a_created_secret_rolls_a_workload_rolled_before_when_its_hash_changes() {
+    PodTemplateSpec t = template("env-from.yaml");
+    t.getMetadata().getAnnotations().put("secretgate.io/secret-hash", RolloutPlan.hash(new TreeSet<>(Set.of("db")), lookup));
+    hashes.put("db", "h-db-2");
+    assertThat(RolloutPlan.plan(List.of(workload("api", true, t)), Set.of(), Set.of("db"), lookup)).singleElement()
+        .satisfies(r -> assertThat(r.changedSecrets()).containsExactly("db"));
+  }
+
+  @Test
+  void a_created_secret_does_not_roll_a_workload_never_rolled_as_at_a_first_deployment() {
+    assertThat(RolloutPlan.plan(List.of(workload("api", true, template("env-from.yaml"))), Set.of(), Set.of("db"), lookup)).isEmpty();
+  }
+
+  @Test
+  void a_secret_created_again_with_the_same_data_does_not_roll_a_workload_rolled_before() {
+    PodTemplateSpec t = template("env-from.yaml");
+    t.getMetadata().getAnnotations().put("secretgate.io/secret-hash", RolloutPlan.hash(new TreeSet<>(Set.of("db")), lookup));
+    assertThat(RolloutPlan.plan(List.of(workload("api", true, t)), Set.of(), Set.of("db"), lookup)).isEmpty();
+  }
+
+  @Test
+  void a_secret_created_and_changed_in_one_batch_counts_as_changed_for_a_workload_never_rolled() {
+    assertThat(RolloutPlan.plan(List.of(workload("api", true, template("env-from.yaml"))), Set.of("db"), Set.of("db"), lookup))
+        .singleElement().satisfies(r -> assertThat(r.changedSecrets()).containsExactly("db"));
+  }
+
+  @Test
   void the_hash_depends_on_names_and_data_hashes_and_counts_a_missing_secret() {
     TreeSet<String> both = new TreeSet<>(Set.of("db", "tls"));
     String before = RolloutPlan.hash(both, lookup);

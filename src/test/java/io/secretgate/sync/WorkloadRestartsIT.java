@@ -2,18 +2,22 @@ package io.secretgate.sync;
 
 import static io.secretgate.rollout.RolloutFixtures.template;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.api.model.apps.DaemonSetBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.dsl.ReturnOrWebsocketable;
+import io.fabric8.mockwebserver.dsl.TimesOnceableOrHttpHeaderable;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.secretgate.kube.EventRecorder;
@@ -39,6 +43,7 @@ class WorkloadRestartsIT {
   static KubernetesMockServer server;
   static KubernetesClient client;
   static final String NS = "shop";
+  static final String DEPLOYMENTS = "/apis/apps/v1/namespaces/" + NS + "/deployments";
 
   SimpleMeterRegistry registry;
   WorkloadRestarts restarts;
@@ -137,6 +142,118 @@ class WorkloadRestartsIT {
     assertThat(templateHash("Deployment", "plain")).isEmpty();
     assertThat(templateHash("Deployment", "other")).isEmpty();
     assertThat(restartsOf("Deployment")).isZero();
+  }
+
+  @Test
+  void a_deployment_rolled_before_is_rolled_again_when_its_secret_is_created_again_with_new_data() {
+    deploymentRolledThenSecretDbCreatedAgainWith("h-db-2");
+
+    assertThat(templateHash("Deployment", "api")).contains(expectedHash("db"));
+    assertThat(restartsOf("Deployment")).isEqualTo(2.0);
+    assertThat(events("api")).singleElement().satisfies(e -> {
+      assertThat(e.getMessage()).isEqualTo("rolled because the data of Secret db changed");
+      assertThat(e.getCount()).isEqualTo(2);
+    });
+  }
+
+  @Test
+  void a_secret_created_again_with_the_same_data_rolls_nothing() {
+    deploymentRolledThenSecretDbCreatedAgainWith("h-db-1");
+
+    assertThat(restartsOf("Deployment")).isEqualTo(1.0);
+  }
+
+  @Test
+  void a_secret_created_for_a_deployment_never_rolled_rolls_nothing_as_at_a_first_deployment() {
+    deployment("api", true, template("env-from.yaml"));
+    created("db");
+    assertThat(templateHash("Deployment", "api")).isEmpty();
+    assertThat(restartsOf("Deployment")).isZero();
+  }
+
+  @Test
+  void a_restart_whose_workload_list_the_api_server_refuses_is_not_lost_and_rolls_at_the_next_try() {
+    deployment("api", true, template("env-from.yaml"));
+    refuseOnce(server.expect().get().withPath(DEPLOYMENTS));
+
+    changed("db");
+    assertThat(templateHash("Deployment", "api")).isEmpty();
+    restarts.flushAll();
+
+    assertThat(templateHash("Deployment", "api")).contains(expectedHash("db"));
+    assertThat(restartsOf("Deployment")).isEqualTo(1.0);
+  }
+
+  @Test
+  void a_retry_after_a_refused_patch_rolls_only_the_workload_left_behind_and_each_workload_once() {
+    deployment("api", true, template("env-from.yaml"));
+    deployment("worker", true, template("env-from.yaml"));
+    refuseOnce(server.expect().patch().withPath(DEPLOYMENTS + "/worker"));
+
+    changed("db");
+    assertThat(templateHash("Deployment", "api")).contains(expectedHash("db"));
+    assertThat(templateHash("Deployment", "worker")).isEmpty();
+    restarts.flushAll();
+
+    assertThat(templateHash("Deployment", "worker")).contains(expectedHash("db"));
+    assertThat(restartsOf("Deployment")).isEqualTo(2.0);
+    assertThat(events("api")).singleElement().satisfies(e -> assertThat(e.getCount()).isEqualTo(1));
+  }
+
+  @Test
+  void a_change_arriving_while_a_failed_batch_waits_is_rolled_with_it_once() {
+    deployment("api", true, template("volumes.yaml"));
+    refuseOnce(server.expect().get().withPath(DEPLOYMENTS));
+    changed("db");
+    secret("tls", "h-tls-2");
+
+    changed("tls");
+
+    assertThat(restartsOf("Deployment")).isEqualTo(1.0);
+    assertThat(templateHash("Deployment", "api")).contains(expectedHash("db", "tls"));
+    assertThat(events("api")).singleElement().satisfies(e -> assertThat(e.getMessage()).isEqualTo("rolled because the data of Secrets db, tls changed"));
+  }
+
+  @Test
+  void a_failed_batch_is_tried_again_by_itself_after_the_backoff() {
+    deployment("api", true, template("env-from.yaml"));
+    refuseOnce(server.expect().get().withPath(DEPLOYMENTS));
+    Duration window = Duration.ofMillis(50);
+    try (WorkloadRestarts quick = new WorkloadRestarts(new Workloads(client), new EventRecorder(client, Clock.systemUTC()),
+        new SyncMetrics(registry), window, new Backoff(window, WorkloadRestarts.RETRY_CAP, 0, Math::random))) {
+      quick.secretChanged(NS, "db");
+
+      await().atMost(Duration.ofSeconds(10)).until(() -> templateHash("Deployment", "api").isPresent());
+    }
+    assertThat(templateHash("Deployment", "api")).contains(expectedHash("db"));
+    assertThat(restartsOf("Deployment")).isEqualTo(1.0);
+  }
+
+  @Test
+  void failed_batches_are_tried_again_after_one_window_doubling_up_to_one_minute() {
+    Backoff retries = WorkloadRestarts.retryBackoff(WorkloadRestarts.DEFAULT_WINDOW);
+    assertThat(retries.delay(1)).isBetween(Duration.ofMillis(1600), Duration.ofSeconds(2));
+    assertThat(retries.delay(3)).isBetween(Duration.ofMillis(6400), Duration.ofSeconds(8));
+    assertThat(retries.delay(50)).isBetween(Duration.ofSeconds(48), Duration.ofMinutes(1));
+  }
+
+  /** The next request that matches is answered 403, as when RBAC lacks list or patch (the client does not retry it). */
+  private static void refuseOnce(ReturnOrWebsocketable<TimesOnceableOrHttpHeaderable<Void>> request) {
+    request.andReturn(403, new StatusBuilder().withCode(403).withReason("Forbidden").build()).once();
+  }
+
+  /** Deployment api rolled for a change of Secret db, then db deleted and created again with {@code dataHash}. */
+  private void deploymentRolledThenSecretDbCreatedAgainWith(String dataHash) {
+    deployment("api", true, template("env-from.yaml"));
+    changed("db");
+    client.secrets().inNamespace(NS).withName("db").delete();
+    secret("db", dataHash);
+    created("db");
+  }
+
+  private void created(String name) {
+    restarts.secretCreated(NS, name);
+    restarts.flushAll();
   }
 
   private void changed(String name) {
