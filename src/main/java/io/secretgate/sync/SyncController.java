@@ -164,7 +164,7 @@ public final class SyncController implements Controller {
   private ExternalSecretReconciler reconciler(VaultConnections vaults, EventRecorder events) {
     InformerStoreLookup stores = informers.storeLookup();
     ExternalSecretReconciler.SyncCluster cluster = new ExternalSecretReconciler.SyncCluster(informers.externalSecretByKey(), informers.managedSecretByKey(),
-        new SecretWriter(client, SecretWriter.DEFAULT_ATTEMPTS, informers.managedSecretByKey(), this::secretDataChanged),
+        new SecretWriter(client, SecretWriter.DEFAULT_ATTEMPTS, informers.managedSecretByKey(), new SecretDataChanges()),
         new SecretDeleter(client, informers::createdBy), new StatusWriter(client, clock), events, new CleanupFinalizer(client));
     return new ExternalSecretReconciler(cluster, stores, vaults, new DesiredSecretBuilder(new GoTemplateEngine()), clock, resyncs);
   }
@@ -302,10 +302,20 @@ public final class SyncController implements Controller {
     });
   }
 
-  private void secretDataChanged(String namespace, String name, String oldHash, String newHash) {
-    metrics.valueChange();
-    WorkloadRestarts r = restarts;
-    if (r != null) r.secretChanged(namespace, name);
+  /** A data change is counted and rolls workloads; a created Secret rolls only the workloads rolled before. */
+  private final class SecretDataChanges implements SecretWriter.DataChangeListener {
+    @Override
+    public void dataChanged(String namespace, String name, String oldDataHash, String newDataHash) {
+      metrics.valueChange();
+      WorkloadRestarts r = restarts;
+      if (r != null) r.secretChanged(namespace, name);
+    }
+
+    @Override
+    public void created(String namespace, String name, String newDataHash) {
+      WorkloadRestarts r = restarts;
+      if (r != null) r.secretCreated(namespace, name);
+    }
   }
 
   private List<String> namespaces() {

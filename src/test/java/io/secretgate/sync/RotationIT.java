@@ -232,6 +232,37 @@ class RotationIT {
   }
 
   @Test
+  void a_secret_deleted_to_force_a_sync_rolls_the_deployment_rolled_before_when_it_comes_back_with_new_data() {
+    syncedSecretAndAnnotatedDeployment();
+    vault.put("secret", "apps/payments/db", "{\"username\":\"payments\",\"password\":\"second\"}");
+    forceSync("db");
+    String rolled = await().atMost(WAIT).until(() -> templateHash("api"), h -> h != null);
+
+    vault.put("secret", "apps/payments/db", "{\"username\":\"payments\",\"password\":\"third\"}");
+    client.secrets().inNamespace("payments").withName("db").delete();
+
+    await().atMost(WAIT).until(() -> password("db"), "third"::equals);
+    String hash = await().atMost(WAIT).until(() -> templateHash("api"), h -> h != null && !h.equals(rolled));
+    String dataHash = client.secrets().inNamespace("payments").withName("db").get().getMetadata().getAnnotations()
+        .get("reconcile.external-secrets.io/data-hash");
+    assertThat(hash).isEqualTo(RolloutPlan.hash(new TreeSet<>(List.of("db")), n -> Optional.of(dataHash)));
+    assertThat(registry.find("secretgate_workload_restarts").tag("kind", "Deployment").counter().count()).isEqualTo(2.0);
+  }
+
+  @Test
+  void a_secret_created_for_a_deployment_never_rolled_rolls_nothing_as_at_a_first_deployment() {
+    startController();
+    client.apps().deployments().inNamespace("payments").resource(new DeploymentBuilder()
+        .withNewMetadata().withName("api").addToAnnotations("secretgate.io/restart-on-change", "true").endMetadata()
+        .withNewSpec().withTemplate(RolloutFixtures.template("env-from.yaml")).endSpec().build()).create();
+    create(externalSecret("db", "1h", "apps/payments/db"));
+    await().atMost(WAIT).until(() -> password("db"), "first"::equals);
+
+    await().during(Duration.ofMillis(3 * WorkloadRestarts.DEFAULT_WINDOW.toMillis() / 2)).atMost(WAIT).until(() -> templateHash("api") == null);
+    assertThat(events("RolloutTriggered")).isEmpty();
+  }
+
+  @Test
   void a_change_of_the_secrets_metadata_alone_rolls_nothing() {
     syncedSecretAndAnnotatedDeployment();
     String synced = syncedVersion("db");
