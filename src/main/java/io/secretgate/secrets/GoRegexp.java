@@ -1,24 +1,19 @@
 package io.secretgate.secrets;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * Go RE2 regular expressions on {@link java.util.regex}: for the syntax both share (literals,
- * classes, {@code \d \w \s}, anchors, groups, {@code (?P<name>...)}, repetition, flags
- * {@code (?i)}) the two agree. Constructs RE2 rejects (backreferences, lookaround, atomic groups,
- * possessive quantifiers) are rejected here too, so a pattern never matches where Go's would
- * not compile. Known residual difference: without {@code (?m)}, Java's {@code $} also matches
- * before a final {@code \n}. {@link #replaceAll} is Go's {@code ReplaceAllString}, including its {@code $1} /
- * {@code ${1}} / {@code ${name}} expansion and its empty-match rule.
+ * Go's {@code regexp} (RE2 syntax) on {@link java.util.regex}. {@link GoRegexpTranslator} reads the
+ * pattern as Go's parser does and writes a Java pattern with the same meaning: Go's {@code ^ $ .},
+ * ASCII {@code \b \d \s \w}, POSIX classes, Unicode names, flags {@code i m s U}; what Go
+ * refuses (backreferences, lookaround, atomic groups, possessive or nested repetition, unknown
+ * escapes) is refused with Go's error text. {@link #replaceAll} is Go's {@code ReplaceAllString},
+ * including its {@code $1} / {@code ${1}} / {@code ${name}} expansion and its empty-match rule.
  */
 public final class GoRegexp {
-  private static final Pattern PERL_ONLY = Pattern.compile(
-      "\\(\\?[=!>]|\\(\\?<[=!]|\\\\[1-9]|\\\\k<|[*+?}]\\+|\\\\[ZGh]");
-
   private final Pattern pattern;
   private final List<String> groupNames;
 
@@ -27,26 +22,19 @@ public final class GoRegexp {
     this.groupNames = groupNames;
   }
 
-  /** Go's {@code regexp.Compile}; the error text starts like Go's ({@code error parsing regexp: }). */
+  /** Go's {@code regexp.Compile}; the error text is Go's ({@code error parsing regexp: ...}). */
   public static GoRegexp compile(String re) throws InvalidRegexpException {
-    if (PERL_ONLY.matcher(re).find()) {
-      throw new InvalidRegexpException("error parsing regexp: invalid or unsupported Perl syntax", false);
-    }
-    String java = re.replace("(?P<", "(?<");
-    List<String> names = new ArrayList<>();
-    Matcher named = Pattern.compile("\\(\\?<([^>]*)>").matcher(java);
-    while (named.find()) {
-      String name = named.group(1);
-      if (!name.matches("[A-Za-z][A-Za-z0-9]*")) {
-        throw new InvalidRegexpException("secretgate does not support the capture group name " + GoText.quote(name), true);
-      }
-      names.add(name);
-    }
+    GoRegexpTranslator.Translation t = GoRegexpTranslator.translate(re);
     try {
-      return new GoRegexp(Pattern.compile(java, Pattern.UNIX_LINES | Pattern.UNICODE_CASE), names);
+      return new GoRegexp(Pattern.compile(t.java()), t.groupNames());
     } catch (PatternSyntaxException e) {
-      throw new InvalidRegexpException("error parsing regexp: " + e.getDescription(), false);
+      throw new InvalidRegexpException("secretgate could not run the regexp " + GoText.quote(re) + ": " + e.getDescription(), true);
     }
+  }
+
+  /** Go's {@code *syntax.Error} text for a pattern Go refuses. */
+  static InvalidRegexpException syntax(String code, String expr) {
+    return new InvalidRegexpException("error parsing regexp: " + code + ": `" + expr + "`", false);
   }
 
   /** Go's {@code MatchString}: unanchored. */
@@ -93,7 +81,7 @@ public final class GoRegexp {
       boolean brace = i < template.length() && template.charAt(i) == '{';
       int start = brace ? i + 1 : i;
       int end = start;
-      while (end < template.length() && isNameChar(template.charAt(end))) end++;
+      while (end < template.length() && isNameChar(template.codePointAt(end))) end += Character.charCount(template.codePointAt(end));
       if (end == start || (brace && (end >= template.length() || template.charAt(end) != '}'))) {
         out.append('$');
         continue;
@@ -106,20 +94,24 @@ public final class GoRegexp {
     out.append(template, i, template.length());
   }
 
+  /**
+   * Go's lookup: a name of ASCII digits without a leading zero (at most nine digits) is a group number;
+   * anything else ({@code 01}, {@code 1é}) is a name, the first group of that name that took part.
+   */
   private String group(Matcher m, String name) {
-    if (name.chars().allMatch(c -> c >= '0' && c <= '9')) {
-      try {
-        int n = Integer.parseInt(name);
-        return n <= m.groupCount() ? m.group(n) : null;
-      } catch (NumberFormatException tooLarge) {
-        return null;
-      }
+    if (name.matches("0|[1-9][0-9]{0,8}")) {
+      int n = Integer.parseInt(name);
+      return n <= m.groupCount() ? m.group(n) : null;
     }
-    return groupNames.contains(name) ? m.group(name) : null;
+    for (int g = 1; g < groupNames.size(); g++) {
+      if (groupNames.get(g).equals(name) && m.group(g) != null) return m.group(g);
+    }
+    return null;
   }
 
-  private static boolean isNameChar(char c) {
-    return c == '_' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  /** Go's {@code unicode.IsLetter}, {@code unicode.IsDigit} or {@code _}. */
+  private static boolean isNameChar(int c) {
+    return c == '_' || Character.isLetter(c) || Character.isDigit(c);
   }
 
   /** A pattern Go would not compile, or one secretgate cannot run faithfully. */
