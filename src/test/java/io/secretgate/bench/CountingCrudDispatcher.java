@@ -46,6 +46,8 @@ final class CountingCrudDispatcher extends KubernetesCrudDispatcher {
     String verb = method;
     if (method.equals("GET")) verb = query.contains("watch=true") ? "WATCH" : named ? "GET" : "LIST";
     boolean unselected = resource.equals("secrets") && (verb.equals("LIST") || verb.equals("WATCH")) && !query.contains("labelSelector");
+    // a store's token Secret is watched by name (a field selector): one Secret, not all of them
+    if (unselected && query.contains("fieldSelector=metadata.name")) return verb + " " + resource + sub + " of one name";
     return verb + " " + resource + sub + (unselected ? " without labelSelector" : "");
   }
 }
