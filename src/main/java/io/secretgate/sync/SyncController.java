@@ -77,6 +77,7 @@ public final class SyncController implements Controller {
   private volatile boolean stopping;
   private final RotationSettings rotation;
   private final ResyncRequests resyncs = new ResyncRequests();
+  private final RecentlyDeleted recentlyDeleted;
   private volatile TokenRotation tokens;
   private volatile WorkloadRestarts restarts;
 
@@ -94,6 +95,7 @@ public final class SyncController implements Controller {
     this.queue = new WorkQueue<>(clock, Backoff.standard());
     this.limit = new TokenBucket(settings.qps(), settings.burst());
     this.informers = new SyncInformers(client);
+    this.recentlyDeleted = new RecentlyDeleted(clock);
   }
 
   @Override
@@ -105,7 +107,8 @@ public final class SyncController implements Controller {
     if (rotation.restartWorkloads()) restarts = new WorkloadRestarts(new Workloads(client), events, metrics, WorkloadRestarts.DEFAULT_WINDOW);
     tokens = new TokenRotation(onChange -> new TokenSecretWatch(client, onChange), informers::allStores,
         store -> storeWork(() -> checkStore(store)), this::resyncUsers, metrics);
-    informers.start(namespaces(), new SyncInformers.Handlers(this::enqueueExternalSecret, this::managedSecretChanged, this::storeChanged));
+    informers.start(namespaces(), new SyncInformers.Handlers(this::enqueueExternalSecret, this::managedSecretChanged,
+        secret -> recentlyDeleted.deleted(Cache.metaNamespaceKeyFunc(secret)), this::storeChanged));
     ExternalSecretReconciler reconciler = reconciler(vaults, events);
     this.reconciler = reconciler;
     metrics.bindWorkQueueDepth(queue::depth);
@@ -302,7 +305,11 @@ public final class SyncController implements Controller {
     });
   }
 
-  /** A data change is counted and rolls workloads; a created Secret rolls only the workloads rolled before. */
+  /**
+   * A data change is counted and rolls workloads. A created Secret rolls the workloads rolled before
+   * only when it was seen deleted first (re-created, e.g. to force a sync): a first deployment lists
+   * and rolls nothing.
+   */
   private final class SecretDataChanges implements SecretWriter.DataChangeListener {
     @Override
     public void dataChanged(String namespace, String name, String oldDataHash, String newDataHash) {
@@ -314,7 +321,7 @@ public final class SyncController implements Controller {
     @Override
     public void created(String namespace, String name, String newDataHash) {
       WorkloadRestarts r = restarts;
-      if (r != null) r.secretCreated(namespace, name);
+      if (r != null && recentlyDeleted.take(namespace + "/" + name)) r.secretCreated(namespace, name);
     }
   }
 

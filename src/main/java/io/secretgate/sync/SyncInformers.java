@@ -42,7 +42,8 @@ final class SyncInformers {
   private static final String TARGET_INDEX = "target";
 
   /** What the informers call: an ExternalSecret or managed Secret seen, or a store event as {@link StoreChange} reads it. */
-  record Handlers(Consumer<ExternalSecret> externalSecret, Consumer<Secret> managedSecret, BiConsumer<HasMetadata, StoreChange> store) {}
+  record Handlers(Consumer<ExternalSecret> externalSecret, Consumer<Secret> managedSecret, Consumer<Secret> managedSecretDeleted,
+      BiConsumer<HasMetadata, StoreChange> store) {}
 
   private final KubernetesClient client;
   private final List<SharedIndexInformer<?>> all = new ArrayList<>();
@@ -61,7 +62,7 @@ final class SyncInformers {
     for (String ns : scope) {
       externalSecrets.add(informExternalSecrets(ns, handlers.externalSecret()));
       stores.add(inform(scoped(client.resources(SecretStore.class), ns), storeEvents(handlers.store())));
-      secrets.add(informManagedSecrets(ns, handlers.managedSecret()));
+      secrets.add(informManagedSecrets(ns, handlers.managedSecret(), handlers.managedSecretDeleted()));
     }
     clusterStores = inform(client.resources(ClusterSecretStore.class), storeEvents(handlers.store()));
     namespaces = inform(client.namespaces(), onAny(n -> { }));
@@ -157,13 +158,30 @@ final class SyncInformers {
   }
 
   /** Managed Secrets only (label selector), indexed by namespace and created-by label for the orphan clean-up. */
-  private SharedIndexInformer<Secret> informManagedSecrets(String namespace, Consumer<Secret> onChange) {
+  private SharedIndexInformer<Secret> informManagedSecrets(String namespace, Consumer<Secret> onChange, Consumer<Secret> onDeleted) {
     SharedIndexInformer<Secret> informer = scoped(client.secrets(), namespace).withLabel(ManagedSecretKeys.LABEL_MANAGED, "true").runnableInformer(0);
     informer.addIndexers(Map.of(CREATED_BY_INDEX, s -> {
       String createdBy = s.getMetadata().getLabels() == null ? null : s.getMetadata().getLabels().get(ManagedSecretKeys.LABEL_CREATED_BY);
       return createdBy == null ? List.of() : List.of(s.getMetadata().getNamespace() + "/" + createdBy);
     }));
-    informer.addEventHandler(onAny(onChange));
+    // one handler: a deletion is noted before the ExternalSecret it queues can create the Secret again
+    informer.addEventHandler(new ResourceEventHandler<>() {
+      @Override
+      public void onAdd(Secret obj) {
+        onChange.accept(obj);
+      }
+
+      @Override
+      public void onUpdate(Secret oldObj, Secret newObj) {
+        onChange.accept(newObj);
+      }
+
+      @Override
+      public void onDelete(Secret obj, boolean deletedFinalStateUnknown) {
+        onDeleted.accept(obj);
+        onChange.accept(obj);
+      }
+    });
     all.add(informer);
     informer.run();
     return informer;

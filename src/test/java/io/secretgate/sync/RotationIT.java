@@ -34,6 +34,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
+import java.util.ArrayList;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.AfterEach;
@@ -229,6 +230,24 @@ class RotationIT {
         .satisfies(e -> assertThat(e.getMessage()).isEqualTo("rolled because the data of Secret db changed").doesNotContain("second"));
     assertThat(counter("secretgate_secret_value_changes")).isEqualTo(1.0);
     assertThat(registry.find("secretgate_workload_restarts").tag("kind", "Deployment").counter().count()).isEqualTo(1.0);
+  }
+
+  @Test
+  void a_first_sync_creating_a_secret_lists_no_workloads() throws Exception {
+    startController();
+    for (var r = server.takeRequest(50, java.util.concurrent.TimeUnit.MILLISECONDS); r != null; r = server.takeRequest(50, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+      // drop what the set-up asked
+    }
+    create(externalSecret("db", "1h", "apps/payments/db"));
+    await().atMost(WAIT).until(() -> password("db"), "first"::equals);
+    Thread.sleep(WorkloadRestarts.DEFAULT_WINDOW.plusSeconds(1).toMillis()); // a restart batch would have been flushed by now
+
+    List<String> paths = new ArrayList<>();
+    for (var r = server.takeRequest(50, java.util.concurrent.TimeUnit.MILLISECONDS); r != null; r = server.takeRequest(50, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+      paths.add(r.getMethod() + " " + r.getPath());
+    }
+    assertThat(paths).anySatisfy(p -> assertThat(p).startsWith("POST /api/v1/namespaces/payments/secrets"));
+    assertThat(paths).noneSatisfy(p -> assertThat(p).containsAnyOf("/deployments", "/statefulsets", "/daemonsets"));
   }
 
   @Test
