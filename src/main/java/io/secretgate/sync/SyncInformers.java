@@ -165,23 +165,7 @@ final class SyncInformers {
       return createdBy == null ? List.of() : List.of(s.getMetadata().getNamespace() + "/" + createdBy);
     }));
     // one handler: a deletion is noted before the ExternalSecret it queues can create the Secret again
-    informer.addEventHandler(new ResourceEventHandler<>() {
-      @Override
-      public void onAdd(Secret obj) {
-        onChange.accept(obj);
-      }
-
-      @Override
-      public void onUpdate(Secret oldObj, Secret newObj) {
-        onChange.accept(newObj);
-      }
-
-      @Override
-      public void onDelete(Secret obj, boolean deletedFinalStateUnknown) {
-        onDeleted.accept(obj);
-        onChange.accept(obj);
-      }
-    });
+    informer.addEventHandler(onAny(onChange, onDeleted));
     all.add(informer);
     informer.run();
     return informer;
@@ -200,6 +184,11 @@ final class SyncInformers {
 
   /** The same call for an add, an update (the new object) and a delete. */
   private static <T extends HasMetadata> ResourceEventHandler<T> onAny(Consumer<T> onChange) {
+    return onAny(onChange, deleted -> { });
+  }
+
+  /** As {@link #onAny(Consumer)}, with {@code onDeleted} called first for a delete. */
+  private static <T extends HasMetadata> ResourceEventHandler<T> onAny(Consumer<T> onChange, Consumer<T> onDeleted) {
     return new ResourceEventHandler<>() {
       @Override
       public void onAdd(T obj) {
@@ -213,6 +202,7 @@ final class SyncInformers {
 
       @Override
       public void onDelete(T obj, boolean deletedFinalStateUnknown) {
+        onDeleted.accept(obj);
         onChange.accept(obj);
       }
     };
