@@ -11,7 +11,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.secretgate.api.ClusterSecretStore;
 import io.secretgate.api.Condition;
 import io.secretgate.api.ExternalSecret;
-import io.secretgate.config.ControllerSettings;
+import io.secretgate.config.RotationSettings;
 import io.secretgate.testing.Crds;
 import io.secretgate.testing.FakeVault;
 import io.secretgate.testing.StoreFixtures;
@@ -71,10 +71,8 @@ class NoSecretLeaksIT {
     ClusterSecretStore refused = StoreFixtures.clusterStore("vault-refused", vault.address(), "");
     refused.getSpec().provider.vault.auth.tokenSecretRef.name = "vault-bad-token";
     client.resources(ClusterSecretStore.class).resource(refused).createOr(r -> r.update());
-    controller = new SyncController(client, new ControllerSettings(true, List.of(), 2, 100, 100, Duration.ofMinutes(5)),
-        new SyncMetrics(new SimpleMeterRegistry()), Clock.systemUTC());
-    controller.start();
-    await().atMost(Duration.ofSeconds(10)).until(controller::ready);
+    controller = TestControllers.started(client, 2, new RotationSettings(false, Duration.ZERO), new SyncMetrics(new SimpleMeterRegistry()),
+        Clock.systemUTC(), Duration.ofSeconds(10));
   }
 
   @AfterEach

@@ -21,7 +21,6 @@ import io.secretgate.api.ExternalSecret;
 import io.secretgate.api.SecretStore;
 import io.secretgate.api.SecretStoreRef;
 import io.secretgate.api.StoreKind;
-import io.secretgate.config.ControllerSettings;
 import io.secretgate.config.RotationSettings;
 import io.secretgate.testing.FakeVault;
 import io.secretgate.testing.StoreFixtures;
@@ -64,10 +63,7 @@ class RotationIT {
   }
 
   void startController() {
-    controller = new SyncController(client, new ControllerSettings(true, List.of(), 4, 100, 100, Duration.ofMinutes(5)),
-        new RotationSettings(true, Duration.ofHours(24)), new SyncMetrics(registry), Clock.systemUTC());
-    controller.start();
-    await().atMost(WAIT).until(controller::ready);
+    controller = TestControllers.started(client, 4, new RotationSettings(true, Duration.ofHours(24)), new SyncMetrics(registry), Clock.systemUTC(), WAIT);
   }
 
   @AfterEach

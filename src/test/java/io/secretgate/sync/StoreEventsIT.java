@@ -13,7 +13,7 @@ import io.secretgate.api.ExternalSecret;
 import io.secretgate.api.SecretStore;
 import io.secretgate.api.SecretStoreRef;
 import io.secretgate.api.StoreKind;
-import io.secretgate.config.ControllerSettings;
+import io.secretgate.config.RotationSettings;
 import io.secretgate.kube.StoreStatusWriter;
 import io.secretgate.testing.FakeVault;
 import io.secretgate.testing.MutableClock;
@@ -59,10 +59,7 @@ class StoreEventsIT {
     // Ready as their first check will find them, so that check writes nothing.
     ready(StoreKind.ClusterSecretStore, null, "vault-backend", true, StoreStatusWriter.MSG_VALID);
     ready(StoreKind.SecretStore, "payments", "team-vault", true, StoreStatusWriter.MSG_VALID);
-    controller = new SyncController(client, new ControllerSettings(true, List.of(), 4, 100, 100, Duration.ofMinutes(5)),
-        new SyncMetrics(new SimpleMeterRegistry()), clock);
-    controller.start();
-    await().atMost(WAIT).until(controller::ready);
+    controller = TestControllers.started(client, 4, new RotationSettings(false, Duration.ZERO), new SyncMetrics(new SimpleMeterRegistry()), clock, WAIT);
     // A store's add event queues its users before it schedules the store's check.
     await().atMost(WAIT).until(() -> lookups("s.a") >= 1 && lookups("s.b") >= 1);
 

@@ -14,7 +14,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.secretgate.api.ClusterSecretStore;
 import io.secretgate.api.Condition;
 import io.secretgate.api.ExternalSecret;
-import io.secretgate.config.ControllerSettings;
 import io.secretgate.testing.Crds;
 import io.secretgate.testing.FakeVault;
 import io.secretgate.testing.MutableClock;
@@ -55,10 +54,7 @@ class SyncControllerIT {
     ClusterSecretStore store = StoreFixtures.clusterStore("vault-backend", vault.address(), "");
     client.resources(ClusterSecretStore.class).resource(store).createOr(r -> r.update());
     registry = new SimpleMeterRegistry();
-    controller = new SyncController(client, new ControllerSettings(true, List.of(), 4, 100, 100, Duration.ofMinutes(5)),
-        new SyncMetrics(registry), Clock.systemUTC());
-    controller.start();
-    await().atMost(Duration.ofSeconds(10)).until(controller::ready);
+    controller = TestControllers.started(client, new SyncMetrics(registry), Clock.systemUTC());
   }
 
   @AfterEach
@@ -310,9 +306,7 @@ class SyncControllerIT {
   void a_429_from_vault_leaves_the_secret_and_the_next_attempt_waits_for_retry_after_then_it_recovers() throws Exception {
     controller.stop(Duration.ofSeconds(5));
     MutableClock clock = new MutableClock(java.time.Instant.now());
-    controller = new SyncController(client, new ControllerSettings(true, List.of(), 4, 100, 100, Duration.ofMinutes(5)), new SyncMetrics(registry), clock);
-    controller.start();
-    await().atMost(Duration.ofSeconds(10)).until(controller::ready);
+    controller = TestControllers.started(client, new SyncMetrics(registry), clock);
     client.resources(ExternalSecret.class).resource(externalSecret("db-credentials", "apps/payments/db")).create();
     Secret before = await().atMost(Duration.ofSeconds(10)).until(() -> client.secrets().inNamespace("payments").withName("db-credentials").get(), s -> s != null);
     await().atMost(Duration.ofSeconds(10)).until(() -> readyCondition("db-credentials"), c -> c != null && "True".equals(c.status));

@@ -1,0 +1,34 @@
+package io.secretgate.sync;
+
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.secretgate.config.ControllerSettings;
+import io.secretgate.config.RotationSettings;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The controller as the sync ITs run it: every namespace, 100 API requests/s (burst 100), store
+ * checks every 5 minutes; started, and ready (informers synced) when returned.
+ */
+final class TestControllers {
+  private static final Duration READY_WITHIN = Duration.ofSeconds(10);
+
+  private TestControllers() {}
+
+  /** Four workers, no rotation extras, ready within 10 s. */
+  static SyncController started(KubernetesClient client, SyncMetrics metrics, Clock clock) {
+    return started(client, 4, new RotationSettings(false, Duration.ZERO), metrics, clock, READY_WITHIN);
+  }
+
+  static SyncController started(KubernetesClient client, int workers, RotationSettings rotation, SyncMetrics metrics, Clock clock,
+      Duration readyWithin) {
+    SyncController controller = new SyncController(client, new ControllerSettings(true, List.of(), workers, 100, 100, Duration.ofMinutes(5)),
+        rotation, metrics, clock);
+    controller.start();
+    await().atMost(readyWithin).until(controller::ready);
+    return controller;
+  }
+}
