@@ -1,5 +1,6 @@
 package io.secretgate.server;
 
+import io.secretgate.admission.ValidatingAdmission;
 import java.time.Duration;
 
 /**
@@ -8,7 +9,7 @@ import java.time.Duration;
  */
 final class RequestTimeout {
   /** kube-apiserver's timeout when the webhook configuration sets none (v1). */
-  static final Duration DEFAULT = Duration.ofSeconds(10);
+  static final Duration DEFAULT = ValidatingAdmission.DEFAULT_TIMEOUT;
   /** The longest timeoutSeconds a webhook configuration may set. */
   private static final long MAX_SECONDS = 30;
 
