@@ -1,5 +1,6 @@
 package io.secretgate.cli;
 
+import io.secretgate.manifest.ReadFailure;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -44,10 +45,7 @@ final class OutputFiles {
   private static String why(IOException e) {
     if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
     if (e instanceof java.nio.file.FileAlreadyExistsException) return "a file is in the way";
-    if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null && !f.getReason().isEmpty()) {
-      return Character.toLowerCase(f.getReason().charAt(0)) + f.getReason().substring(1);
-    }
-    return "input/output error";
+    return ReadFailure.systemWords(e).orElse("input/output error");
   }
 
   /** Refuses (exit 2) when any of the files exists and {@code force} is off; names the first one. */

@@ -8,6 +8,7 @@ import java.nio.file.FileSystemLoopException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** Why a file or directory could not be read, in a few words for a one-line message (never a Java class name). */
 public final class ReadFailure {
@@ -20,9 +21,14 @@ public final class ReadFailure {
     if (e instanceof CharacterCodingException) return "not valid UTF-8 text";
     if (e instanceof FileSystemLoopException) return "a symbolic link loop";
     if (Files.isDirectory(path)) return "is a directory";
+    return systemWords(e).orElse("cannot be read");
+  }
+
+  /** The operating system's own words for a failed file operation ("File name too long" as "file name too long"), if it gave any. */
+  public static Optional<String> systemWords(IOException e) {
     if (e instanceof FileSystemException f && f.getReason() != null && !f.getReason().isEmpty()) {
-      return Character.toLowerCase(f.getReason().charAt(0)) + f.getReason().substring(1); // the system's words: "File name too long"
+      return Optional.of(Character.toLowerCase(f.getReason().charAt(0)) + f.getReason().substring(1));
     }
-    return "cannot be read";
+    return Optional.empty();
   }
 }
