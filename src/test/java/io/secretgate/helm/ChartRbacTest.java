@@ -42,7 +42,11 @@ class ChartRbacTest {
       // EventRecorder: create, then a JSON merge patch of count/lastTimestamp
       cluster("/events", "create", "patch"),
       // CaReader: a store's provider.vault.caProvider of type ConfigMap (get)
-      cluster("/configmaps", "get"));
+      cluster("/configmaps", "get"),
+      // Ownership.controllerReference: the Secret's ownerReference to its ExternalSecret sets
+      // blockOwnerDeletion, which the OwnerReferencesPermissionEnforcement admission plugin allows only
+      // to who may update the owner's finalizers subresource
+      cluster("external-secrets.io/externalsecrets/finalizers", "update"));
 
   // controller.restartWorkloads (default true): kube.Workloads lists Deployments, StatefulSets and
   // DaemonSets in the Secret's namespace and rolls the consumers with a JSON merge patch.
@@ -110,6 +114,14 @@ class ChartRbacTest {
     assertThat(grants(ChartFiles.render("secret-namespaces"))).containsExactlyInAnyOrderElementsOf(union(
         CONTROLLER, RESTARTS, VALIDATING, SELF_MANAGED_CERTS,
         scoped("payments", "/secrets", secrets), scoped("orders", "/secrets", secrets), scoped("vault-auth", "/secrets", secrets)));
+  }
+
+  @Test
+  void the_controller_may_set_block_owner_deletion_on_the_secrets_its_external_secrets_own() {
+    for (String mode : List.of("default", "controller-only", "secret-namespaces", "ha")) {
+      assertThat(grants(ChartFiles.render(mode))).as(mode).contains("* external-secrets.io/externalsecrets/finalizers update");
+    }
+    assertThat(grants(ChartFiles.render("beside-eso"))).noneMatch(g -> g.contains("/finalizers"));
   }
 
   @Test
