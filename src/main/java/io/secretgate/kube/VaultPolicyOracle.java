@@ -6,6 +6,7 @@ import io.secretgate.api.VaultProvider;
 import io.secretgate.validation.PolicyOracle;
 import io.secretgate.validation.PolicyUnavailableException;
 import io.secretgate.validation.Store;
+import io.secretgate.vault.InvalidCaBundleException;
 import io.secretgate.vault.VaultConnection;
 import io.secretgate.vault.VaultFailure;
 import io.secretgate.vault.VaultGateway;
@@ -29,8 +30,10 @@ import java.util.function.Function;
  * What a store's token may do, asked from Vault ({@code sys/capabilities-self}) with that token:
  * one call per request for all the paths not cached, answers cached per (token digest, path) for
  * a short TTL. The token is read from its Secret on every request, so a rotated token has a new
- * digest and is asked again at once. A store without a token Secret (another auth method) is not
- * checked; a token or a Vault that cannot be had is a {@link PolicyUnavailableException}.
+ * digest and is asked again at once. The Vault CA is the store's inline {@code caBundle}, else its
+ * {@code caProvider}'s Secret or ConfigMap, read the same way (so a webhook trusts the Vault the
+ * controller trusts). A store without a token Secret (another auth method) is not checked; a
+ * token, a CA or a Vault that cannot be had is a {@link PolicyUnavailableException}.
  *
  * <p>A Vault that gave no answer at all (a timeout, a refused connection) is not asked again for
  * {@link #UNANSWERED_HOLD}: requests in that time fail at once with the same reason (word for word,
@@ -50,6 +53,12 @@ public final class VaultPolicyOracle implements PolicyOracle {
     String read(Store store, SecretKeySelector ref);
   }
 
+  /** The CA text a store trusts (its caBundle or caProvider), empty for the JVM's trust store. */
+  @FunctionalInterface
+  public interface Cas {
+    Optional<String> read(Store store, VaultProvider vault);
+  }
+
   private record Key(String digest, String path) {}
 
   private record Entry(List<String> capabilities, Instant expires) {}
@@ -58,6 +67,7 @@ public final class VaultPolicyOracle implements PolicyOracle {
   private record Unanswered(String reason, Instant until) {}
 
   private final Tokens tokens;
+  private final Cas cas;
   private final Function<VaultConnection, VaultGateway> gateways;
   private final Clock clock;
   private final Duration ttl;
@@ -66,8 +76,9 @@ public final class VaultPolicyOracle implements PolicyOracle {
   private final Map<String, VaultGateway> gatewayByToken = new ConcurrentHashMap<>();
   private final Map<String, Unanswered> unanswered = new ConcurrentHashMap<>();
 
-  public VaultPolicyOracle(Tokens tokens, Function<VaultConnection, VaultGateway> gateways, Clock clock, Duration ttl, Duration timeout) {
+  public VaultPolicyOracle(Tokens tokens, Cas cas, Function<VaultConnection, VaultGateway> gateways, Clock clock, Duration ttl, Duration timeout) {
     this.tokens = tokens;
+    this.cas = cas;
     this.gateways = gateways;
     this.clock = clock;
     this.ttl = ttl;
@@ -89,12 +100,28 @@ public final class VaultPolicyOracle implements PolicyOracle {
     };
   }
 
+  /**
+   * CAs as ESO takes them: a non-empty inline {@code caBundle} wins; else the {@code caProvider}
+   * read with {@code reader} (one GET, so a changed CA is used at the next request); else none.
+   */
+  public static Cas casFrom(CaReader reader) {
+    return (store, vault) -> {
+      if (vault.caBundle != null && !vault.caBundle.isEmpty() || vault.caProvider == null) return Optional.ofNullable(vault.caBundle);
+      try {
+        return Optional.of(reader.read(store.kind(), store.namespace(), vault.caProvider));
+      } catch (CaReadException e) {
+        throw new PolicyUnavailableException("the Vault CA of " + store.displayName() + " cannot be read (" + e.getMessage() + ")");
+      }
+    };
+  }
+
   @Override
   public Optional<Map<String, List<String>>> capabilities(Store store, List<String> paths) {
     VaultProvider vault = store.spec() == null || store.spec().provider == null ? null : store.spec().provider.vault;
     if (vault == null || vault.auth == null || vault.auth.tokenSecretRef == null) return Optional.empty();
     String token = token(store, vault.auth.tokenSecretRef);
-    String digest = digest(vault, token);
+    Optional<String> ca = cas.read(store, vault);
+    String digest = digest(vault, ca, token);
     Instant now = clock.instant();
     Map<String, List<String>> answer = new LinkedHashMap<>();
     List<String> missing = new ArrayList<>();
@@ -103,13 +130,14 @@ public final class VaultPolicyOracle implements PolicyOracle {
       if (e != null && now.isBefore(e.expires())) answer.put(path, e.capabilities());
       else if (!missing.contains(path)) missing.add(path);
     }
-    if (!missing.isEmpty()) ask(store, vault, token, digest, missing, now).forEach(answer::put);
+    if (!missing.isEmpty()) ask(store, vault, ca, token, digest, missing, now).forEach(answer::put);
     Map<String, List<String>> ordered = new LinkedHashMap<>();
     for (String path : paths) ordered.put(path, answer.getOrDefault(path, List.of("deny")));
     return Optional.of(ordered);
   }
 
-  private Map<String, List<String>> ask(Store store, VaultProvider vault, String token, String digest, List<String> paths, Instant now) {
+  private Map<String, List<String>> ask(Store store, VaultProvider vault, Optional<String> ca, String token, String digest, List<String> paths,
+      Instant now) {
     String server = vault.server + "\u0000" + vault.namespace;
     Unanswered held = unanswered.get(server);
     if (held != null && now.isBefore(held.until())) {
@@ -117,8 +145,10 @@ public final class VaultPolicyOracle implements PolicyOracle {
     }
     Map<String, List<String>> fresh;
     try {
-      fresh = gateway(vault, token, digest).capabilitiesSelf(paths);
+      fresh = gateway(vault, ca, token, digest).capabilitiesSelf(paths);
       unanswered.remove(server);
+    } catch (InvalidCaBundleException e) {
+      throw new PolicyUnavailableException("the Vault CA of " + store.displayName() + " is not usable (" + e.getMessage() + ")");
     } catch (VaultFailure e) {
       if (e.kind() == VaultFailure.Kind.UNAVAILABLE && e.status().isEmpty()) {
         if (unanswered.size() > MAX_GATEWAYS) unanswered.clear();
@@ -142,17 +172,17 @@ public final class VaultPolicyOracle implements PolicyOracle {
     }
   }
 
-  private VaultGateway gateway(VaultProvider vault, String token, String digest) {
+  private VaultGateway gateway(VaultProvider vault, Optional<String> ca, String token, String digest) {
     if (gatewayByToken.size() > MAX_GATEWAYS) gatewayByToken.clear();
     return gatewayByToken.computeIfAbsent(digest, d -> gateways.apply(
-        new VaultConnection(URI.create(vault.server), vault.namespace, Optional.ofNullable(vault.caBundle), () -> token, timeout)));
+        new VaultConnection(URI.create(vault.server), vault.namespace, ca, () -> token, timeout)));
   }
 
-  /** Names the token and where it is used, without holding it. */
-  static String digest(VaultProvider vault, String token) {
+  /** Names the token and where it is used (server, Vault namespace, CA), without holding it. */
+  static String digest(VaultProvider vault, Optional<String> ca, String token) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      for (String part : new String[] {vault.server, vault.namespace, vault.caBundle, token}) {
+      for (String part : new String[] {vault.server, vault.namespace, ca.orElse(null), token}) {
         sha.update(String.valueOf(part).getBytes(StandardCharsets.UTF_8));
         sha.update((byte) 0);
       }

@@ -60,11 +60,13 @@ class ChartRbacTest {
   private static final String[] CONTROLLER_SECRETS = {"create", "delete", "get", "list", "update", "watch"};
 
   // The validating webhook: WebhookInformers (SecretStore, ClusterSecretStore, Namespace: list,
-  // watch); VaultPolicyOracle reads the store's token through TokenReader (get).
+  // watch); VaultPolicyOracle reads the store's token through TokenReader (get) and its
+  // caProvider through CaReader (a ConfigMap: get; a Secret: the secrets get below).
   private static final Set<String> VALIDATING = union(
       cluster("external-secrets.io/secretstores", "list", "watch"),
       cluster("external-secrets.io/clustersecretstores", "list", "watch"),
-      cluster("/namespaces", "list", "watch"));
+      cluster("/namespaces", "list", "watch"),
+      cluster("/configmaps", "get"));
   private static final String[] VALIDATING_SECRETS = {"get"};
 
   // The mutating webhook: InjectionInformers (ExternalSecrets and managed Secrets, cluster-wide: list, watch).

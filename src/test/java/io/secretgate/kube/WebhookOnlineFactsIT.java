@@ -81,7 +81,8 @@ class WebhookOnlineFactsIT {
   }
 
   static ValidatingAdmission admission(VaultUnavailablePolicy onVaultUnavailable) {
-    VaultPolicyOracle oracle = new VaultPolicyOracle(VaultPolicyOracle.tokensFrom(new TokenReader(client)), DriverVaultGateway::new,
+    VaultPolicyOracle oracle = new VaultPolicyOracle(VaultPolicyOracle.tokensFrom(new TokenReader(client)), VaultPolicyOracle.casFrom(new CaReader(client)),
+        DriverVaultGateway::new,
         Clock.systemUTC(), Duration.ofSeconds(30), Duration.ofSeconds(2));
     return new ValidatingAdmission(CrdSchemas.fromClasspath(), informers.lookup(), oracle, new AdmissionSettings(Enforcement.DENY, onVaultUnavailable));
   }

@@ -1,0 +1,108 @@
+package io.secretgate.kube;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.secretgate.api.ClusterSecretStore;
+import io.secretgate.api.StoreKind;
+import io.secretgate.testing.FakeVault;
+import io.secretgate.testing.TestCa;
+import io.secretgate.validation.PolicyUnavailableException;
+import io.secretgate.validation.Store;
+import io.secretgate.vault.DriverVaultGateway;
+import io.secretgate.vault.policy.PolicyFiles;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The webhook's {@link VaultPolicyOracle} against a Vault behind a private CA: it trusts the
+ * store's {@code caProvider} as the controller does, and says plainly when that CA cannot be had.
+ */
+@EnableKubernetesMockClient(crud = true)
+class VaultPolicyOracleTlsIT {
+  static KubernetesClient client;
+  static TestCa ca;
+  static FakeVault vault;
+  static String ns;
+
+  @BeforeAll
+  static void tlsVaultAndItsCa() throws Exception {
+    ca = TestCa.create("vault-ca");
+    vault = FakeVault.https(ca.serverContext())
+        .token("s.webhook", new FakeVault.TokenInfo(List.of(PolicyFiles.load(Path.of("src/test/resources/io/secretgate/admission/policy.hcl"))), 3600));
+    ns = KubeFixtures.freshNamespace();
+    client.secrets().inNamespace(ns).resource(new SecretBuilder().withNewMetadata().withName("vault-token").endMetadata()
+        .addToData("token", b64("s.webhook")).build()).create();
+    client.configMaps().inNamespace(ns).resource(new ConfigMapBuilder().withNewMetadata().withName("vault-ca").endMetadata()
+        .addToData("ca.crt", ca.pem()).build()).create();
+    client.configMaps().inNamespace(ns).resource(new ConfigMapBuilder().withNewMetadata().withName("not-a-ca").endMetadata()
+        .addToData("ca.crt", "this is not a certificate").build()).create();
+  }
+
+  @AfterAll
+  static void stop() {
+    vault.close();
+  }
+
+  @Test
+  void a_store_whose_vault_ca_comes_from_a_config_map_is_checked_against_its_policy() {
+    Map<String, List<String>> answer = oracle().capabilities(store("ca-from-config-map"), List.of("secret/data/apps/db", "secret/data/infra/root"))
+        .orElseThrow();
+
+    assertThat(answer).containsEntry("secret/data/apps/db", List.of("read")).containsEntry("secret/data/infra/root", List.of("deny"));
+  }
+
+  @Test
+  void a_missing_ca_provider_secret_is_named_in_the_reason_the_paths_were_not_checked() {
+    PolicyUnavailableException e = catchThrowableOfType(PolicyUnavailableException.class,
+        () -> oracle().capabilities(store("ca-from-missing-secret"), List.of("secret/data/apps/db")));
+
+    assertThat(e.getMessage()).isEqualTo("the Vault CA of ClusterSecretStore \"ca-from-missing-secret\" cannot be read"
+        + " (caProvider Secret " + ns + "/no-such-ca not found)");
+  }
+
+  @Test
+  void a_ca_provider_that_holds_no_certificate_is_reported_as_not_usable_without_a_class_name() {
+    PolicyUnavailableException e = catchThrowableOfType(PolicyUnavailableException.class,
+        () -> oracle().capabilities(store("ca-not-pem"), List.of("secret/data/apps/db")));
+
+    assertThat(e.getMessage()).isEqualTo("the Vault CA of ClusterSecretStore \"ca-not-pem\" is not usable (the CA bundle holds no PEM certificate)");
+  }
+
+  private static VaultPolicyOracle oracle() {
+    return new VaultPolicyOracle(VaultPolicyOracle.tokensFrom(new TokenReader(client)), VaultPolicyOracle.casFrom(new CaReader(client)),
+        DriverVaultGateway::new, Clock.systemUTC(), Duration.ofSeconds(30), Duration.ofSeconds(2));
+  }
+
+  private static Store store(String name) {
+    try (InputStream in = VaultPolicyOracleTlsIT.class.getResourceAsStream("/io/secretgate/kube/vault-ca/stores.yaml")) {
+      String yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+          .replace("VAULT_ADDRESS", vault.address().toString()).replace("NAMESPACE", ns);
+      ClusterSecretStore found = client.load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8))).items().stream()
+          .map(item -> client.getKubernetesSerialization().convertValue(item, ClusterSecretStore.class))
+          .filter(s -> s.getMetadata().getName().equals(name)).findFirst().orElseThrow();
+      return new Store(StoreKind.ClusterSecretStore, name, null, found.getSpec());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static String b64(String text) {
+    return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+  }
+}
