@@ -39,6 +39,11 @@ final class UncheckedPaths implements PolicyOracle {
 
   @Override
   public Optional<Map<String, List<String>>> capabilities(Store store, List<String> paths) {
+    return capabilities(store, null, paths);
+  }
+
+  @Override
+  public Optional<Map<String, List<String>>> capabilities(Store store, String namespace, List<String> paths) {
     Duration ask = delegate.longestAsk();
     if (asked && !ask.isZero() && Duration.between(time.clock().instant(), time.deadline()).compareTo(ask) < 0) {
       return notChecked(store, paths, "Vault not asked: too little of the request's " + seconds(time.timeout()) + " timeout was left (an ask may take "
@@ -46,7 +51,7 @@ final class UncheckedPaths implements PolicyOracle {
     }
     asked = true;
     try {
-      return delegate.capabilities(store, paths);
+      return delegate.capabilities(store, namespace, paths);
     } catch (PolicyUnavailableException e) {
       return notChecked(store, paths, e.getMessage() == null ? "no reason given" : e.getMessage());
     }

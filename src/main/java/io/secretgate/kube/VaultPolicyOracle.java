@@ -1,7 +1,6 @@
 package io.secretgate.kube;
 
 import io.secretgate.api.SecretKeySelector;
-import io.secretgate.api.StoreKind;
 import io.secretgate.api.VaultProvider;
 import io.secretgate.validation.PolicyOracle;
 import io.secretgate.validation.PolicyUnavailableException;
@@ -47,10 +46,10 @@ public final class VaultPolicyOracle implements PolicyOracle {
   /** How long a Vault that gave no answer is not asked again. */
   public static final Duration UNANSWERED_HOLD = Duration.ofSeconds(5);
 
-  /** Reads a store's token: (store, tokenSecretRef) → token. */
+  /** Reads a store's token: (store, tokenSecretRef, the ExternalSecret's namespace or null) → token. */
   @FunctionalInterface
   public interface Tokens {
-    String read(Store store, SecretKeySelector ref);
+    String read(Store store, SecretKeySelector ref, String namespace);
   }
 
   /** The CA text a store trusts (its caBundle or caProvider), empty for the JVM's trust store. */
@@ -91,10 +90,13 @@ public final class VaultPolicyOracle implements PolicyOracle {
     return timeout;
   }
 
-  /** Tokens read with {@code reader}; a ClusterSecretStore's ref must name its namespace. */
+  /**
+   * Tokens read with {@code reader}, where the controller reads them: a ClusterSecretStore's ref
+   * without namespace (ESO's referent auth) in the ExternalSecret's namespace.
+   */
   public static Tokens tokensFrom(TokenReader reader) {
-    return (store, ref) -> {
-      String ns = store.kind() == StoreKind.ClusterSecretStore ? ref.namespace : store.namespace();
+    return (store, ref, namespace) -> {
+      String ns = TokenReader.namespace(store.kind(), store.namespace(), ref, namespace);
       if (ns == null || ns.isBlank()) throw new PolicyUnavailableException("the token Secret of " + store.displayName() + " names no namespace");
       return reader.read(store.kind(), store.namespace(), ref, ns);
     };
@@ -117,9 +119,14 @@ public final class VaultPolicyOracle implements PolicyOracle {
 
   @Override
   public Optional<Map<String, List<String>>> capabilities(Store store, List<String> paths) {
+    return capabilities(store, null, paths);
+  }
+
+  @Override
+  public Optional<Map<String, List<String>>> capabilities(Store store, String namespace, List<String> paths) {
     VaultProvider vault = store.spec() == null || store.spec().provider == null ? null : store.spec().provider.vault;
     if (vault == null || vault.auth == null || vault.auth.tokenSecretRef == null) return Optional.empty();
-    String token = token(store, vault.auth.tokenSecretRef);
+    String token = token(store, vault.auth.tokenSecretRef, namespace);
     Optional<String> ca = cas.read(store, vault);
     String digest = digest(vault, ca, token);
     Instant now = clock.instant();
@@ -164,9 +171,9 @@ public final class VaultPolicyOracle implements PolicyOracle {
     return fresh;
   }
 
-  private String token(Store store, SecretKeySelector ref) {
+  private String token(Store store, SecretKeySelector ref, String namespace) {
     try {
-      return tokens.read(store, ref);
+      return tokens.read(store, ref, namespace);
     } catch (TokenReadException e) {
       throw new PolicyUnavailableException("the token of " + store.displayName() + " cannot be read (" + e.getMessage() + ")");
     }

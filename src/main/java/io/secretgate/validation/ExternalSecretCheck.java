@@ -85,7 +85,7 @@ public final class ExternalSecretCheck {
         uses.add(new SimpleEntry<>(store.get(), u));
       });
     }
-    PolicyCheck.check(PolicyCheck.group(uses), policies, violations, warnings);
+    PolicyCheck.check(PolicyCheck.group(uses), namespace, policies, violations, warnings);
   }
 
   private static Optional<VaultPathUse> resolve(PathRequest req, VaultProvider vault, List<Violation> violations, Set<String> warnings) {

@@ -13,11 +13,13 @@ import java.util.Set;
 final class PolicyCheck {
   private PolicyCheck() {}
 
-  static void check(Map<Store, List<VaultPathUse>> usesByStore, PolicyOracle oracle, List<Violation> violations, Set<String> warnings) {
+  /** {@code namespace}: the ExternalSecret's (for a ClusterSecretStore with referent auth). */
+  static void check(Map<Store, List<VaultPathUse>> usesByStore, String namespace, PolicyOracle oracle, List<Violation> violations,
+      Set<String> warnings) {
     for (Map.Entry<Store, List<VaultPathUse>> e : usesByStore.entrySet()) {
       Store store = e.getKey();
       List<String> paths = e.getValue().stream().map(VaultPathUse::path).distinct().toList();
-      Optional<Map<String, List<String>>> answer = oracle.capabilities(store, paths);
+      Optional<Map<String, List<String>>> answer = oracle.capabilities(store, namespace, paths);
       if (answer.isEmpty()) {
         warnings.add("no Vault policy is known for " + store.displayName() + ": its paths were resolved but not checked"
             + " (give --policy or --store-policy, or --vault-addr)");

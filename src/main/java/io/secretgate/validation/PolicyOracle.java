@@ -16,6 +16,15 @@ public interface PolicyOracle {
   Optional<Map<String, List<String>>> capabilities(Store store, List<String> paths);
 
   /**
+   * As {@link #capabilities(Store, List)}, for an ExternalSecret in {@code namespace}: where the token
+   * depends on it (ESO's referent auth, a ClusterSecretStore whose token ref names no namespace, is
+   * the ExternalSecret's namespace's token), an oracle that reads tokens overrides this.
+   */
+  default Optional<Map<String, List<String>>> capabilities(Store store, String namespace, List<String> paths) {
+    return capabilities(store, paths);
+  }
+
+  /**
    * The longest one {@link #capabilities} call may take (its timeouts), so that a caller with a
    * deadline asks only while the answer can still come in time; zero for answers from memory.
    */

@@ -68,7 +68,7 @@ class HangingVaultWebhookTest {
     String stores = Files.readString(DIR.resolve("stores.yaml"), StandardCharsets.UTF_8).replace("VAULT_ADDRESS", "http://127.0.0.1:" + vault.getLocalPort());
     ManifestSet set = ManifestReader.parse("stores.yaml", stores);
     assertThat(set.problems()).isEmpty();
-    VaultPolicyOracle oracle = new VaultPolicyOracle((store, ref) -> "token-of-" + store.name(), (store, vault) -> java.util.Optional.empty(),
+    VaultPolicyOracle oracle = new VaultPolicyOracle((store, ref, namespace) -> "token-of-" + store.name(), (store, vault) -> java.util.Optional.empty(),
         DriverVaultGateway::new, oracleClock,
         Duration.ofSeconds(30), vaultTimeout);
     return new ValidatingAdmission(SCHEMAS, ManifestStores.from(set, SCHEMAS, "payments"), oracle, AdmissionSettings.DEFAULTS);

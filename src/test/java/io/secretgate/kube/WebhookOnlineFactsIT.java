@@ -76,7 +76,11 @@ class WebhookOnlineFactsIT {
   }
 
   static void writeToken(String token) {
-    client.secrets().inNamespace("secretgate").resource(new SecretBuilder().withNewMetadata().withName("vault-token").endMetadata()
+    writeToken("secretgate", token);
+  }
+
+  static void writeToken(String namespace, String token) {
+    client.secrets().inNamespace(namespace).resource(new SecretBuilder().withNewMetadata().withName("vault-token").endMetadata()
         .withData(Map.of("token", Base64.getEncoder().encodeToString(token.getBytes(StandardCharsets.UTF_8)))).build()).createOr(r -> r.update());
   }
 
@@ -88,7 +92,28 @@ class WebhookOnlineFactsIT {
   }
 
   static JsonNode answer(ValidatingAdmission admission, String request) throws Exception {
-    return JSON.readTree(admission.answer(Files.readAllBytes(FIXTURES.resolve("requests").resolve(request))).body()).get("response");
+    return answer(admission, Files.readAllBytes(FIXTURES.resolve("requests").resolve(request)));
+  }
+
+  static JsonNode answer(ValidatingAdmission admission, byte[] review) {
+    return JSON.readTree(admission.answer(review).body()).get("response");
+  }
+
+  @Test
+  void a_referent_store_is_checked_with_the_token_in_the_external_secrets_namespace() throws Exception {
+    String yaml = Files.readString(FIXTURES.resolve("referent-store.yaml")).replace("https://vault.vault.svc:8200", vault.address().toString());
+    client.load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8))).items().forEach(item -> client.resource(item).createOr(r -> r.update()));
+    Eventually.await(Duration.ofSeconds(10), "the informers see the referent store",
+        () -> informers.lookup().find(io.secretgate.api.StoreKind.ClusterSecretStore, "vault-referent", null).isPresent());
+    writeToken("orders", "token-2");
+    byte[] review = Files.readString(FIXTURES.resolve("requests/create-v1-denied-path.json"))
+        .replace("\"name\": \"vault-backend\"", "\"name\": \"vault-referent\"").getBytes(StandardCharsets.UTF_8);
+
+    JsonNode r = answer(admission(VaultUnavailablePolicy.WARN), review);
+
+    assertThat(r.get("allowed").asBoolean()).isFalse();
+    assertThat(r.at("/status/message").asText()).contains("ClusterSecretStore \"vault-referent\" lacks \"read\" on Vault path \"secret/data/infra/root-ca\"");
+    assertThat(vault.lastRequest().token()).isEqualTo("token-2");
   }
 
   @Test
