@@ -3,6 +3,7 @@ package io.secretgate.admission;
 import io.secretgate.validation.PolicyOracle;
 import io.secretgate.validation.PolicyUnavailableException;
 import io.secretgate.validation.Store;
+import io.secretgate.validation.VaultPathUse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -55,6 +56,11 @@ final class UncheckedPaths implements PolicyOracle {
     } catch (PolicyUnavailableException e) {
       return notChecked(store, paths, e.getMessage() == null ? "no reason given" : e.getMessage());
     }
+  }
+
+  @Override
+  public Optional<String> condition(Store store, VaultPathUse use) {
+    return delegate.condition(store, use);
   }
 
   /** The stores whose paths were not checked, in the order they were asked about. */

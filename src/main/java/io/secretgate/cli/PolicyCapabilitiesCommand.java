@@ -45,6 +45,10 @@ public final class PolicyCapabilitiesCommand implements Callable<Integer> {
     Acl acl = Acl.of(PolicyLoading.load(policyFiles));
     Map<String, List<String>> answer = new LinkedHashMap<>();
     for (String path : paths) {
+      if (Acl.queryPath(path).isEmpty()) {
+        // sys/capabilities-self answers 400 "missing path" for it, not a capability list
+        throw new InputException("PATH \"" + path + "\": missing path (Vault refuses an empty path)");
+      }
       answer.putIfAbsent(Acl.queryPath(path), acl.capabilities(path));
     }
     spec.commandLine().getOut().println(JSON.writeValueAsString(answer));

@@ -2,6 +2,7 @@ package io.secretgate.validation;
 
 import io.secretgate.api.StoreKind;
 import io.secretgate.vault.policy.Acl;
+import io.secretgate.vault.policy.Capability;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,15 @@ public final class AclPolicyOracle implements PolicyOracle {
     Map<String, List<String>> answer = new LinkedHashMap<>();
     for (String p : paths) answer.put(p, acl.get().capabilities(p));
     return Optional.of(answer);
+  }
+
+  @Override
+  public Optional<String> condition(Store store, VaultPathUse use) {
+    Optional<Acl> acl = forStore(store).or(() -> defaultAcl);
+    Optional<Capability> capability = Capability.fromWireName(use.capability());
+    if (acl.isEmpty() || capability.isEmpty() || acl.get().allows(capability.get(), use.path())) return Optional.empty();
+    return Optional.of("\"" + use.capability() + "\" on Vault path \"" + use.path() + "\" is granted only with response wrapping"
+        + " or required parameters, so Vault refuses the controller's plain " + use.capability() + " (token of " + store.displayName() + ")");
   }
 
   private Optional<Acl> forStore(Store store) {

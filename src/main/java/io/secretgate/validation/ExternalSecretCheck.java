@@ -96,8 +96,10 @@ public final class ExternalSecretCheck {
         case METADATA_READ:
           return Optional.of(new VaultPathUse(req.field(), KvPaths.metadataPath(vault, req.key()), "read"));
         default:
+          String dir = req.kind() == PathRequest.Kind.FIND_WITH_TAGS_LIST
+              ? KvPaths.findWithTagsListPath(vault, req.key()) : KvPaths.findListPath(vault, req.key());
           warnings.add(req.field() + ": find reads every matching secret under the listed path; those reads are checked at sync time, not here");
-          return Optional.of(new VaultPathUse(req.field(), KvPaths.findListPath(vault, req.key()), "list"));
+          return Optional.of(new VaultPathUse(req.field(), dir, "list"));
       }
     } catch (KvPathException e) {
       violations.add(new Violation(req.field(), INVALID_SPEC, e.getMessage()));

@@ -33,7 +33,8 @@ final class PathRequests {
       if (f.extract != null) out.add(remote(entry + ".extract.key", storeField, ref, f.extract));
       if (f.find != null) {
         String field = entry + ".find" + (f.find.path != null ? ".path" : "");
-        out.add(new PathRequest(field, storeField, ref, PathRequest.Kind.FIND_LIST, f.find.path));
+        PathRequest.Kind kind = f.find.tags != null ? PathRequest.Kind.FIND_WITH_TAGS_LIST : PathRequest.Kind.FIND_LIST;
+        out.add(new PathRequest(field, storeField, ref, kind, f.find.path));
       }
     }
     return out;

@@ -27,7 +27,10 @@ final class PolicyCheck {
       }
       for (VaultPathUse use : e.getValue()) {
         List<String> granted = answer.get().getOrDefault(use.path(), List.of("deny"));
-        if (granted.contains(use.capability()) || granted.contains("root")) continue;
+        if (granted.contains(use.capability()) || granted.contains("root")) {
+          oracle.condition(store, use).ifPresent(why -> warnings.add(use.field() + ": " + why));
+          continue;
+        }
         violations.add(new Violation(use.field(), PATH_NOT_PERMITTED, message(store, use, granted)));
       }
     }

@@ -25,6 +25,15 @@ public interface PolicyOracle {
   }
 
   /**
+   * Why Vault may still refuse {@code use}, a plain request (no parameters, no response wrapping)
+   * its capabilities allow, where the oracle can tell (policy files can, {@code sys/capabilities-self}
+   * cannot): a wrapping TTL or required parameters on the rule that applies (vault-facts §1.3, §2).
+   */
+  default Optional<String> condition(Store store, VaultPathUse use) {
+    return Optional.empty();
+  }
+
+  /**
    * The longest one {@link #capabilities} call may take (its timeouts), so that a caller with a
    * deadline asks only while the answer can still come in time; zero for answers from memory.
    */

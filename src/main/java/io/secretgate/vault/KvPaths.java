@@ -65,6 +65,19 @@ public final class KvPaths {
   }
 
   /**
+   * As {@link #findListPath}, for a find that names {@code tags}, which ESO refuses on KV v1 before
+   * it lists anything.
+   *
+   * @throws KvPathException on KV v1, or when the store has no path
+   */
+  public static String findWithTagsListPath(VaultProvider store, String findPath) {
+    if (store.effectiveVersion() == KvVersion.v1) {
+      throw new KvPathException("cannot perform find by tag operations with kv version v1");
+    }
+    return findListPath(store, findPath);
+  }
+
+  /**
    * Go's {@code path.Join} cleaning as applied on the wire: collapse repeated slashes, drop
    * {@code .} segments, resolve {@code ..}, drop leading and trailing slashes.
    */

@@ -107,9 +107,7 @@ public final class KvSecretSource implements SecretSource {
 
   @Override
   public Map<String, JsonObject> findSecrets(Find find) throws SecretSourceException {
-    if (!v2() && find.tags != null) {
-      throw new SecretSourceException(Reason.INVALID_REQUEST, "cannot perform find by tag operations with kv version v1");
-    }
+    if (find.tags != null) path(() -> KvPaths.findWithTagsListPath(store, find.path));
     String searchPath = find.path != null ? find.path + "/" : "";
     List<String> candidates = listRecursively(searchPath);
     GoRegexp name = null;

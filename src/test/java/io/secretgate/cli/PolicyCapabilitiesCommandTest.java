@@ -62,6 +62,16 @@ class PolicyCapabilitiesCommandTest {
   }
 
   @Test
+  void refusesAPathThatIsEmptyOnceTrimmedAsVaultDoesWithMissingPath() {
+    Run run = run("--policy", fixture("app-reader.hcl"), "secret/data/app/db", " ");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err()).isEqualTo(
+        "secretgate: PATH \" \": missing path (Vault refuses an empty path)" + System.lineSeparator());
+  }
+
+  @Test
   void reportsAnUnparsablePolicyAsFileLineColumnAndExitsTwo() {
     String typo = fixture("typo.hcl");
 

@@ -55,6 +55,15 @@ class ReviewCommandTest {
   }
 
   @Test
+  void a_read_the_policy_grants_only_response_wrapped_is_answered_with_a_warning() {
+    CliRun run = CliRun.of("review", "--request", REQUESTS + "create-v1beta1-allowed.json", "--manifests", CLUSTER,
+        "--policy=" + ADMISSION + "policy-wrapping.hcl");
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+    assertThat(run.out()).contains("\"allowed\":true").contains(
+        "spec.data[0].remoteRef.key: \\\"read\\\" on Vault path \\\"kv/data/payments/stripe\\\" is granted only with response wrapping");
+  }
+
+  @Test
   void a_delete_is_allowed_without_any_manifest_or_policy() throws IOException {
     CliRun run = CliRun.of("review", "--request", REQUESTS + "delete.json");
     assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);

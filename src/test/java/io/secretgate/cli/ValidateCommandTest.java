@@ -68,6 +68,14 @@ class ValidateCommandTest {
   }
 
   @Test
+  void a_read_the_policy_grants_only_response_wrapped_is_reported_as_conditional() {
+    CliRun run = CliRun.of("validate", "--policy", FIXTURES + "wrapping-policy.hcl", FIXTURES + "wrapped-read.yaml");
+    assertThat(run.out()).contains(FIXTURES + "wrapped-read.yaml#1: warning: spec.data[0].remoteRef.key: \"read\" on Vault"
+        + " path \"secret/data/apps/db\" is granted only with response wrapping or required parameters, so Vault refuses"
+        + " the controller's plain read (token of ClusterSecretStore \"vault\")");
+  }
+
+  @Test
   void an_unparsable_policy_file_exits_2_naming_file_line_and_column() {
     CliRun run = CliRun.of("validate", "--policy", FIXTURES + "bad-policy.hcl", "examples/manifests/");
     assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
