@@ -204,6 +204,7 @@ case("a field of a null list element fails", '{{ range (fromJson .j) }}{{ .x }}{
 case("an unsupported Sprig function is rejected by name", "{{ .a | sha256sum }}", {"a": "x"}, error='template function "sha256sum" is not supported by secretgate (supported: and, b64dec', deviation="rejected by design")
 case("an ESO PKCS#12 function is rejected by name", "{{ .a | pkcs12key }}", {"a": "x"}, error='template function "pkcs12key" is not supported by secretgate', deviation="rejected by design")
 case("an ESO PEM function is rejected by name", '{{ .a | filterPEM "CERTIFICATE" }}', {"a": "x"}, error='template function "filterPEM" is not supported by secretgate', deviation="rejected by design")
+case("a Sprig network function is rejected by name, not reported as undefined", "{{ getHostByName .a }}", {"a": "x"}, error='template function "getHostByName" is not supported by secretgate', deviation="rejected by design")
 case("an ESO JWK function is rejected by name", "{{ .a | jwkPublicKeyPem }}", {"a": "x"}, error='template function "jwkPublicKeyPem" is not supported by secretgate', deviation="rejected by design")
 case("an ESO PEM to PKCS#12 function is rejected by name", "{{ fullPemToPkcs12 .a }}", {"a": "x"}, error='template function "fullPemToPkcs12" is not supported by secretgate', deviation="rejected by design")
 case("a Go builtin outside the subset is rejected by name", "{{ lt 1 2 }}", error='template function "lt" is not supported by secretgate', deviation="rejected by design")

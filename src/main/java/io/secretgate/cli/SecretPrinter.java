@@ -9,8 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
+import tools.jackson.dataformat.yaml.YAMLFactory;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 import tools.jackson.dataformat.yaml.YAMLWriteFeature;
+import tools.jackson.dataformat.yaml.util.StringQuotingChecker;
 
 /**
  * Writes a {@link DesiredSecret} as the Kubernetes Secret manifest ({@code v1/Secret}), keys in a
@@ -21,13 +24,36 @@ final class SecretPrinter {
   /** What {@code --redact} prints instead of a value. */
   static final String REDACTED = "<redacted>";
 
-  private static final YAMLMapper YAML = YAMLMapper.builder()
+  private static final YAMLMapper YAML = YAMLMapper.builder(YAMLFactory.builder().stringQuotingChecker(new Yaml11Quoting()).build())
       .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
       .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
       .enable(YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
       .build();
 
   private SecretPrinter() {}
+
+  /**
+   * Jackson leaves a value plain when YAML 1.2 reads it as a string, but kubectl reads YAML 1.1
+   * (go-yaml v2), where plain {@code 0x1f}, {@code 0o17}, {@code 0b1}, {@code 1_000}, {@code -.INF}
+   * or {@code .NaN} are numbers and NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR break lines (and
+   * other YAML 1.1 readers take {@code 2026-01-31} for a date and {@code 1:30} for 90). Such values
+   * (a label, an annotation, even base64 data such as {@code 0x12}) are double-quoted.
+   */
+  private static final class Yaml11Quoting extends StringQuotingChecker.Default {
+    private static final long serialVersionUID = 1L;
+    /** go-yaml v2's int (strconv.ParseInt, base 0) and float forms, after it drops every '_'. */
+    private static final Pattern NUMBER = Pattern.compile("[-+]?(0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+"
+        + "|([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][-+]?[0-9]+)?|\\.(inf|Inf|INF))|\\.(nan|NaN|NAN)");
+    /** YAML 1.1 timestamps and base-60 numbers. */
+    private static final Pattern TIME = Pattern.compile("[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt \\t].*)?"
+        + "|[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\\.[0-9_]*)?");
+
+    @Override
+    public boolean needToQuoteValue(String value) {
+      return super.needToQuoteValue(value) || NUMBER.matcher(value.replace("_", "")).matches()
+          || TIME.matcher(value).matches() || value.chars().anyMatch(c -> c == '\u0085' || c == '\u2028' || c == '\u2029');
+    }
+  }
 
   /**
    * @param templatedLabels label keys whose value a template rendered (redacted with --redact)

@@ -14,7 +14,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Templates must lie inside the documented Go-template subset (docs/templates.md): anything
+ * Templates ({@code target.template} data, label and annotation values, and
+ * {@code rewrite.transform}) must lie inside the documented Go-template subset (docs/templates.md): anything
  * outside it is refused here, naming the construct, rather than rendered wrongly at sync time.
  */
 final class TemplateRules {
@@ -22,9 +23,11 @@ final class TemplateRules {
 
   static void check(ExternalSecretSpec spec, List<Violation> out) {
     ExternalSecretTemplate tpl = spec.effectiveTarget().template;
-    if (tpl != null && tpl.data != null) {
-      for (Map.Entry<String, String> e : new TreeMap<>(tpl.data).entrySet()) {
-        parse("spec.target.template.data." + e.getKey(), e.getValue(), MissingKeyPolicy.ERROR, out);
+    if (tpl != null) {
+      parseAll("spec.target.template.data.", tpl.data, out);
+      if (tpl.metadata != null) {
+        parseAll("spec.target.template.metadata.labels.", tpl.metadata.labels, out);
+        parseAll("spec.target.template.metadata.annotations.", tpl.metadata.annotations, out);
       }
     }
     List<ExternalSecretDataFrom> from = spec.dataFromOrEmpty();
@@ -36,6 +39,14 @@ final class TemplateRules {
           parse("spec.dataFrom[" + i + "].rewrite[" + j + "].transform.template", r.transform.template, MissingKeyPolicy.NO_VALUE, out);
         }
       }
+    }
+  }
+
+  /** Template data, label and annotation values are all rendered with missingkey=error. */
+  private static void parseAll(String fieldPrefix, Map<String, String> templates, List<Violation> out) {
+    if (templates == null) return;
+    for (Map.Entry<String, String> e : new TreeMap<>(templates).entrySet()) {
+      parse(fieldPrefix + e.getKey(), e.getValue(), MissingKeyPolicy.ERROR, out);
     }
   }
 

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
  * {@code secretgate render} end to end through {@link SecretgateCommand#execute}, against golden
@@ -127,6 +129,22 @@ class RenderCommandTest {
     Run r = render("--file", "es-template-action.yaml", "--store", "store.yaml", "--vault-data", "data.json");
     assertThat(r.code()).isEqualTo(0);
     assertThat(r.out()).contains("\"dsn\": \"" + java.util.Base64.getEncoder().encodeToString("postgres://app:s3cr3t@db".getBytes()) + "\"");
+  }
+
+  @Test
+  void yaml_output_quotes_values_that_kubectl_would_read_as_numbers_or_split_at_a_line_break() {
+    Run r = render("--file", "es-yaml-number-like-values.yaml", "--store", "store.yaml", "--vault-data", "data.json",
+        "--format", "yaml");
+    assertThat(r.code()).isEqualTo(0);
+    assertThat(r.out())
+        .contains("build: \"0x1f\"\n", "count: \"1_000\"\n", "mode: \"0o17\"\n", "limit: \"-.INF\"\n",
+            "ratio: \".NaN\"\n", "rotated: \"2026-01-31\"\n", "window: \"1:30\"\n")
+        .contains("note: \"line\u2028break\"\n", "next: \"a\\Nb\"\n"); // a plain LS or NEL ends the line in YAML 1.1
+    Map<?, ?> metadata = (Map<?, ?>) ((Map<?, ?>) new Load(LoadSettings.builder().build()).loadFromString(r.out())).get("metadata");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> annotations = (Map<String, Object>) metadata.get("annotations");
+    assertThat(annotations)
+        .containsEntry("note", "line\u2028break").containsEntry("next", "a\u0085b").containsEntry("limit", "-.INF");
   }
 
   @Test

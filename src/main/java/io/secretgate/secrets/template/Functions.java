@@ -133,7 +133,7 @@ final class Functions {
             "encryptAES", "decryptAES", "randBytes", "uuidv4", "semver", "semverCompare", "fail", "regexMatch",
             "mustRegexMatch", "regexFindAll", "mustRegexFindAll", "regexFind", "mustRegexFind",
             "regexReplaceAll", "mustRegexReplaceAll", "regexReplaceAllLiteral", "mustRegexReplaceAllLiteral",
-            "regexSplit", "mustRegexSplit", "regexQuoteMeta", "urlParse", "urlJoin");
+            "regexSplit", "mustRegexSplit", "regexQuoteMeta", "urlParse", "urlJoin", "getHostByName");
 
     private Functions() {
     }

@@ -17,6 +17,13 @@ final class GoJson {
 
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
+    /**
+     * The deepest nesting {@code fromJson} decodes. Go allows 10,000 levels, but decoding, printing
+     * and {@code toJson} recurse once per level, and a thread's default stack overflows at a few
+     * thousand: deeper values fail with a clear error instead.
+     */
+    static final int MAX_DEPTH = 1000;
+
     private GoJson() {
     }
 
@@ -35,7 +42,6 @@ final class GoJson {
     }
 
     private static final class Parser {
-        private static final int MAX_DEPTH = 10000;
         private final byte[] in;
         private final String function;
         private int pos;
@@ -56,14 +62,14 @@ final class GoJson {
         }
 
         Object value(int depth) throws FunctionError {
-            if (pos >= in.length || depth > MAX_DEPTH) {
+            if (pos >= in.length) {
                 throw invalid();
             }
             switch (in[pos]) {
                 case '{':
-                    return object(depth);
+                    return object(nested(depth));
                 case '[':
-                    return array(depth);
+                    return array(nested(depth));
                 case '"':
                     return GoString.wrap(string());
                 case 't':
@@ -87,6 +93,15 @@ final class GoJson {
                 }
                 pos++;
             }
+        }
+
+        /** An object or array at {@code depth} (0 for the outermost) is level depth + 1. */
+        private int nested(int depth) throws FunctionError {
+            if (depth >= MAX_DEPTH) {
+                throw new FunctionError(function + ": the JSON value is nested deeper than " + MAX_DEPTH
+                        + " levels, which secretgate does not support");
+            }
+            return depth;
         }
 
         private GoMap object(int depth) throws FunctionError {

@@ -157,6 +157,25 @@ class GoTemplateTest {
     }
 
     @Test
+    void from_json_of_a_value_nested_deeper_than_the_limit_fails_instead_of_overflowing_the_stack()
+            throws TemplateException {
+        int depth = 5000; // Go decodes up to 10,000 levels; a sync worker's stack overflows before that
+        GoTemplate t = GoTemplate.parse("{{ .doc | fromJson | toJson }}");
+
+        assertThatThrownBy(() -> t.execute(data("doc", "[".repeat(depth) + "]".repeat(depth))))
+                .isInstanceOf(TemplateException.class)
+                .hasMessageContaining("fromJson: the JSON value is nested deeper than " + GoJson.MAX_DEPTH
+                        + " levels, which secretgate does not support");
+    }
+
+    @Test
+    void from_json_of_a_value_nested_up_to_the_limit_renders() throws TemplateException {
+        String doc = "{\"a\":".repeat(GoJson.MAX_DEPTH - 1) + "[1]" + "}".repeat(GoJson.MAX_DEPTH - 1);
+
+        assertThat(GoTemplate.parse("{{ .doc | fromJson | toJson }}").execute(data("doc", doc))).isEqualTo(doc);
+    }
+
+    @Test
     void the_template_text_is_kept() throws TemplateException {
         assertThat(GoTemplate.parse("a{{ .b }}").text()).isEqualTo("a{{ .b }}");
     }
