@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -41,18 +42,41 @@ public final class PolicyOptions {
   @Option(names = "--vault-token-file", paramLabel = "FILE", description = "File holding the Vault token to ask with (with --vault-addr).")
   Path vaultTokenFile;
 
+  private static final Pattern STORE_KEY = Pattern.compile("[^/]+|(ClusterSecretStore|SecretStore)/[^/]+|SecretStore/[^/]+/[^/]+");
+
+  private AclPolicyOracle files;
+
   PolicyOracle oracle() {
-    if (vaultAddr != null) return online();
+    if (vaultAddr != null) {
+      if (!policies.isEmpty() || !storePolicies.isEmpty()) {
+        throw new InputException("--vault-addr asks Vault what each store's token may do: give it without --policy and --store-policy");
+      }
+      return online();
+    }
     if (policies.isEmpty() && storePolicies.isEmpty()) return PolicyOracle.none();
     Optional<Acl> all = policies.isEmpty() ? Optional.empty() : Optional.of(Acl.of(PolicyLoading.load(policies)));
     Map<String, Acl> perStore = new HashMap<>();
     for (String sp : storePolicies) {
       int eq = sp.indexOf('=');
       if (eq <= 0 || eq == sp.length() - 1) throw new InputException("--store-policy " + sp + ": expected STORE=FILE[,FILE]");
+      String store = sp.substring(0, eq);
+      if (!STORE_KEY.matcher(store).matches()) {
+        throw new InputException("--store-policy " + sp + ": STORE must be NAME, ClusterSecretStore/NAME, SecretStore/NAME or SecretStore/NS/NAME");
+      }
       List<Path> files = Arrays.stream(sp.substring(eq + 1).split(",")).map(Path::of).toList();
-      perStore.put(sp.substring(0, eq), Acl.of(PolicyLoading.load(files)));
+      perStore.put(store, Acl.of(PolicyLoading.load(files)));
     }
-    return new AclPolicyOracle(all, perStore);
+    return files = new AclPolicyOracle(all, perStore);
+  }
+
+  /**
+   * After a run: one line per {@code --store-policy} STORE that matched no store the documents use
+   * (its files were not used; a typo there would otherwise pass silently, with {@code --policy}'s answer).
+   */
+  List<String> unusedStorePolicies() {
+    if (files == null) return List.of();
+    return files.unusedStoreKeys().stream()
+        .map(k -> "warning: --store-policy " + k + " matched no store the documents use; its policy files were not used").toList();
   }
 
   private PolicyOracle online() {

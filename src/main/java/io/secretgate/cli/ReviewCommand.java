@@ -75,10 +75,10 @@ public final class ReviewCommand implements Callable<Integer> {
       for (ManifestProblem p : set.problems()) spec.commandLine().getErr().println("secretgate: " + p);
       return ExitCodes.INPUT;
     }
-    AdmissionAnswer answer = isPodReview(body)
-        ? new MutatingAdmission(ManifestSecretFacts.from(set, namespace)).answer(body)
-        : validating(set, oracle).answer(body);
+    boolean pod = isPodReview(body);
+    AdmissionAnswer answer = pod ? new MutatingAdmission(ManifestSecretFacts.from(set, namespace)).answer(body) : validating(set, oracle).answer(body);
     spec.commandLine().getOut().println(answer.body());
+    if (!pod) policyOptions.unusedStorePolicies().forEach(w -> spec.commandLine().getErr().println("secretgate: " + w));
     if (answer instanceof AdmissionAnswer.Review) return ExitCodes.OK;
     // stdout stays exactly the webhook's body; stderr says which file it is about (CI runs review over many)
     spec.commandLine().getErr().println("secretgate: " + request + ": the webhook would answer HTTP 400 (its error body is on stdout)");

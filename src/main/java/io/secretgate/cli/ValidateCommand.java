@@ -57,6 +57,7 @@ public final class ValidateCommand implements Callable<Integer> {
     format.print(report, out);
     out.flush();
     for (ManifestProblem p : report.problems()) spec.commandLine().getErr().println("secretgate: " + p);
+    for (String w : policyOptions.unusedStorePolicies()) spec.commandLine().getErr().println("secretgate: " + w);
     if (!report.problems().isEmpty()) return ExitCodes.INPUT;
     return report.denied() > 0 ? ExitCodes.FINDING : ExitCodes.OK;
   }

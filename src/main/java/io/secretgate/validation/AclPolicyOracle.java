@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Answers from Vault policy files, offline: {@code defaultAcl} for every store (from
@@ -16,10 +18,16 @@ import java.util.Optional;
 public final class AclPolicyOracle implements PolicyOracle {
   private final Optional<Acl> defaultAcl;
   private final Map<String, Acl> perStore;
+  private final Set<String> used = ConcurrentHashMap.newKeySet();
 
   public AclPolicyOracle(Optional<Acl> defaultAcl, Map<String, Acl> perStore) {
     this.defaultAcl = defaultAcl;
     this.perStore = Map.copyOf(perStore);
+  }
+
+  /** The per-store keys no store asked about so far (a typo, or a store none of the documents use), sorted. */
+  public List<String> unusedStoreKeys() {
+    return perStore.keySet().stream().filter(k -> !used.contains(k)).sorted().toList();
   }
 
   @Override
@@ -45,6 +53,8 @@ public final class AclPolicyOracle implements PolicyOracle {
     List<String> keys = store.kind() == StoreKind.ClusterSecretStore
         ? List.of(kind + "/" + store.name(), store.name())
         : List.of(kind + "/" + store.namespace() + "/" + store.name(), kind + "/" + store.name(), store.name());
-    return keys.stream().filter(perStore::containsKey).findFirst().map(perStore::get);
+    Optional<String> key = keys.stream().filter(perStore::containsKey).findFirst();
+    key.ifPresent(used::add);
+    return key.map(perStore::get);
   }
 }

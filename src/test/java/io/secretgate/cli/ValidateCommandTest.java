@@ -76,6 +76,40 @@ class ValidateCommandTest {
   }
 
   @Test
+  void a_store_policy_for_a_store_no_document_uses_is_a_warning_on_stderr_naming_it() {
+    CliRun run = CliRun.of("validate", "--policy", POLICY, "--store-policy", "vault-backnd=" + POLICY, "examples/manifests/");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.FINDING);
+    assertThat(run.err()).isEqualTo("secretgate: warning: --store-policy vault-backnd matched no store the documents use;"
+        + " its policy files were not used" + System.lineSeparator());
+  }
+
+  @Test
+  void a_store_policy_for_the_store_the_documents_use_gives_no_warning() {
+    CliRun run = CliRun.of("validate", "--store-policy", "ClusterSecretStore/vault-backend=" + POLICY, "examples/manifests/");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.FINDING);
+    assertThat(run.err()).isEmpty();
+  }
+
+  @Test
+  void a_store_policy_key_of_no_known_shape_is_an_input_error() {
+    CliRun run = CliRun.of("validate", "--store-policy", "clustersecretstore/vault-backend=" + POLICY, "examples/manifests/");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
+    assertThat(run.err()).contains("--store-policy clustersecretstore/vault-backend=" + POLICY
+        + ": STORE must be NAME, ClusterSecretStore/NAME, SecretStore/NAME or SecretStore/NS/NAME");
+  }
+
+  @Test
+  void policy_files_together_with_vault_addr_are_an_input_error_not_silently_ignored() {
+    CliRun run = CliRun.of("validate", "--policy", POLICY, "--vault-addr", "http://127.0.0.1:1", "--vault-token-file", POLICY, "examples/manifests/");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
+    assertThat(run.err()).contains("--vault-addr asks Vault what each store's token may do: give it without --policy and --store-policy");
+  }
+
+  @Test
   void an_unparsable_policy_file_exits_2_naming_file_line_and_column() {
     CliRun run = CliRun.of("validate", "--policy", FIXTURES + "bad-policy.hcl", "examples/manifests/");
     assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
