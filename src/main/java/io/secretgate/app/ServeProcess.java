@@ -1,6 +1,5 @@
 package io.secretgate.app;
 
-import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -14,14 +13,12 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.secretgate.config.ConfigException;
 import io.secretgate.config.ServeConfig;
 import io.secretgate.config.ServeSetting;
+import io.secretgate.kube.KubeconfigFile;
 import io.secretgate.kube.LeaderElection;
 import io.secretgate.server.HealthChecks;
 import io.secretgate.server.OpsServer;
 import io.secretgate.sync.SyncMetrics;
-import java.io.IOException;
 import java.net.BindException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -87,13 +84,10 @@ public final class ServeProcess implements AutoCloseable {
   /** The client for {@code --kubeconfig}, or in-cluster / {@code $KUBECONFIG} / {@code ~/.kube/config} as fabric8 finds it. */
   public static KubernetesClient kubernetesClient(ServeConfig config) {
     if (config.kubeconfig().isEmpty()) return new KubernetesClientBuilder().build();
-    Path file = Path.of(config.kubeconfig().get());
     try {
-      Config kube = Config.fromKubeconfig(Files.readString(file, StandardCharsets.UTF_8));
-      return new KubernetesClientBuilder().withConfig(kube).build();
-    } catch (IOException | RuntimeException e) {
-      throw new ConfigException(List.of(ServeSetting.KUBECONFIG.flag() + "=\"" + file + "\": not a readable kubeconfig ("
-          + e.getClass().getSimpleName() + ")"));
+      return KubeconfigFile.client(Path.of(config.kubeconfig().get()));
+    } catch (KubeconfigFile.UnusableException e) {
+      throw new ConfigException(List.of(ServeSetting.KUBECONFIG.flag() + ": " + e.getMessage()));
     }
   }
 
