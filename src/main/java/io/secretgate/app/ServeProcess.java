@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,7 +69,7 @@ public final class ServeProcess implements AutoCloseable {
    * Starts serving; returns once the operations server listens and the election has begun.
    *
    * @param client the cluster; the process closes it on shutdown
-   * @throws ConfigException when the metrics port cannot be bound
+   * @throws ConfigException when the metrics or the webhook port cannot be bound
    */
   public static ServeProcess start(ServeConfig config, KubernetesClient client, ControllerFactory controllers) {
     ServeProcess p = new ServeProcess(config, client, controllers);
@@ -160,7 +161,8 @@ public final class ServeProcess implements AutoCloseable {
     server = startServer();
     log.info("serving /metrics, /healthz and /readyz on port {}", server.port());
     if (config.webhooks().anyEnabled()) {
-      webhook = Webhooks.start(config.webhooks(), client, health, registry, metrics);
+      webhook = listening(ServeSetting.WEBHOOK_PORT, config.webhooks().port(),
+          () -> Webhooks.start(config.webhooks(), client, health, registry, metrics));
       log.info("serving the {} on HTTPS port {}", webhookNames(), webhook.port());
     }
     if (election != null) {
@@ -179,12 +181,16 @@ public final class ServeProcess implements AutoCloseable {
   }
 
   private OpsServer startServer() {
+    return listening(ServeSetting.METRICS_PORT, config.metricsPort(), () -> OpsServer.start(config.metricsPort(), health, registry::scrape));
+  }
+
+  /** Starts a server on {@code port}; a port that cannot be bound is a configuration error naming {@code setting}. */
+  private static <T> T listening(ServeSetting setting, int port, Supplier<T> start) {
     try {
-      return OpsServer.start(config.metricsPort(), health, registry::scrape);
+      return start.get();
     } catch (RuntimeException e) {
       if (!causedByBind(e)) throw e;
-      throw new ConfigException(List.of(ServeSetting.METRICS_PORT.flag() + "=\"" + config.metricsPort()
-          + "\": cannot listen on it (" + e.getMessage() + ")"));
+      throw new ConfigException(List.of(setting.flag() + "=\"" + port + "\": cannot listen on it (" + e.getMessage() + ")"));
     }
   }
 
