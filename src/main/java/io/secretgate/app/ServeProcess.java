@@ -1,6 +1,5 @@
 package io.secretgate.app;
 
-import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -14,20 +13,19 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.secretgate.config.ConfigException;
 import io.secretgate.config.ServeConfig;
 import io.secretgate.config.ServeSetting;
+import io.secretgate.kube.KubeconfigFile;
 import io.secretgate.kube.LeaderElection;
 import io.secretgate.server.HealthChecks;
 import io.secretgate.server.OpsServer;
 import io.secretgate.sync.SyncMetrics;
-import java.io.IOException;
 import java.net.BindException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,7 +69,7 @@ public final class ServeProcess implements AutoCloseable {
    * Starts serving; returns once the operations server listens and the election has begun.
    *
    * @param client the cluster; the process closes it on shutdown
-   * @throws ConfigException when the metrics port cannot be bound
+   * @throws ConfigException when the metrics or the webhook port cannot be bound
    */
   public static ServeProcess start(ServeConfig config, KubernetesClient client, ControllerFactory controllers) {
     ServeProcess p = new ServeProcess(config, client, controllers);
@@ -87,13 +85,10 @@ public final class ServeProcess implements AutoCloseable {
   /** The client for {@code --kubeconfig}, or in-cluster / {@code $KUBECONFIG} / {@code ~/.kube/config} as fabric8 finds it. */
   public static KubernetesClient kubernetesClient(ServeConfig config) {
     if (config.kubeconfig().isEmpty()) return new KubernetesClientBuilder().build();
-    Path file = Path.of(config.kubeconfig().get());
     try {
-      Config kube = Config.fromKubeconfig(Files.readString(file, StandardCharsets.UTF_8));
-      return new KubernetesClientBuilder().withConfig(kube).build();
-    } catch (IOException | RuntimeException e) {
-      throw new ConfigException(List.of(ServeSetting.KUBECONFIG.flag() + "=\"" + file + "\": not a readable kubeconfig ("
-          + e.getClass().getSimpleName() + ")"));
+      return KubeconfigFile.client(Path.of(config.kubeconfig().get()));
+    } catch (KubeconfigFile.UnusableException e) {
+      throw new ConfigException(List.of(ServeSetting.KUBECONFIG.flag() + ": " + e.getMessage()));
     }
   }
 
@@ -166,7 +161,8 @@ public final class ServeProcess implements AutoCloseable {
     server = startServer();
     log.info("serving /metrics, /healthz and /readyz on port {}", server.port());
     if (config.webhooks().anyEnabled()) {
-      webhook = Webhooks.start(config.webhooks(), client, health, registry, metrics);
+      webhook = listening(ServeSetting.WEBHOOK_PORT, config.webhooks().port(),
+          () -> Webhooks.start(config.webhooks(), client, health, registry, metrics));
       log.info("serving the {} on HTTPS port {}", webhookNames(), webhook.port());
     }
     if (election != null) {
@@ -185,12 +181,16 @@ public final class ServeProcess implements AutoCloseable {
   }
 
   private OpsServer startServer() {
+    return listening(ServeSetting.METRICS_PORT, config.metricsPort(), () -> OpsServer.start(config.metricsPort(), health, registry::scrape));
+  }
+
+  /** Starts a server on {@code port}; a port that cannot be bound is a configuration error naming {@code setting}. */
+  private static <T> T listening(ServeSetting setting, int port, Supplier<T> start) {
     try {
-      return OpsServer.start(config.metricsPort(), health, registry::scrape);
+      return start.get();
     } catch (RuntimeException e) {
       if (!causedByBind(e)) throw e;
-      throw new ConfigException(List.of(ServeSetting.METRICS_PORT.flag() + "=\"" + config.metricsPort()
-          + "\": cannot listen on it (" + e.getMessage() + ")"));
+      throw new ConfigException(List.of(setting.flag() + "=\"" + port + "\": cannot listen on it (" + e.getMessage() + ")"));
     }
   }
 

@@ -144,7 +144,7 @@ final class SettingsReader {
     return def;
   }
 
-  /** Empty for all namespaces, else the listed ones in order, without duplicates. */
+  /** Empty for all namespaces, else the listed ones in order, without duplicates; a list of only commas names none and is refused. */
   List<String> namespaces(ServeSetting s) {
     Optional<Raw> raw = raw(s);
     if (raw.isEmpty() || raw.get().value().trim().equalsIgnoreCase("all")) return List.of();
@@ -159,6 +159,8 @@ final class SettingsReader {
     if (!bad.isEmpty()) {
       problem(raw.get() + ": not valid namespace names: " + String.join(", ", bad)
           + " (use 'all' alone for the whole cluster)");
+    } else if (names.isEmpty()) {
+      problem(raw.get() + ": names no namespace (use 'all' for the whole cluster)");
     }
     return List.copyOf(names);
   }

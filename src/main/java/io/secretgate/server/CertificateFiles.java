@@ -1,5 +1,6 @@
 package io.secretgate.server;
 
+import io.secretgate.manifest.ReadFailure;
 import io.secretgate.tls.KeyMaterial;
 import io.secretgate.tls.Pem;
 import io.secretgate.tls.ReloadableKeyManager;
@@ -79,10 +80,10 @@ public final class CertificateFiles implements AutoCloseable {
     String certPem;
     String keyPem;
     try {
-      certPem = Files.readString(certFile, StandardCharsets.UTF_8);
-      keyPem = Files.readString(keyFile, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      log.warn("cannot read {} or {} ({}); still serving the previous certificate", certFile, keyFile, e.getClass().getSimpleName());
+      certPem = read(certFile);
+      keyPem = read(keyFile);
+    } catch (TlsException e) {
+      log.warn("{}; still serving the previous certificate", e.getMessage());
       return false;
     }
     String content = certPem + "\u0000" + keyPem;
@@ -114,13 +115,18 @@ public final class CertificateFiles implements AutoCloseable {
 
   private record Pair(String content, KeyMaterial material) {
     static Pair read(Path certFile, Path keyFile) {
-      try {
-        String certPem = Files.readString(certFile, StandardCharsets.UTF_8);
-        String keyPem = Files.readString(keyFile, StandardCharsets.UTF_8);
-        return new Pair(certPem + "\u0000" + keyPem, Pem.readKeyMaterial(certPem, certFile.toString(), keyPem, keyFile.toString()));
-      } catch (IOException e) {
-        throw new TlsException("cannot read " + certFile + " and " + keyFile + " (" + e.getClass().getSimpleName() + ")");
-      }
+      String certPem = CertificateFiles.read(certFile);
+      String keyPem = CertificateFiles.read(keyFile);
+      return new Pair(certPem + "\u0000" + keyPem, Pem.readKeyMaterial(certPem, certFile.toString(), keyPem, keyFile.toString()));
+    }
+  }
+
+  /** The file's text, or a {@link TlsException} naming it and saying why in words. */
+  private static String read(Path file) {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new TlsException("cannot read " + file + " (" + ReadFailure.reason(file, e) + ")");
     }
   }
 }

@@ -243,6 +243,19 @@ class ServeProcessIT {
   }
 
   @Test
+  void a_webhook_port_in_use_is_a_configuration_error_too(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws IOException {
+    writeServingCertificate(dir);
+    try (ServerSocket taken = new ServerSocket(0)) {
+      ServeConfig config = config("webhook-port-lease", "w-2", "--controller", "false", "--validating-webhook", "true",
+          "--webhook-port", String.valueOf(taken.getLocalPort()),
+          "--tls-cert-file", dir.resolve(TLS_CRT).toString(), "--tls-key-file", dir.resolve(TLS_KEY).toString());
+      assertThatThrownBy(() -> ServeProcess.start(config, server.createClient(), ControllerFactory.none()))
+          .isInstanceOf(ConfigException.class)
+          .hasMessageContaining("--webhook-port=\"" + taken.getLocalPort() + "\": cannot listen on it");
+    }
+  }
+
+  @Test
   void with_the_validating_webhook_on_it_answers_over_https_and_its_readiness_joins_readyz(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
       throws Exception {
     io.secretgate.tls.CertificateAuthority ca = writeServingCertificate(dir);

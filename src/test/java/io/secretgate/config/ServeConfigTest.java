@@ -175,6 +175,13 @@ class ServeConfigTest {
   }
 
   @Test
+  void a_namespace_list_with_only_commas_in_it_is_refused_rather_than_read_as_the_whole_cluster() {
+    assertThatThrownBy(() -> ServeConfig.from(Map.of("SECRETGATE_NAMESPACES", " , "), Map.of()))
+        .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).containsExactly(
+            "SECRETGATE_NAMESPACES=\" , \": names no namespace (use 'all' for the whole cluster)"));
+  }
+
+  @Test
   void the_renew_deadline_must_lie_between_the_lease_duration_and_1_2_retry_periods() {
     assertThatThrownBy(() -> ServeConfig.from(Map.of(), Map.of("--renew-deadline", "20s", "--retry-period", "20s")))
         .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).containsExactly(

@@ -1,6 +1,7 @@
 package io.secretgate.helm;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.secretgate.config.ServeConfig;
 import io.secretgate.config.ServeSetting;
@@ -38,5 +39,18 @@ class ChartSettingsTest {
 
     assertThat(config.warnings()).isEmpty();
     assertThat(config.controller().enabled()).isEqualTo(Boolean.parseBoolean(env.get("SECRETGATE_CONTROLLER")));
+  }
+
+  /**
+   * Kubernetes' service links give a Pod {@code <SERVICE>_PORT=tcp://...} and more for every Service of its
+   * namespace: a Service named {@code secretgate-metrics} or {@code secretgate-webhook} would set a serve setting
+   * and stop serve, and the chart's own Service {@code secretgate} a dozen unknown-variable warnings.
+   */
+  @ParameterizedTest(name = "mode {0}")
+  @ValueSource(strings = {"default", "beside-eso", "ha", "controller-only", "secret-namespaces"})
+  void the_pods_get_no_service_link_variables_which_serve_would_read_as_settings(String mode) {
+    assertThat(ChartFiles.render(mode).deployment().getSpec().getTemplate().getSpec().getEnableServiceLinks()).isFalse();
+    assertThatThrownBy(() -> ServeConfig.from(Map.of("SECRETGATE_METRICS_PORT", "tcp://10.96.0.10:8080"), Map.of()))
+        .hasMessageContaining("SECRETGATE_METRICS_PORT=\"tcp://10.96.0.10:8080\": must be a whole number");
   }
 }

@@ -69,6 +69,18 @@ class CertificateFilesTest {
   }
 
   @Test
+  void a_file_that_does_not_read_at_start_is_named_alone_with_the_reason_in_words() throws Exception {
+    TestTls.write(dir, TestTls.leaf());
+    java.nio.file.Files.delete(dir.resolve("tls.crt"));
+    assertThatThrownBy(this::load).isInstanceOf(TlsException.class).hasMessage("cannot read " + dir.resolve("tls.crt") + " (no such file or directory)");
+
+    TestTls.write(dir, TestTls.leaf());
+    java.nio.file.Files.delete(dir.resolve("tls.key"));
+    java.nio.file.Files.createDirectory(dir.resolve("tls.key"));
+    assertThatThrownBy(this::load).isInstanceOf(TlsException.class).hasMessage("cannot read " + dir.resolve("tls.key") + " (is a directory)");
+  }
+
+  @Test
   void it_is_servable_only_while_the_certificate_is_valid_now() {
     TestTls.write(dir, TestTls.leaf(Instant.now().plus(Duration.ofHours(1)), Duration.ofHours(2)));
     try (CertificateFiles files = load()) {

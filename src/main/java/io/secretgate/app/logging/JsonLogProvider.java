@@ -53,7 +53,9 @@ public final class JsonLogProvider implements SLF4JServiceProvider {
   }
 
   private Level levelFor(String logger) {
-    return LogSetup.isChatty(logger) && level == Level.INFO ? Level.WARN : level;
+    if (LogSetup.isChatty(logger) && level == Level.INFO) return Level.WARN;
+    if (LogSetup.writesSecretsAtTrace(logger) && level == Level.TRACE) return Level.DEBUG;
+    return level;
   }
 
   private static void write(String line) {

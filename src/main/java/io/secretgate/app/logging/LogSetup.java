@@ -12,6 +12,11 @@ import java.util.Locale;
 public final class LogSetup {
   /** Loggers that say a lot at INFO about things we log ourselves (the HTTP server starting); WARN at INFO. */
   private static final List<String> CHATTY = List.of("org.eclipse.jetty", "io.javalin");
+  /**
+   * Loggers that write secrets at TRACE: fabric8's HTTP logging shows each request's headers
+   * (the API server bearer token) and bodies (Secret data, hence Vault tokens). DEBUG at most.
+   */
+  private static final List<String> SECRETS_AT_TRACE = List.of("io.fabric8.kubernetes.client.http.HttpLoggingInterceptor");
 
   private LogSetup() {}
 
@@ -30,10 +35,17 @@ public final class LogSetup {
     if (settings.level() == LogSettings.Level.INFO) {
       CHATTY.forEach(prefix -> setIfAbsent("org.slf4j.simpleLogger.log." + prefix, "warn"));
     }
+    if (settings.level() == LogSettings.Level.TRACE) {
+      SECRETS_AT_TRACE.forEach(logger -> setIfAbsent("org.slf4j.simpleLogger.log." + logger, "debug"));
+    }
   }
 
   static boolean isChatty(String logger) {
     return CHATTY.stream().anyMatch(prefix -> logger.equals(prefix) || logger.startsWith(prefix + "."));
+  }
+
+  static boolean writesSecretsAtTrace(String logger) {
+    return SECRETS_AT_TRACE.contains(logger);
   }
 
   private static void setIfAbsent(String key, String value) {

@@ -1,0 +1,55 @@
+package io.secretgate.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.secretgate.config.ConfigException;
+import io.secretgate.config.ServeConfig;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** {@code serve}'s cluster client from {@code --kubeconfig}: read as kubectl reads it, or a one-line reason. */
+class ServeProcessTest {
+  static final Path FIXTURES = Path.of("src/test/resources/io/secretgate/app/ServeProcessTest");
+
+  static ServeConfig withKubeconfig(Path file) {
+    return ServeConfig.from(Map.of(), Map.of("--kubeconfig", file.toString()));
+  }
+
+  static String problemOf(Path kubeconfig) {
+    try (KubernetesClient client = ServeProcess.kubernetesClient(withKubeconfig(kubeconfig))) {
+      throw new AssertionError("a client was made for " + kubeconfig);
+    } catch (ConfigException e) {
+      assertThat(e.getMessage()).doesNotContain("\n").doesNotContain("NOT-FOR-YOUR-EYES").doesNotContain("Exception");
+      return e.getMessage();
+    }
+  }
+
+  @Test
+  void a_kubeconfig_that_does_not_exist_is_named_with_the_reason_in_words() {
+    assertThat(problemOf(FIXTURES.resolve("absent.yaml"))).isEqualTo(
+        "invalid configuration: --kubeconfig: " + FIXTURES.resolve("absent.yaml") + ": cannot read kubeconfig: no such file or directory");
+    assertThat(problemOf(FIXTURES)).endsWith(FIXTURES + ": cannot read kubeconfig: is a directory");
+  }
+
+  @Test
+  void files_a_kubeconfig_names_are_found_beside_it_as_kubectl_finds_them() {
+    try (KubernetesClient client = ServeProcess.kubernetesClient(withKubeconfig(FIXTURES.resolve("relative-ca/config")))) {
+      assertThat(client.getConfiguration().getCaCertFile()).isEqualTo(FIXTURES.resolve("relative-ca/ca.crt").toAbsolutePath().toString());
+    }
+  }
+
+  @Test
+  void a_certificate_file_a_kubeconfig_names_that_cannot_be_read_is_named() {
+    assertThat(problemOf(FIXTURES.resolve("missing-ca/config"))).isEqualTo("invalid configuration: --kubeconfig: " + FIXTURES.resolve("missing-ca/config")
+        + ": not a usable kubeconfig: cannot read " + FIXTURES.resolve("missing-ca/no-such-ca.crt").toAbsolutePath() + " (no such file or directory)");
+  }
+
+  @Test
+  void a_current_context_that_names_none_of_the_contexts_is_refused_as_kubectl_refuses_it() {
+    assertThat(problemOf(FIXTURES.resolve("unknown-context.yaml"))).isEqualTo("invalid configuration: --kubeconfig: "
+        + FIXTURES.resolve("unknown-context.yaml") + ": not a usable kubeconfig: its current-context \"prod\" names none of its contexts");
+  }
+}
