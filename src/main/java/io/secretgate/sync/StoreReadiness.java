@@ -7,6 +7,7 @@ import io.secretgate.kube.StoreStatusWriter;
 import io.secretgate.kube.TokenReadException;
 import io.secretgate.validation.Store;
 import io.secretgate.vault.Health;
+import io.secretgate.vault.InvalidConnectionException;
 import io.secretgate.vault.TokenInfo;
 import io.secretgate.vault.VaultFailure;
 import io.secretgate.vault.VaultGateway;
@@ -69,7 +70,7 @@ public final class StoreReadiness {
       String digest = vaults.tokenDigest(store, store.namespace());
       Optional<String> expiring = expiry.flatMap(x -> x.check(store, token, digest));
       return new Verdict(true, StoreStatusWriter.REASON_VALID, expiring.orElse(StoreStatusWriter.MSG_VALID), "");
-    } catch (TokenReadException | CaReadException e) {
+    } catch (TokenReadException | CaReadException | InvalidConnectionException e) {
       return invalid(StoreStatusWriter.MSG_NO_CLIENT, e.getMessage());
     } catch (VaultFailure e) {
       return invalid(StoreStatusWriter.MSG_NOT_VALIDATED, e.getMessage());

@@ -8,10 +8,12 @@ import io.secretgate.validation.Store;
 import io.secretgate.vault.DriverVaultGateway;
 import io.secretgate.vault.GatewayKvApi;
 import io.secretgate.vault.InvalidCaBundleException;
+import io.secretgate.vault.InvalidConnectionException;
 import io.secretgate.vault.KvApi;
 import io.secretgate.vault.VaultConnection;
 import io.secretgate.vault.VaultGateway;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -53,7 +55,11 @@ public final class VaultConnections {
     this.roundCas = new RoundReads(reads::round);
   }
 
-  /** A Vault session for one sync of an ExternalSecret in {@code esNamespace} through {@code store}. */
+  /**
+   * A Vault session for one sync of an ExternalSecret in {@code esNamespace} through {@code store}.
+   *
+   * @throws InvalidConnectionException when the store's server or {@code caBundle} cannot make a client
+   */
   public Session open(Store store, String esNamespace, boolean freshReads) {
     VaultProvider vault = store.spec().provider.vault;
     String tokenNamespace = TokenReader.namespace(store.kind(), store.namespace(), vault.auth.tokenSecretRef, esNamespace);
@@ -138,8 +144,15 @@ public final class VaultConnections {
   public record Session(VaultGateway gateway, KvApi kv) {}
 
   private VaultConnection connection(VaultProvider vault, Optional<String> ca, String key) {
-    return new VaultConnection(URI.create(vault.server), vault.namespace, ca,
-        () -> currentTokens.getOrDefault(key, ""), timeout);
+    return new VaultConnection(server(vault.server), vault.namespace, ca, () -> currentTokens.getOrDefault(key, ""), timeout);
+  }
+
+  private static URI server(String server) {
+    try {
+      return new URI(server);
+    } catch (URISyntaxException e) {
+      throw new InvalidConnectionException("the Vault server is not a URL (" + e.getReason() + " at index " + e.getIndex() + ")");
+    }
   }
 
   static String digest(String token) {
