@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Whether a Vault store can be used, written as ESO's Ready condition on the store: Vault answers,
- * is unsealed, and the token is valid (lookup-self; a token expiring within a minute counts as
+ * is initialised and unsealed, and the token is valid (lookup-self; a token expiring within a minute counts as
  * invalid, as in ESO). An auth method secretgate does not support yet gets a clear reason.
  */
 public final class StoreReadiness {
@@ -62,6 +62,7 @@ public final class StoreReadiness {
     try {
       VaultGateway gateway = vaults.open(store, store.namespace(), true).gateway();
       Health health = gateway.health();
+      if (!health.initialized()) return invalid(StoreStatusWriter.MSG_NOT_VALIDATED, "Vault at " + store.spec().provider.vault.server + " is not initialised");
       if (health.sealed()) return invalid(StoreStatusWriter.MSG_NOT_VALIDATED, "Vault at " + store.spec().provider.vault.server + " is sealed");
       TokenInfo token = gateway.lookupSelf();
       if (token.expireTime().isPresent() && token.ttlSeconds() < 60) {
