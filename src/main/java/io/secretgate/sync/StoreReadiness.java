@@ -9,8 +9,10 @@ import io.secretgate.validation.Store;
 import io.secretgate.vault.Health;
 import io.secretgate.vault.InvalidConnectionException;
 import io.secretgate.vault.TokenInfo;
+import io.secretgate.vault.VaultConnection;
 import io.secretgate.vault.VaultFailure;
 import io.secretgate.vault.VaultGateway;
+import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -62,8 +64,9 @@ public final class StoreReadiness {
     try {
       VaultGateway gateway = vaults.open(store, store.namespace(), true).gateway();
       Health health = gateway.health();
-      if (!health.initialized()) return invalid(StoreStatusWriter.MSG_NOT_VALIDATED, "Vault at " + store.spec().provider.vault.server + " is not initialised");
-      if (health.sealed()) return invalid(StoreStatusWriter.MSG_NOT_VALIDATED, "Vault at " + store.spec().provider.vault.server + " is sealed");
+      String vault = "Vault at " + VaultConnection.displayAddress(URI.create(store.spec().provider.vault.server));
+      if (!health.initialized()) return invalid(StoreStatusWriter.MSG_NOT_VALIDATED, vault + " is not initialised");
+      if (health.sealed()) return invalid(StoreStatusWriter.MSG_NOT_VALIDATED, vault + " is sealed");
       TokenInfo token = gateway.lookupSelf();
       if (token.expireTime().isPresent() && token.ttlSeconds() < 60) {
         return invalid(StoreStatusWriter.MSG_NOT_VALIDATED, "the Vault token expires in " + token.ttlSeconds() + "s");

@@ -28,7 +28,7 @@ public record VaultConnection(URI server, String namespace, Optional<String> caB
     String scheme = server.getScheme() == null ? "" : server.getScheme().toLowerCase(java.util.Locale.ROOT);
     if (!scheme.equals("http") && !scheme.equals("https") || server.getHost() == null) {
       throw new InvalidConnectionException("the Vault server must be an http:// or https:// address, e.g. https://vault.vault.svc:8200"
-          + (server.isOpaque() ? "" : ", not " + address(server)));
+          + (server.isOpaque() ? "" : ", not " + displayAddress(server)));
     }
     if (timeout.isNegative() || timeout.isZero()) throw new IllegalArgumentException("the Vault timeout must be positive");
     namespace = namespace == null || namespace.isBlank() ? null : namespace.strip();
@@ -45,10 +45,11 @@ public record VaultConnection(URI server, String namespace, Optional<String> caB
 
   /** The server as it may be shown in messages: no user info, query or fragment. */
   public String displayAddress() {
-    return address(server);
+    return displayAddress(server);
   }
 
-  private static String address(URI uri) {
+  /** {@code uri} as it may be shown in messages: no user info, query or fragment. */
+  public static String displayAddress(URI uri) {
     StringBuilder out = new StringBuilder();
     if (uri.getScheme() != null) out.append(uri.getScheme()).append("://");
     if (uri.getHost() != null) out.append(uri.getHost());

@@ -59,6 +59,15 @@ class StoreReadinessIT {
     assertThat(v.detail()).contains("not initialised").doesNotContain("sealed");
   }
 
+  @Test
+  void a_sealed_vault_is_named_without_the_user_info_of_the_server_address() {
+    vault.sealed(true);
+    String server = vault.address().toString().replace("://", "://admin:pa55w0rd@");
+    StoreReadiness.Verdict v = readiness.verdict(store(server));
+    assertThat(v.ready()).isFalse();
+    assertThat(v.detail()).isEqualTo("Vault at " + vault.address() + " is sealed");
+  }
+
   private static Store store(String server) {
     return new Store(StoreKind.ClusterSecretStore, "vault-backend", null, StoreFixtures.clusterStore("vault-backend", server, "").getSpec());
   }
