@@ -124,7 +124,8 @@ public final class VaultConnections {
    */
   private Optional<String> ca(Store store, boolean fresh) {
     VaultProvider vault = store.spec().provider.vault;
-    if (vault.caBundle != null && !vault.caBundle.isEmpty() || vault.caProvider == null) return Optional.ofNullable(vault.caBundle);
+    if (vault.caBundle != null && !vault.caBundle.isEmpty()) return Optional.of(vault.caBundle);
+    if (vault.caProvider == null) return Optional.empty(); // an empty caBundle is none, as in ESO
     var from = vault.caProvider;
     String key = store.kind() + "/" + store.namespace() + ":" + from.type + "/" + from.namespace + "/" + from.name + "#" + from.key;
     return Optional.of(roundCas.get(key, fresh, () -> cas.read(store.kind(), store.namespace(), from)));

@@ -68,7 +68,19 @@ class StoreReadinessIT {
     assertThat(v.detail()).isEqualTo("Vault at " + vault.address() + " is sealed");
   }
 
+  @Test
+  void an_empty_ca_bundle_is_no_ca_bundle_as_in_eso_and_the_jvm_trust_store_is_used() {
+    StoreReadiness.Verdict v = readiness.verdict(store(vault.address().toString(), "caBundle: \"\""));
+    assertThat(v.ready()).as(v.detail()).isTrue();
+    assertThat(v.message()).isEqualTo("store validated");
+  }
+
   private static Store store(String server) {
-    return new Store(StoreKind.ClusterSecretStore, "vault-backend", null, StoreFixtures.clusterStore("vault-backend", server, "").getSpec());
+    return store(server, "");
+  }
+
+  private static Store store(String server, String extraVaultFields) {
+    return new Store(StoreKind.ClusterSecretStore, "vault-backend", null,
+        StoreFixtures.clusterStore("vault-backend", server, extraVaultFields).getSpec());
   }
 }
