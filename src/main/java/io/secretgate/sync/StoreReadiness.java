@@ -5,6 +5,7 @@ import io.secretgate.api.VaultAuth;
 import io.secretgate.kube.CaReadException;
 import io.secretgate.kube.StoreStatusWriter;
 import io.secretgate.kube.TokenReadException;
+import io.secretgate.secrets.SyncEvent;
 import io.secretgate.validation.Store;
 import io.secretgate.vault.Health;
 import io.secretgate.vault.InvalidConnectionException;
@@ -15,13 +16,16 @@ import io.secretgate.vault.VaultGateway;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Whether a Vault store can be used, written as ESO's Ready condition on the store: Vault answers,
- * is initialised and unsealed, and the token is valid (lookup-self; a token expiring within a minute counts as
- * invalid, as in ESO). An auth method secretgate does not support yet gets a clear reason.
+ * is initialised and unsealed, and the token is valid (lookup-self; a token expiring within a
+ * minute counts as invalid, as in ESO). An auth method secretgate does not support yet gets a clear
+ * reason. The condition's message is one of ESO's fixed texts; the cause goes to the log and, as in
+ * ESO, to a Warning Event {@code InvalidProviderConfig} on the store.
  */
 public final class StoreReadiness {
   private static final Logger LOG = LoggerFactory.getLogger(StoreReadiness.class);
@@ -29,16 +33,22 @@ public final class StoreReadiness {
   private final VaultConnections vaults;
   private final StoreStatusWriter status;
   private final Optional<TokenExpiryWarnings> expiry;
+  private final BiConsumer<Store, SyncEvent> events;
 
+  /** Without Events: the cause of a store that is not ready goes to the log only. */
   public StoreReadiness(VaultConnections vaults, StoreStatusWriter status) {
-    this(vaults, status, Optional.empty());
+    this(vaults, status, Optional.empty(), (store, event) -> { });
   }
 
-  /** {@code expiry}: reports tokens that expire soon (status message and one Event per token). */
-  public StoreReadiness(VaultConnections vaults, StoreStatusWriter status, Optional<TokenExpiryWarnings> expiry) {
+  /**
+   * {@code expiry}: reports tokens that expire soon (status message and one Event per token);
+   * {@code events}: records an Event on a store (the cause of a store that is not ready, as ESO does).
+   */
+  public StoreReadiness(VaultConnections vaults, StoreStatusWriter status, Optional<TokenExpiryWarnings> expiry, BiConsumer<Store, SyncEvent> events) {
     this.vaults = vaults;
     this.status = status;
     this.expiry = expiry;
+    this.events = events;
   }
 
   /** The verdict on a store, before it is written. */
@@ -47,7 +57,10 @@ public final class StoreReadiness {
   public void check(Store store) {
     if (store.spec().provider == null || store.spec().provider.vault == null) return;
     Verdict v = verdict(store);
-    if (!v.ready()) LOG.warn("{} is not ready: {}", store.displayName(), v.detail());
+    if (!v.ready()) {
+      LOG.warn("{} is not ready: {}", store.displayName(), v.detail());
+      events.accept(store, SyncEvent.warning(v.reason(), v.detail()));
+    }
     status.write(store.kind(), store.namespace(), store.name(), v.ready(), v.reason(), v.message());
   }
 

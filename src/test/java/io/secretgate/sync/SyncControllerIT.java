@@ -197,6 +197,19 @@ class SyncControllerIT {
   }
 
   @Test
+  void a_store_that_is_not_ready_gets_a_warning_event_with_the_cause_as_in_eso() {
+    await().atMost(Duration.ofSeconds(10)).until(() -> storeReady(), c -> c != null && "True".equals(c.status));
+    vault.sealed(true);
+    StoreFixtures.touchSpec(client, "vault-backend");
+    String cause = "Vault at " + vault.address() + " is sealed";
+    Event warning = await().atMost(Duration.ofSeconds(10)).until(() -> client.v1().events().inNamespace("default").list().getItems().stream()
+        .filter(e -> "InvalidProviderConfig".equals(e.getReason()) && cause.equals(e.getMessage())).findFirst().orElse(null), e -> e != null);
+    assertThat(warning.getType()).isEqualTo("Warning");
+    assertThat(warning.getInvolvedObject().getKind()).isEqualTo("ClusterSecretStore");
+    assertThat(warning.getInvolvedObject().getName()).isEqualTo("vault-backend");
+  }
+
+  @Test
   void a_rotated_token_secret_is_used_at_the_next_sync_without_a_restart() throws Exception {
     client.resources(ExternalSecret.class).resource(externalSecret("db-credentials", "apps/payments/db")).create();
     await().atMost(Duration.ofSeconds(10)).until(() -> readyCondition("db-credentials"), c -> c != null && "True".equals(c.status));
