@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.secretgate.api.SecretKeySelector;
 import io.secretgate.api.StoreKind;
 import io.secretgate.kube.CaReader;
 import io.secretgate.kube.StoreStatusWriter;
@@ -23,6 +24,8 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** {@link StoreReadiness#verdict} against FakeVault: the reason, the fixed message and the detail the log line gives. */
 @EnableKubernetesMockClient(crud = true)
@@ -73,6 +76,21 @@ class StoreReadinessIT {
     StoreReadiness.Verdict v = readiness.verdict(store(vault.address().toString(), "caBundle: \"\""));
     assertThat(v.ready()).as(v.detail()).isTrue();
     assertThat(v.message()).isEqualTo("store validated");
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "name | auth.tokenSecretRef names no Secret (name is missing)",
+      "key  | auth.tokenSecretRef names no key of Secret secretgate/vault-token (key is missing)"})
+  void a_token_ref_without_a_secret_name_or_key_is_not_ready_and_says_which(String missing, String detail) {
+    Store store = store(vault.address().toString());
+    SecretKeySelector ref = store.spec().provider.vault.auth.tokenSecretRef;
+    if (missing.equals("name")) ref.name = null;
+    else ref.key = null;
+    StoreReadiness.Verdict v = readiness.verdict(store);
+    assertThat(v.ready()).isFalse();
+    assertThat(v.message()).isEqualTo("unable to create client");
+    assertThat(v.detail()).isEqualTo(detail);
   }
 
   private static Store store(String server) {
