@@ -4,6 +4,8 @@ package io.secretgate.kube;
 public final class TokenReadException extends RuntimeException {
   /** Why. */
   public enum Kind {
+    /** The ref names no Secret or no key (both are optional in the CRD, as in ESO). */
+    INCOMPLETE_REF,
     SECRET_MISSING,
     KEY_MISSING,
     /** The key is there but holds nothing but whitespace. */
@@ -26,6 +28,8 @@ public final class TokenReadException extends RuntimeException {
   private static String text(Kind kind, String namespace, String name, String key, int httpCode) {
     String secret = "Secret " + namespace + "/" + name;
     return switch (kind) {
+      case INCOMPLETE_REF -> name == null || name.isEmpty() ? "auth.tokenSecretRef names no Secret (name is missing)"
+          : "auth.tokenSecretRef names no key of " + secret + " (key is missing)";
       case SECRET_MISSING -> "token " + secret + " not found";
       case KEY_MISSING -> "token " + secret + " has no key \"" + key + "\"";
       case EMPTY -> "token " + secret + " key \"" + key + "\" is empty";

@@ -33,6 +33,9 @@ public final class TokenReader {
    */
   public String read(StoreKind storeKind, String storeNamespace, SecretKeySelector ref, String externalSecretNamespace) {
     String namespace = namespace(storeKind, storeNamespace, ref, externalSecretNamespace);
+    if (ref.name == null || ref.name.isEmpty() || ref.key == null || ref.key.isEmpty()) {
+      throw new TokenReadException(Kind.INCOMPLETE_REF, namespace, ref.name, ref.key, 0);
+    }
     Secret secret;
     try {
       secret = client.secrets().inNamespace(namespace).withName(ref.name).get();

@@ -28,6 +28,7 @@ import io.secretgate.validation.SpecRules;
 import io.secretgate.validation.Store;
 import io.secretgate.validation.Violation;
 import io.secretgate.validation.StoreLookup;
+import io.secretgate.vault.InvalidConnectionException;
 import io.secretgate.vault.KvSecretSource;
 import java.time.Clock;
 import java.time.Duration;
@@ -268,6 +269,8 @@ public final class ExternalSecretReconciler {
       throw new StoreUnavailable(store.displayName() + ": " + e.getMessage(), false);
     } catch (CaReadException e) {
       throw new StoreUnavailable(store.displayName() + ": " + e.getMessage(), e.configError());
+    } catch (InvalidConnectionException e) {
+      throw new StoreUnavailable(store.displayName() + ": " + e.getMessage(), true);
     }
   }
 

@@ -5,20 +5,27 @@ import io.secretgate.api.VaultAuth;
 import io.secretgate.kube.CaReadException;
 import io.secretgate.kube.StoreStatusWriter;
 import io.secretgate.kube.TokenReadException;
+import io.secretgate.secrets.SyncEvent;
 import io.secretgate.validation.Store;
 import io.secretgate.vault.Health;
+import io.secretgate.vault.InvalidConnectionException;
 import io.secretgate.vault.TokenInfo;
+import io.secretgate.vault.VaultConnection;
 import io.secretgate.vault.VaultFailure;
 import io.secretgate.vault.VaultGateway;
+import java.net.URI;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Whether a Vault store can be used, written as ESO's Ready condition on the store: Vault answers,
- * is unsealed, and the token is valid (lookup-self; a token expiring within a minute counts as
- * invalid, as in ESO). An auth method secretgate does not support yet gets a clear reason.
+ * is initialised and unsealed, and the token is valid (lookup-self; a token expiring within a
+ * minute counts as invalid, as in ESO). An auth method secretgate does not support yet gets a clear
+ * reason. The condition's message is one of ESO's fixed texts; the cause goes to the log and, as in
+ * ESO, to a Warning Event {@code InvalidProviderConfig} on the store.
  */
 public final class StoreReadiness {
   private static final Logger LOG = LoggerFactory.getLogger(StoreReadiness.class);
@@ -26,16 +33,22 @@ public final class StoreReadiness {
   private final VaultConnections vaults;
   private final StoreStatusWriter status;
   private final Optional<TokenExpiryWarnings> expiry;
+  private final BiConsumer<Store, SyncEvent> events;
 
+  /** Without Events: the cause of a store that is not ready goes to the log only. */
   public StoreReadiness(VaultConnections vaults, StoreStatusWriter status) {
-    this(vaults, status, Optional.empty());
+    this(vaults, status, Optional.empty(), (store, event) -> { });
   }
 
-  /** {@code expiry}: reports tokens that expire soon (status message and one Event per token). */
-  public StoreReadiness(VaultConnections vaults, StoreStatusWriter status, Optional<TokenExpiryWarnings> expiry) {
+  /**
+   * {@code expiry}: reports tokens that expire soon (status message and one Event per token);
+   * {@code events}: records an Event on a store (the cause of a store that is not ready, as ESO does).
+   */
+  public StoreReadiness(VaultConnections vaults, StoreStatusWriter status, Optional<TokenExpiryWarnings> expiry, BiConsumer<Store, SyncEvent> events) {
     this.vaults = vaults;
     this.status = status;
     this.expiry = expiry;
+    this.events = events;
   }
 
   /** The verdict on a store, before it is written. */
@@ -44,7 +57,10 @@ public final class StoreReadiness {
   public void check(Store store) {
     if (store.spec().provider == null || store.spec().provider.vault == null) return;
     Verdict v = verdict(store);
-    if (!v.ready()) LOG.warn("{} is not ready: {}", store.displayName(), v.detail());
+    if (!v.ready()) {
+      LOG.warn("{} is not ready: {}", store.displayName(), v.detail());
+      events.accept(store, SyncEvent.warning(v.reason(), v.detail()));
+    }
     status.write(store.kind(), store.namespace(), store.name(), v.ready(), v.reason(), v.message());
   }
 
@@ -61,7 +77,9 @@ public final class StoreReadiness {
     try {
       VaultGateway gateway = vaults.open(store, store.namespace(), true).gateway();
       Health health = gateway.health();
-      if (health.sealed()) return invalid(StoreStatusWriter.MSG_NOT_VALIDATED, "Vault at " + store.spec().provider.vault.server + " is sealed");
+      String vault = "Vault at " + VaultConnection.displayAddress(URI.create(store.spec().provider.vault.server));
+      if (!health.initialized()) return invalid(StoreStatusWriter.MSG_NOT_VALIDATED, vault + " is not initialised");
+      if (health.sealed()) return invalid(StoreStatusWriter.MSG_NOT_VALIDATED, vault + " is sealed");
       TokenInfo token = gateway.lookupSelf();
       if (token.expireTime().isPresent() && token.ttlSeconds() < 60) {
         return invalid(StoreStatusWriter.MSG_NOT_VALIDATED, "the Vault token expires in " + token.ttlSeconds() + "s");
@@ -69,7 +87,7 @@ public final class StoreReadiness {
       String digest = vaults.tokenDigest(store, store.namespace());
       Optional<String> expiring = expiry.flatMap(x -> x.check(store, token, digest));
       return new Verdict(true, StoreStatusWriter.REASON_VALID, expiring.orElse(StoreStatusWriter.MSG_VALID), "");
-    } catch (TokenReadException | CaReadException e) {
+    } catch (TokenReadException | CaReadException | InvalidConnectionException e) {
       return invalid(StoreStatusWriter.MSG_NO_CLIENT, e.getMessage());
     } catch (VaultFailure e) {
       return invalid(StoreStatusWriter.MSG_NOT_VALIDATED, e.getMessage());

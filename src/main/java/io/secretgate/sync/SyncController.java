@@ -103,7 +103,8 @@ public final class SyncController implements Controller {
     VaultConnections vaults = this.vaults = new VaultConnections(new TokenReader(client), new CaReader(client), new ReadCache(clock, MAX_ROUND), Duration.ofSeconds(10), metrics);
     EventRecorder events = new EventRecorder(client, clock);
     readiness = new StoreReadiness(vaults, new StoreStatusWriter(client, clock),
-        Optional.of(new TokenExpiryWarnings(rotation.tokenExpiryWarning(), events, metrics, this::reference)));
+        Optional.of(new TokenExpiryWarnings(rotation.tokenExpiryWarning(), events, metrics, this::reference)),
+        (store, event) -> events.record(reference(store), event));
     if (rotation.restartWorkloads()) restarts = new WorkloadRestarts(new Workloads(client), events, metrics, WorkloadRestarts.DEFAULT_WINDOW);
     tokens = new TokenRotation(onChange -> new TokenSecretWatch(client, onChange), informers::allStores,
         store -> storeWork(() -> checkStore(store)), this::resyncUsers, metrics);

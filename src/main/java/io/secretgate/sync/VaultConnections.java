@@ -8,10 +8,12 @@ import io.secretgate.validation.Store;
 import io.secretgate.vault.DriverVaultGateway;
 import io.secretgate.vault.GatewayKvApi;
 import io.secretgate.vault.InvalidCaBundleException;
+import io.secretgate.vault.InvalidConnectionException;
 import io.secretgate.vault.KvApi;
 import io.secretgate.vault.VaultConnection;
 import io.secretgate.vault.VaultGateway;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -53,7 +55,11 @@ public final class VaultConnections {
     this.roundCas = new RoundReads(reads::round);
   }
 
-  /** A Vault session for one sync of an ExternalSecret in {@code esNamespace} through {@code store}. */
+  /**
+   * A Vault session for one sync of an ExternalSecret in {@code esNamespace} through {@code store}.
+   *
+   * @throws InvalidConnectionException when the store's server or {@code caBundle} cannot make a client
+   */
   public Session open(Store store, String esNamespace, boolean freshReads) {
     VaultProvider vault = store.spec().provider.vault;
     String tokenNamespace = TokenReader.namespace(store.kind(), store.namespace(), vault.auth.tokenSecretRef, esNamespace);
@@ -118,7 +124,8 @@ public final class VaultConnections {
    */
   private Optional<String> ca(Store store, boolean fresh) {
     VaultProvider vault = store.spec().provider.vault;
-    if (vault.caBundle != null && !vault.caBundle.isEmpty() || vault.caProvider == null) return Optional.ofNullable(vault.caBundle);
+    if (vault.caBundle != null && !vault.caBundle.isEmpty()) return Optional.of(vault.caBundle);
+    if (vault.caProvider == null) return Optional.empty(); // an empty caBundle is none, as in ESO
     var from = vault.caProvider;
     String key = store.kind() + "/" + store.namespace() + ":" + from.type + "/" + from.namespace + "/" + from.name + "#" + from.key;
     return Optional.of(roundCas.get(key, fresh, () -> cas.read(store.kind(), store.namespace(), from)));
@@ -138,8 +145,15 @@ public final class VaultConnections {
   public record Session(VaultGateway gateway, KvApi kv) {}
 
   private VaultConnection connection(VaultProvider vault, Optional<String> ca, String key) {
-    return new VaultConnection(URI.create(vault.server), vault.namespace, ca,
-        () -> currentTokens.getOrDefault(key, ""), timeout);
+    return new VaultConnection(server(vault.server), vault.namespace, ca, () -> currentTokens.getOrDefault(key, ""), timeout);
+  }
+
+  private static URI server(String server) {
+    try {
+      return new URI(server);
+    } catch (URISyntaxException e) {
+      throw new InvalidConnectionException("the Vault server is not a URL (" + e.getReason() + " at index " + e.getIndex() + ")");
+    }
   }
 
   static String digest(String token) {

@@ -1,7 +1,7 @@
 package io.secretgate.vault;
 
 /** A store's CA bundle that holds no usable certificate; a configuration error, not a Vault failure. */
-public class InvalidCaBundleException extends IllegalArgumentException {
+public class InvalidCaBundleException extends InvalidConnectionException {
   private static final long serialVersionUID = 1L;
 
   public InvalidCaBundleException(String message) {

@@ -7,7 +7,8 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Where and how to reach one Vault.
+ * Where and how to reach one Vault. A server that is not an http(s) address is an
+ * {@link InvalidConnectionException}.
  *
  * @param server the base address, {@code http(s)://host[:port]}
  * @param namespace the Enterprise namespace sent as {@code X-Vault-Namespace}; {@code null} or
@@ -26,7 +27,8 @@ public record VaultConnection(URI server, String namespace, Optional<String> caB
     Objects.requireNonNull(timeout, "timeout");
     String scheme = server.getScheme() == null ? "" : server.getScheme().toLowerCase(java.util.Locale.ROOT);
     if (!scheme.equals("http") && !scheme.equals("https") || server.getHost() == null) {
-      throw new IllegalArgumentException("the Vault server must be an http:// or https:// address: " + address(server));
+      throw new InvalidConnectionException("the Vault server must be an http:// or https:// address, e.g. https://vault.vault.svc:8200"
+          + (server.isOpaque() ? "" : ", not " + displayAddress(server)));
     }
     if (timeout.isNegative() || timeout.isZero()) throw new IllegalArgumentException("the Vault timeout must be positive");
     namespace = namespace == null || namespace.isBlank() ? null : namespace.strip();
@@ -43,10 +45,11 @@ public record VaultConnection(URI server, String namespace, Optional<String> caB
 
   /** The server as it may be shown in messages: no user info, query or fragment. */
   public String displayAddress() {
-    return address(server);
+    return displayAddress(server);
   }
 
-  private static String address(URI uri) {
+  /** {@code uri} as it may be shown in messages: no user info, query or fragment. */
+  public static String displayAddress(URI uri) {
     StringBuilder out = new StringBuilder();
     if (uri.getScheme() != null) out.append(uri.getScheme()).append("://");
     if (uri.getHost() != null) out.append(uri.getHost());

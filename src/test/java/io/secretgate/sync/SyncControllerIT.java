@@ -170,6 +170,46 @@ class SyncControllerIT {
   }
 
   @Test
+  void a_store_whose_server_is_not_an_http_address_is_not_ready_and_its_external_secrets_say_why() {
+    client.resources(ClusterSecretStore.class).resource(StoreFixtures.clusterStore("no-scheme", "vault.example:8200", "")).create();
+    unusableStoreIsReported("no-scheme", "the Vault server must be an http:// or https:// address");
+  }
+
+  @Test
+  void a_store_whose_ca_bundle_holds_no_certificate_is_not_ready_and_its_external_secrets_say_why() {
+    client.resources(ClusterSecretStore.class).resource(StoreFixtures.clusterStore("bad-ca", vault.address(), "caBundle: " + b64("not a certificate")))
+        .create();
+    unusableStoreIsReported("bad-ca", "the CA bundle holds no PEM certificate");
+  }
+
+  /** ESO: a client that cannot be built is Ready=False "unable to create client"; the ExternalSecret fails with the detail in an event. */
+  private void unusableStoreIsReported(String store, String detail) {
+    Condition ready = await().atMost(Duration.ofSeconds(10)).until(() -> storeReady(store), c -> c != null);
+    assertThat(ready.status).isEqualTo("False");
+    assertThat(ready.reason).isEqualTo("InvalidProviderConfig");
+    assertThat(ready.message).isEqualTo("unable to create client");
+    client.resources(ExternalSecret.class).resource(externalSecret("through-" + store, "apps/payments/db", store)).create();
+    Condition failed = await().atMost(Duration.ofSeconds(10)).until(() -> readyCondition("through-" + store), c -> c != null);
+    assertThat(failed.status).isEqualTo("False");
+    assertThat(failed.message).isEqualTo("could not get secret data from provider");
+    await().atMost(Duration.ofSeconds(10)).until(() -> warning("payments", detail) != null);
+    assertThat(warning("payments", detail).getMessage()).startsWith("ClusterSecretStore \"" + store + "\": ");
+  }
+
+  @Test
+  void a_store_that_is_not_ready_gets_a_warning_event_with_the_cause_as_in_eso() {
+    await().atMost(Duration.ofSeconds(10)).until(() -> storeReady(), c -> c != null && "True".equals(c.status));
+    vault.sealed(true);
+    StoreFixtures.touchSpec(client, "vault-backend");
+    String cause = "Vault at " + vault.address() + " is sealed";
+    Event warning = await().atMost(Duration.ofSeconds(10)).until(() -> client.v1().events().inNamespace("default").list().getItems().stream()
+        .filter(e -> "InvalidProviderConfig".equals(e.getReason()) && cause.equals(e.getMessage())).findFirst().orElse(null), e -> e != null);
+    assertThat(warning.getType()).isEqualTo("Warning");
+    assertThat(warning.getInvolvedObject().getKind()).isEqualTo("ClusterSecretStore");
+    assertThat(warning.getInvolvedObject().getName()).isEqualTo("vault-backend");
+  }
+
+  @Test
   void a_rotated_token_secret_is_used_at_the_next_sync_without_a_restart() throws Exception {
     client.resources(ExternalSecret.class).resource(externalSecret("db-credentials", "apps/payments/db")).create();
     await().atMost(Duration.ofSeconds(10)).until(() -> readyCondition("db-credentials"), c -> c != null && "True".equals(c.status));

@@ -64,6 +64,7 @@ public final class FakeVault implements AutoCloseable {
   private final List<Request> requests = new CopyOnWriteArrayList<>();
   private final List<Reply> cannedReplies = new CopyOnWriteArrayList<>();
   private volatile boolean sealed;
+  private volatile boolean uninitialised;
   private volatile boolean standby;
   private volatile Duration latency = Duration.ZERO;
   private volatile Duration bodyDelay = Duration.ZERO;
@@ -196,6 +197,11 @@ public final class FakeVault implements AutoCloseable {
     sealed = value;
   }
 
+  /** Not initialised (never {@code vault operator init}): sealed, and {@code sys/health} answers 501. */
+  public void uninitialised(boolean value) {
+    uninitialised = value;
+  }
+
   /** A standby node: {@code sys/health} answers 429 with {@code standby: true}; requests are served. */
   public void standby(boolean value) {
     standby = value;
@@ -283,7 +289,7 @@ public final class FakeVault implements AutoCloseable {
       health(ex);
       return;
     }
-    if (sealed) {
+    if (sealed || uninitialised) {
       respond(ex, Reply.of(503, "{\"errors\":[\"Vault is sealed\"]}"));
       return;
     }
@@ -307,8 +313,8 @@ public final class FakeVault implements AutoCloseable {
   }
 
   private void health(HttpExchange ex) throws IOException {
-    int status = sealed ? 503 : standby ? 429 : 200;
-    respond(ex, Reply.of(status, "{\"initialized\":true,\"sealed\":" + sealed + ",\"standby\":" + standby
+    int status = uninitialised ? 501 : sealed ? 503 : standby ? 429 : 200;
+    respond(ex, Reply.of(status, "{\"initialized\":" + !uninitialised + ",\"sealed\":" + (sealed || uninitialised) + ",\"standby\":" + standby
         + ",\"performance_standby\":false,\"replication_performance_mode\":\"disabled\",\"replication_dr_mode\":\"disabled\","
         + "\"server_time_utc\":" + clock.instant().getEpochSecond() + ",\"version\":\"1.17.0\",\"cluster_name\":\"fake\"}"));
   }

@@ -1,0 +1,104 @@
+package io.secretgate.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.secretgate.api.SecretKeySelector;
+import io.secretgate.api.StoreKind;
+import io.secretgate.kube.CaReader;
+import io.secretgate.kube.StoreStatusWriter;
+import io.secretgate.kube.TokenReader;
+import io.secretgate.testing.FakeVault;
+import io.secretgate.testing.StoreFixtures;
+import io.secretgate.validation.Store;
+import io.secretgate.vault.policy.Policy;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** {@link StoreReadiness#verdict} against FakeVault: the reason, the fixed message and the detail the log line gives. */
+@EnableKubernetesMockClient(crud = true)
+class StoreReadinessIT {
+  static KubernetesMockServer server;
+  static KubernetesClient client;
+
+  FakeVault vault;
+  StoreReadiness readiness;
+
+  @BeforeEach
+  void vaultAndToken() throws Exception {
+    vault = new FakeVault().mountV2("secret").token("s.store-token", new FakeVault.TokenInfo(List.of(Policy.root()), 0));
+    client.secrets().inNamespace("secretgate").resource(new SecretBuilder().withNewMetadata().withName("vault-token").endMetadata()
+        .addToData("token", Base64.getEncoder().encodeToString("s.store-token".getBytes(StandardCharsets.UTF_8))).build())
+        .createOr(r -> r.update());
+    VaultConnections vaults = new VaultConnections(new TokenReader(client), new CaReader(client), new ReadCache(Clock.systemUTC(), Duration.ofSeconds(30)),
+        Duration.ofSeconds(5), new SyncMetrics(new SimpleMeterRegistry()));
+    readiness = new StoreReadiness(vaults, new StoreStatusWriter(client, Clock.systemUTC()));
+  }
+
+  @AfterEach
+  void stop() {
+    vault.close();
+  }
+
+  @Test
+  void a_vault_that_was_never_initialised_is_said_to_be_not_initialised_not_sealed() {
+    vault.uninitialised(true);
+    StoreReadiness.Verdict v = readiness.verdict(store(vault.address().toString()));
+    assertThat(v.ready()).isFalse();
+    assertThat(v.reason()).isEqualTo("InvalidProviderConfig");
+    assertThat(v.message()).isEqualTo("unable to validate store");
+    assertThat(v.detail()).contains("not initialised").doesNotContain("sealed");
+  }
+
+  @Test
+  void a_sealed_vault_is_named_without_the_user_info_of_the_server_address() {
+    vault.sealed(true);
+    String server = vault.address().toString().replace("://", "://admin:pa55w0rd@");
+    StoreReadiness.Verdict v = readiness.verdict(store(server));
+    assertThat(v.ready()).isFalse();
+    assertThat(v.detail()).isEqualTo("Vault at " + vault.address() + " is sealed");
+  }
+
+  @Test
+  void an_empty_ca_bundle_is_no_ca_bundle_as_in_eso_and_the_jvm_trust_store_is_used() {
+    StoreReadiness.Verdict v = readiness.verdict(store(vault.address().toString(), "caBundle: \"\""));
+    assertThat(v.ready()).as(v.detail()).isTrue();
+    assertThat(v.message()).isEqualTo("store validated");
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "name | auth.tokenSecretRef names no Secret (name is missing)",
+      "key  | auth.tokenSecretRef names no key of Secret secretgate/vault-token (key is missing)"})
+  void a_token_ref_without_a_secret_name_or_key_is_not_ready_and_says_which(String missing, String detail) {
+    Store store = store(vault.address().toString());
+    SecretKeySelector ref = store.spec().provider.vault.auth.tokenSecretRef;
+    if (missing.equals("name")) ref.name = null;
+    else ref.key = null;
+    StoreReadiness.Verdict v = readiness.verdict(store);
+    assertThat(v.ready()).isFalse();
+    assertThat(v.message()).isEqualTo("unable to create client");
+    assertThat(v.detail()).isEqualTo(detail);
+  }
+
+  private static Store store(String server) {
+    return store(server, "");
+  }
+
+  private static Store store(String server, String extraVaultFields) {
+    return new Store(StoreKind.ClusterSecretStore, "vault-backend", null,
+        StoreFixtures.clusterStore("vault-backend", server, extraVaultFields).getSpec());
+  }
+}
