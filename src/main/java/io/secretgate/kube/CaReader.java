@@ -6,9 +6,12 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.secretgate.api.CaProvider;
 import io.secretgate.api.StoreKind;
+import io.secretgate.api.VaultProvider;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -22,6 +25,16 @@ public final class CaReader {
 
   public CaReader(KubernetesClient client) {
     this.client = client;
+  }
+
+  /**
+   * The CA a Vault store trusts, as ESO chooses it: a non-empty inline {@code caBundle} wins; else
+   * its {@code caProvider}, read with {@code provided}; else none, the JVM's trust store (an empty
+   * {@code caBundle} is none).
+   */
+  public static Optional<String> chosen(VaultProvider vault, Function<CaProvider, String> provided) {
+    if (vault.caBundle != null && !vault.caBundle.isEmpty()) return Optional.of(vault.caBundle);
+    return vault.caProvider == null ? Optional.empty() : Optional.of(provided.apply(vault.caProvider));
   }
 
   /** The PEM text (as stored; {@code CaBundle} also reads it base64-encoded). */

@@ -6,10 +6,10 @@ import io.secretgate.validation.PolicyOracle;
 import io.secretgate.validation.PolicyUnavailableException;
 import io.secretgate.validation.Store;
 import io.secretgate.vault.InvalidCaBundleException;
+import io.secretgate.vault.InvalidConnectionException;
 import io.secretgate.vault.VaultConnection;
 import io.secretgate.vault.VaultFailure;
 import io.secretgate.vault.VaultGateway;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -108,9 +108,8 @@ public final class VaultPolicyOracle implements PolicyOracle {
    */
   public static Cas casFrom(CaReader reader) {
     return (store, vault) -> {
-      if (vault.caBundle != null && !vault.caBundle.isEmpty() || vault.caProvider == null) return Optional.ofNullable(vault.caBundle);
       try {
-        return Optional.of(reader.read(store.kind(), store.namespace(), vault.caProvider));
+        return CaReader.chosen(vault, from -> reader.read(store.kind(), store.namespace(), from));
       } catch (CaReadException e) {
         throw new PolicyUnavailableException("the Vault CA of " + store.displayName() + " cannot be read (" + e.getMessage() + ")");
       }
@@ -156,6 +155,8 @@ public final class VaultPolicyOracle implements PolicyOracle {
       unanswered.remove(server);
     } catch (InvalidCaBundleException e) {
       throw new PolicyUnavailableException("the Vault CA of " + store.displayName() + " is not usable (" + e.getMessage() + ")");
+    } catch (InvalidConnectionException e) {
+      throw new PolicyUnavailableException("no Vault client can be made for " + store.displayName() + " (" + e.getMessage() + ")");
     } catch (VaultFailure e) {
       if (e.kind() == VaultFailure.Kind.UNAVAILABLE && e.status().isEmpty()) {
         if (unanswered.size() > MAX_GATEWAYS) unanswered.clear();
@@ -182,7 +183,7 @@ public final class VaultPolicyOracle implements PolicyOracle {
   private VaultGateway gateway(VaultProvider vault, Optional<String> ca, String token, String digest) {
     if (gatewayByToken.size() > MAX_GATEWAYS) gatewayByToken.clear();
     return gatewayByToken.computeIfAbsent(digest, d -> gateways.apply(
-        new VaultConnection(URI.create(vault.server), vault.namespace, ca, () -> token, timeout)));
+        new VaultConnection(VaultConnection.serverUri(vault.server), vault.namespace, ca, () -> token, timeout)));
   }
 
   /** Names the token and where it is used (server, Vault namespace, CA), without holding it. */

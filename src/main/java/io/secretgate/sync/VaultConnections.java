@@ -12,8 +12,6 @@ import io.secretgate.vault.InvalidConnectionException;
 import io.secretgate.vault.KvApi;
 import io.secretgate.vault.VaultConnection;
 import io.secretgate.vault.VaultGateway;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -123,12 +121,9 @@ public final class VaultConnections {
    * @throws CaReadException when the caProvider cannot be read
    */
   private Optional<String> ca(Store store, boolean fresh) {
-    VaultProvider vault = store.spec().provider.vault;
-    if (vault.caBundle != null && !vault.caBundle.isEmpty()) return Optional.of(vault.caBundle);
-    if (vault.caProvider == null) return Optional.empty(); // an empty caBundle is none, as in ESO
-    var from = vault.caProvider;
-    String key = store.kind() + "/" + store.namespace() + ":" + from.type + "/" + from.namespace + "/" + from.name + "#" + from.key;
-    return Optional.of(roundCas.get(key, fresh, () -> cas.read(store.kind(), store.namespace(), from)));
+    return CaReader.chosen(store.spec().provider.vault, from -> roundCas.get(
+        store.kind() + "/" + store.namespace() + ":" + from.type + "/" + from.namespace + "/" + from.name + "#" + from.key, fresh,
+        () -> cas.read(store.kind(), store.namespace(), from)));
   }
 
   private static VaultGateway gateway(Store store, VaultConnection connection) {
@@ -145,15 +140,7 @@ public final class VaultConnections {
   public record Session(VaultGateway gateway, KvApi kv) {}
 
   private VaultConnection connection(VaultProvider vault, Optional<String> ca, String key) {
-    return new VaultConnection(server(vault.server), vault.namespace, ca, () -> currentTokens.getOrDefault(key, ""), timeout);
-  }
-
-  private static URI server(String server) {
-    try {
-      return new URI(server);
-    } catch (URISyntaxException e) {
-      throw new InvalidConnectionException("the Vault server is not a URL (" + e.getReason() + " at index " + e.getIndex() + ")");
-    }
+    return new VaultConnection(VaultConnection.serverUri(vault.server), vault.namespace, ca, () -> currentTokens.getOrDefault(key, ""), timeout);
   }
 
   static String digest(String token) {

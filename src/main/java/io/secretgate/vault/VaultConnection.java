@@ -35,6 +35,18 @@ public record VaultConnection(URI server, String namespace, Optional<String> caB
   }
 
   /**
+   * A store's {@code server} text as a URI; one that does not parse is an
+   * {@link InvalidConnectionException} saying where.
+   */
+  public static URI serverUri(String server) {
+    try {
+      return new URI(server == null ? "" : server);
+    } catch (java.net.URISyntaxException e) {
+      throw new InvalidConnectionException("the Vault server is not a URL (" + e.getReason() + " at index " + e.getIndex() + ")");
+    }
+  }
+
+  /**
    * The token for the next call: supplied now, with surrounding whitespace and line breaks
    * removed (a token Secret written with {@code echo} ends in a newline, which breaks ESO).
    */

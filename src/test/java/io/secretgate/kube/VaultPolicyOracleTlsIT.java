@@ -84,6 +84,15 @@ class VaultPolicyOracleTlsIT {
     assertThat(e.getMessage()).isEqualTo("the Vault CA of ClusterSecretStore \"ca-not-pem\" is not usable (the CA bundle holds no PEM certificate)");
   }
 
+  @Test
+  void a_server_that_is_not_an_http_address_is_the_reason_in_words_not_an_exception_name() {
+    PolicyUnavailableException e = catchThrowableOfType(PolicyUnavailableException.class,
+        () -> oracle().capabilities(store("server-not-a-url"), List.of("secret/data/apps/db")));
+
+    assertThat(e.getMessage()).isEqualTo("no Vault client can be made for ClusterSecretStore \"server-not-a-url\""
+        + " (the Vault server must be an http:// or https:// address, e.g. https://vault.vault.svc:8200)");
+  }
+
   private static VaultPolicyOracle oracle() {
     return new VaultPolicyOracle(VaultPolicyOracle.tokensFrom(new TokenReader(client)), VaultPolicyOracle.casFrom(new CaReader(client)),
         DriverVaultGateway::new, Clock.systemUTC(), Duration.ofSeconds(30), Duration.ofSeconds(2));
