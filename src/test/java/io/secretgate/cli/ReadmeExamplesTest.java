@@ -2,9 +2,14 @@ package io.secretgate.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The README's example commands do what the README says. */
+/** The example commands of the README and docs/ do what the text says. */
 class ReadmeExamplesTest {
 
   @Test
@@ -33,5 +38,24 @@ class ReadmeExamplesTest {
     assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
     assertThat(run.out().strip()).isEqualTo(
         "{\"secret/data/apps/payments/db\":[\"read\"],\"secret/metadata/apps/\":[\"list\",\"read\"],\"secret/data/infra/root-ca\":[\"deny\"]}");
+  }
+
+  @Test
+  void the_review_example_of_docs_admission_answers_with_the_webhooks_review() throws IOException {
+    List<String> args = new ArrayList<>(example("docs/admission.md", "bin/secretgate review "));
+    args.set(args.indexOf("review.json"), "src/test/resources/io/secretgate/bench/externalsecret-review.json");
+    CliRun run = CliRun.of(args.toArray(String[]::new));
+    assertThat(run.err()).isEmpty();
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+    assertThat(run.out()).startsWith("{\"apiVersion\":\"admission.k8s.io/v1\",\"kind\":\"AdmissionReview\"");
+  }
+
+  /** The arguments of the command in {@code doc} that starts with {@code prefix}, its continuation lines joined. */
+  private static List<String> example(String doc, String prefix) throws IOException {
+    String text = Files.readString(Path.of(doc));
+    int start = text.indexOf(prefix);
+    assertThat(start).as(prefix + " in " + doc).isNotNegative();
+    String command = text.substring(start + "bin/secretgate ".length(), text.indexOf("```", start)).replace("\\\n", " ");
+    return List.of(command.strip().split("\\s+"));
   }
 }
