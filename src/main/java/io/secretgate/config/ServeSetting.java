@@ -22,9 +22,9 @@ public enum ServeSetting {
   METRICS_PORT("--metrics-port", "PORT", "8080",
       "Plain-HTTP port of GET /metrics, /healthz and /readyz (0: any free port)."),
   WEBHOOK_PORT("--webhook-port", "PORT", "8443", "HTTPS port of the admission webhooks."),
-  TLS_CERT_FILE("--tls-cert-file", "FILE", "none (required with a webhook on)",
+  TLS_CERT_FILE("--tls-cert-file", "FILE", "none (required with a webhook on and --cert-mode files; refused with self-managed)",
       "PEM serving certificate chain of the webhooks (leaf first); reloaded when the file changes."),
-  TLS_KEY_FILE("--tls-key-file", "FILE", "none (required with a webhook on)",
+  TLS_KEY_FILE("--tls-key-file", "FILE", "none (required with a webhook on and --cert-mode files; refused with self-managed)",
       "PEM private key of --tls-cert-file; reloaded when the file changes."),
   ENFORCEMENT("--enforcement", "deny|warn", "deny",
       "Validating webhook: refuse ExternalSecrets the check refuses (deny), or admit them with warnings (warn); "

@@ -53,6 +53,14 @@ class ServeCommandTest {
   }
 
   @Test
+  void help_says_the_tls_files_are_needed_only_with_cert_mode_files_and_refused_with_self_managed() {
+    String help = CliRun.of("serve", "--help").out().replaceAll("\\s+", " ");
+    for (ServeSetting s : new ServeSetting[] {ServeSetting.TLS_CERT_FILE, ServeSetting.TLS_KEY_FILE}) {
+      assertThat(help).contains("Env: " + s.env() + "; default: none (required with a webhook on and --cert-mode files; refused with self-managed).");
+    }
+  }
+
+  @Test
   void help_lists_the_flags_in_the_order_of_the_settings() {
     String out = CliRun.of("serve", "--help").out();
     int last = -1;
