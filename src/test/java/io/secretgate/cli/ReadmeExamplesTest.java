@@ -50,6 +50,19 @@ class ReadmeExamplesTest {
     assertThat(run.out()).startsWith("{\"apiVersion\":\"admission.k8s.io/v1\",\"kind\":\"AdmissionReview\"");
   }
 
+  @Test
+  void the_quick_start_prints_exactly_the_lines_the_readme_shows_and_exits_1() throws IOException {
+    String readme = Files.readString(Path.of("README.md"));
+    List<String> args = example("README.md", "bin/secretgate validate ");
+    int shown = readme.indexOf("```\n", readme.indexOf("It prints one line per document")) + 4;
+    String printed = readme.substring(shown, readme.indexOf("```", shown));
+
+    CliRun run = CliRun.of(args.toArray(String[]::new));
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.FINDING);
+    assertThat(run.out()).isEqualTo(printed);
+  }
+
   /** The arguments of the command in {@code doc} that starts with {@code prefix}, its continuation lines joined. */
   private static List<String> example(String doc, String prefix) throws IOException {
     String text = Files.readString(Path.of(doc));
