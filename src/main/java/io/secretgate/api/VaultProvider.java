@@ -5,6 +5,7 @@ import io.fabric8.crd.generator.annotation.PreserveUnknownFields;
 import io.fabric8.crd.generator.annotation.SchemaFrom;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Required;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** {@code spec.provider.vault}: where Vault is and how secretgate reads from it. */
@@ -27,6 +28,17 @@ public class VaultProvider {
   public Map<String, String> headers;
   @PreserveUnknownFields public Map<String, Object> checkAndSet;
   public VaultAuth auth;
+
+  /**
+   * What ESO adds to every request to this Vault: the {@code headers}, and
+   * {@code X-Vault-Inconsistent: forward-active-node} when {@code forwardInconsistent} is set with
+   * {@code readYourWrites}.
+   */
+  public Map<String, String> requestHeaders() {
+    Map<String, String> out = new LinkedHashMap<>(headers == null ? Map.of() : headers);
+    if (Boolean.TRUE.equals(readYourWrites) && Boolean.TRUE.equals(forwardInconsistent)) out.put("X-Vault-Inconsistent", "forward-active-node");
+    return out;
+  }
 
   public KvVersion effectiveVersion() {
     return version == null ? KvVersion.v2 : version;

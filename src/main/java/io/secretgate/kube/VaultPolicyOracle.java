@@ -31,7 +31,8 @@ import java.util.function.Function;
  * a short TTL. The token is read from its Secret on every request, so a rotated token has a new
  * digest and is asked again at once. The Vault CA is the store's inline {@code caBundle}, else its
  * {@code caProvider}'s Secret or ConfigMap, read the same way (so a webhook trusts the Vault the
- * controller trusts). A store without a token Secret (another auth method) is not checked; a
+ * controller trusts), and the store's {@code headers} go with the request as the controller sends
+ * them. A store without a token Secret (another auth method) is not checked; a
  * token, a CA or a Vault that cannot be had is a {@link PolicyUnavailableException}.
  *
  * <p>A Vault that gave no answer at all (a timeout, a refused connection) is not asked again for
@@ -183,14 +184,14 @@ public final class VaultPolicyOracle implements PolicyOracle {
   private VaultGateway gateway(VaultProvider vault, Optional<String> ca, String token, String digest) {
     if (gatewayByToken.size() > MAX_GATEWAYS) gatewayByToken.clear();
     return gatewayByToken.computeIfAbsent(digest, d -> gateways.apply(
-        new VaultConnection(VaultConnection.serverUri(vault.server), vault.namespace, ca, () -> token, timeout)));
+        new VaultConnection(VaultConnection.serverUri(vault.server), vault.namespace, ca, () -> token, timeout, vault.requestHeaders())));
   }
 
-  /** Names the token and where it is used (server, Vault namespace, CA), without holding it. */
+  /** Names the token and where it is used (server, Vault namespace, CA, headers), without holding it. */
   static String digest(VaultProvider vault, Optional<String> ca, String token) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      for (String part : new String[] {vault.server, vault.namespace, ca.orElse(null), token}) {
+      for (String part : new String[] {vault.server, vault.namespace, ca.orElse(null), vault.requestHeaders().toString(), token}) {
         sha.update(String.valueOf(part).getBytes(StandardCharsets.UTF_8));
         sha.update((byte) 0);
       }

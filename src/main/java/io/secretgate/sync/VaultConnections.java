@@ -28,7 +28,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link ReadCache} keyed by server, Vault namespace and a digest of the token. The CA of a
  * {@code caProvider} is read the same way, once per round ({@link RoundReads}); when it changed, or
  * the store's spec now names another server or Vault namespace, the store gets a new gateway (TLS
- * context) at once. As in ESO, an inline {@code caBundle} wins over {@code caProvider}.
+ * context) at once. As in ESO, an inline {@code caBundle} wins over {@code caProvider}, and the
+ * store's {@code headers} go with every request.
  */
 public final class VaultConnections {
   private final TokenReader tokens;
@@ -65,7 +66,7 @@ public final class VaultConnections {
     String gatewayKey = store.kind() + "/" + store.namespace() + "/" + store.name() + "@" + tokenNamespace;
     Optional<String> ca = ca(store, freshReads);
     String where = vault.server + "|" + Optional.ofNullable(vault.namespace).orElse("");
-    String settings = where + "|" + ca.map(VaultConnections::digest).orElse("");
+    String settings = where + "|" + ca.map(VaultConnections::digest).orElse("") + "|" + digest(vault.requestHeaders().toString());
     Gateway known = gateways.get(gatewayKey);
     VaultGateway gateway = known != null && known.settings().equals(settings) ? known.gateway()
         : gateways.compute(gatewayKey, (k, old) -> old != null && old.settings().equals(settings) ? old
@@ -111,7 +112,7 @@ public final class VaultConnections {
     gateways.keySet().removeIf(k -> k.startsWith(store.kind() + "/" + store.namespace() + "/" + store.name() + "@"));
   }
 
-  /** A store's gateway and what it was made for: server, Vault namespace and a digest of the CA. */
+  /** A store's gateway and what it was made for: server, Vault namespace and digests of the CA and the headers. */
   private record Gateway(String settings, VaultGateway gateway) {}
 
   /**
@@ -140,7 +141,8 @@ public final class VaultConnections {
   public record Session(VaultGateway gateway, KvApi kv) {}
 
   private VaultConnection connection(VaultProvider vault, Optional<String> ca, String key) {
-    return new VaultConnection(VaultConnection.serverUri(vault.server), vault.namespace, ca, () -> currentTokens.getOrDefault(key, ""), timeout);
+    return new VaultConnection(VaultConnection.serverUri(vault.server), vault.namespace, ca, () -> currentTokens.getOrDefault(key, ""), timeout,
+        vault.requestHeaders());
   }
 
   static String digest(String token) {

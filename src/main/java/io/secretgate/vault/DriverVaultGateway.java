@@ -107,7 +107,7 @@ public final class DriverVaultGateway implements VaultGateway {
   /** One request through the driver; the raw answer, or the failure of getting none. */
   private Answer exchange(VaultCall call, boolean withToken, DriverCall op) throws VaultFailure {
     String token = withToken ? usableToken(call) : null;
-    CapturingHttpClient capture = new CapturingHttpClient(http, connection.timeout(), clock);
+    CapturingHttpClient capture = new CapturingHttpClient(http, connection.timeout(), clock, connection.headers());
     try {
       op.run(Vault.create(driverConfig(token, capture)).withRetries(0, 0));
     } catch (VaultException | RuntimeException e) {

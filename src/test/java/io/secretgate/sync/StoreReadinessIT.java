@@ -78,6 +78,28 @@ class StoreReadinessIT {
     assertThat(v.message()).isEqualTo("store validated");
   }
 
+  @Test
+  void the_headers_of_a_store_go_with_every_request_so_a_vault_behind_a_gateway_that_wants_one_is_ready() {
+    vault.requireHeader("X-Gateway-Key", "gw-key-5e1f");
+    StoreReadiness.Verdict v = readiness.verdict(store(vault.address().toString(), "headers: {X-Gateway-Key: gw-key-5e1f}"));
+    assertThat(v.ready()).as(v.detail()).isTrue();
+    assertThat(vault.requests()).extracting(r -> r.header("X-Gateway-Key")).containsOnly("gw-key-5e1f").hasSizeGreaterThanOrEqualTo(2);
+  }
+
+  @Test
+  void forward_inconsistent_with_read_your_writes_asks_vault_to_forward_to_the_active_node_as_eso_does() {
+    readiness.verdict(store(vault.address().toString(), "readYourWrites: true\n      forwardInconsistent: true"));
+    assertThat(vault.lastRequest().header("X-Vault-Inconsistent")).isEqualTo("forward-active-node");
+  }
+
+  @Test
+  void a_header_that_http_cannot_carry_makes_the_store_not_ready_naming_the_header_but_not_its_value() {
+    StoreReadiness.Verdict v = readiness.verdict(store(vault.address().toString(), "headers: {\"Bad Name\": s3cr3t-value}"));
+    assertThat(v.ready()).isFalse();
+    assertThat(v.message()).isEqualTo("unable to create client");
+    assertThat(v.detail()).contains("\"Bad Name\"").doesNotContain("s3cr3t-value");
+  }
+
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "name | auth.tokenSecretRef names no Secret (name is missing)",

@@ -69,6 +69,7 @@ public final class FakeVault implements AutoCloseable {
   private volatile Duration latency = Duration.ZERO;
   private volatile Duration bodyDelay = Duration.ZERO;
   private volatile Clock clock = Clock.systemUTC();
+  private volatile Map.Entry<String, String> requiredHeader;
 
   /**
    * A token: its policies, identity (entity/group) policy names, remaining TTL in seconds (0 = no
@@ -96,9 +97,16 @@ public final class FakeVault implements AutoCloseable {
 
   /**
    * One request as it arrived: the method as sent, the raw path (with {@code /v1/}) and query, the
-   * token, namespace and {@code X-Vault-Request} headers (null when absent) and the body.
+   * token, namespace and {@code X-Vault-Request} headers (null when absent), the body and every
+   * header (names in lower case, first value).
    */
-  public record Request(String method, String rawPath, String rawQuery, String token, String namespace, String vaultRequest, String body) {
+  public record Request(String method, String rawPath, String rawQuery, String token, String namespace, String vaultRequest, String body,
+      Map<String, String> headers) {
+    /** The first value of header {@code name} (any case), or null. */
+    public String header(String name) {
+      return headers.get(name.toLowerCase(java.util.Locale.ROOT));
+    }
+
     /** {@code METHOD /v1/path?query} as it came over the wire. */
     public String line() {
       return method + " " + rawPath + (rawQuery == null ? "" : "?" + rawQuery);
@@ -193,6 +201,15 @@ public final class FakeVault implements AutoCloseable {
   }
 
   /** Sealed: every request but {@code sys/health} answers 503 "Vault is sealed". */
+  /**
+   * Like a gateway in front of Vault that wants a header: every request without header
+   * {@code name} set to {@code value} is answered 403 before Vault sees it, {@code sys/health} included.
+   */
+  public FakeVault requireHeader(String name, String value) {
+    requiredHeader = Map.entry(name, value);
+    return this;
+  }
+
   public void sealed(boolean value) {
     sealed = value;
   }
@@ -279,12 +296,17 @@ public final class FakeVault implements AutoCloseable {
     String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
     String token = ex.getRequestHeaders().getFirst("X-Vault-Token");
     requests.add(new Request(ex.getRequestMethod(), uri.getRawPath(), uri.getRawQuery(), token,
-        ex.getRequestHeaders().getFirst("X-Vault-Namespace"), ex.getRequestHeaders().getFirst("X-Vault-Request"), body));
+        ex.getRequestHeaders().getFirst("X-Vault-Namespace"), ex.getRequestHeaders().getFirst("X-Vault-Request"), body, headers(ex)));
     String path = uri.getPath().replaceFirst("^/v1/", "");
     Map<String, String> query = query(uri.getRawQuery());
     String method = ex.getRequestMethod().equals("GET") && "true".equals(query.get("list")) ? "LIST" : ex.getRequestMethod();
     counts.computeIfAbsent(method + " " + path, k -> new AtomicInteger()).incrementAndGet();
     sleep(latency);
+    Map.Entry<String, String> required = requiredHeader;
+    if (required != null && !required.getValue().equals(ex.getRequestHeaders().getFirst(required.getKey()))) {
+      respond(ex, Reply.of(403, "{\"errors\":[\"fake gateway: header " + required.getKey() + " missing or wrong\"]}"));
+      return;
+    }
     if (path.equals("sys/health")) {
       health(ex);
       return;
@@ -306,6 +328,12 @@ public final class FakeVault implements AutoCloseable {
       return;
     }
     route(ex, method, path, query, body, info);
+  }
+
+  private static Map<String, String> headers(HttpExchange ex) {
+    Map<String, String> out = new LinkedHashMap<>();
+    ex.getRequestHeaders().forEach((name, values) -> out.put(name.toLowerCase(java.util.Locale.ROOT), values.isEmpty() ? "" : values.get(0)));
+    return Map.copyOf(out);
   }
 
   private synchronized Reply takeCanned() {
