@@ -40,6 +40,30 @@ public class VaultProvider {
     return out;
   }
 
+  /** ESO's default key of {@code tls.certSecretRef}. */
+  public static final String CLIENT_CERT_KEY = "tls.crt";
+  /** ESO's default key of {@code tls.keySecretRef}. */
+  public static final String CLIENT_KEY_KEY = "tls.key";
+
+  /**
+   * {@code tls.<field>} ({@code certSecretRef} or {@code keySecretRef}) as a Secret key selector,
+   * its key {@code defaultKey} when not given, as in ESO; null when the ref is not set.
+   */
+  public SecretKeySelector tlsSecretRef(String field, String defaultKey) {
+    Object ref = tls == null ? null : tls.get(field);
+    if (ref == null) return null;
+    Map<?, ?> fields = ref instanceof Map<?, ?> m ? m : Map.of();
+    SecretKeySelector out = new SecretKeySelector();
+    out.name = text(fields.get("name"));
+    out.key = text(fields.get("key")) == null ? defaultKey : text(fields.get("key"));
+    out.namespace = text(fields.get("namespace"));
+    return out;
+  }
+
+  private static String text(Object value) {
+    return value == null || value.toString().isEmpty() ? null : value.toString();
+  }
+
   public KvVersion effectiveVersion() {
     return version == null ? KvVersion.v2 : version;
   }

@@ -54,7 +54,7 @@ public final class DriverVaultGateway implements VaultGateway {
         .version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(connection.timeout())
         .followRedirects(HttpClient.Redirect.NORMAL);
-    connection.caBundlePem().map(CaBundle::sslContext).ifPresent(builder::sslContext);
+    CaBundle.sslContext(connection.caBundlePem(), connection.clientCertificate()).ifPresent(builder::sslContext);
     this.http = builder.build();
   }
 

@@ -25,16 +25,24 @@ import java.util.regex.Pattern;
  * @param timeout the connect timeout and the time to wait for an answer, on every call
  * @param headers sent with every request, as ESO's {@code headers} (the values may be credentials:
  *     they are never shown); a name or value HTTP cannot carry is an {@link InvalidConnectionException}
+ * @param clientCertificate presented in the TLS handshake (ESO's {@code tls.certSecretRef} /
+ *     {@code tls.keySecretRef}); empty for none
  */
 public record VaultConnection(URI server, String namespace, Optional<String> caBundlePem, Supplier<String> token, Duration timeout,
-    Map<String, String> headers) {
+    Map<String, String> headers, Optional<ClientCertificate> clientCertificate) {
   /** Names the JDK's HTTP client refuses to set (it sets them itself). */
   private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
   private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
 
   /** Without extra headers. */
   public VaultConnection(URI server, String namespace, Optional<String> caBundlePem, Supplier<String> token, Duration timeout) {
-    this(server, namespace, caBundlePem, token, timeout, Map.of());
+    this(server, namespace, caBundlePem, token, timeout, Map.of(), Optional.empty());
+  }
+
+  /** Without a client certificate. */
+  public VaultConnection(URI server, String namespace, Optional<String> caBundlePem, Supplier<String> token, Duration timeout,
+      Map<String, String> headers) {
+    this(server, namespace, caBundlePem, token, timeout, headers, Optional.empty());
   }
 
   public VaultConnection {
@@ -50,11 +58,17 @@ public record VaultConnection(URI server, String namespace, Optional<String> caB
     if (timeout.isNegative() || timeout.isZero()) throw new IllegalArgumentException("the Vault timeout must be positive");
     namespace = namespace == null || namespace.isBlank() ? null : namespace.strip();
     headers = checked(Objects.requireNonNull(headers, "headers"));
+    Objects.requireNonNull(clientCertificate, "clientCertificate");
   }
 
   /** The same connection with {@code extra} headers on every request. */
   public VaultConnection withHeaders(Map<String, String> extra) {
-    return new VaultConnection(server, namespace, caBundlePem, token, timeout, extra);
+    return new VaultConnection(server, namespace, caBundlePem, token, timeout, extra, clientCertificate);
+  }
+
+  /** The same connection presenting {@code certificate} in the TLS handshake (empty: none). */
+  public VaultConnection withClientCertificate(Optional<ClientCertificate> certificate) {
+    return new VaultConnection(server, namespace, caBundlePem, token, timeout, headers, certificate);
   }
 
   private static Map<String, String> checked(Map<String, String> headers) {
@@ -110,10 +124,10 @@ public record VaultConnection(URI server, String namespace, Optional<String> caB
     return out.toString();
   }
 
-  /** Never the token, the CA bundle or a header value. */
+  /** Never the token, the CA bundle, a header value or the client key. */
   @Override
   public String toString() {
     return "VaultConnection[server=" + displayAddress() + ", namespace=" + namespace + ", caBundle=" + caBundlePem.isPresent()
-        + ", timeout=" + timeout + ", headers=" + headers.keySet() + "]";
+        + ", timeout=" + timeout + ", headers=" + headers.keySet() + ", clientCertificate=" + clientCertificate.isPresent() + "]";
   }
 }

@@ -21,7 +21,7 @@ final class OracleFixtures {
   /** Tokens and CAs read through {@code client}, gateways on vault-java-driver, answers kept 30 s, calls bounded by 2 s. */
   static VaultPolicyOracle oracle(KubernetesClient client) {
     return new VaultPolicyOracle(VaultPolicyOracle.tokensFrom(new TokenReader(client)), VaultPolicyOracle.casFrom(new CaReader(client)),
-        DriverVaultGateway::new, Clock.systemUTC(), Duration.ofSeconds(30), Duration.ofSeconds(2));
+        VaultPolicyOracle.clientCertificatesFrom(new ClientCertificateReader(client)), DriverVaultGateway::new, Clock.systemUTC(), Duration.ofSeconds(30), Duration.ofSeconds(2));
   }
 
   /** ClusterSecretStore {@code name} of the multi-document {@code resource}, with VAULT_ADDRESS and NAMESPACE filled in. */

@@ -3,6 +3,7 @@ package io.secretgate.testing;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import io.secretgate.vault.policy.Acl;
 import io.secretgate.vault.policy.Capability;
@@ -29,6 +30,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -119,12 +121,23 @@ public final class FakeVault implements AutoCloseable {
   }
 
   private FakeVault(SSLContext tls) throws IOException {
+    this(tls, false);
+  }
+
+  private FakeVault(SSLContext tls, boolean needClientCertificate) throws IOException {
     InetSocketAddress local = new InetSocketAddress("127.0.0.1", 0);
     if (tls == null) {
       server = HttpServer.create(local, 0);
     } else {
       HttpsServer s = HttpsServer.create(local, 0);
-      s.setHttpsConfigurator(new HttpsConfigurator(tls));
+      s.setHttpsConfigurator(new HttpsConfigurator(tls) {
+        @Override
+        public void configure(HttpsParameters params) {
+          SSLParameters p = getSSLContext().getDefaultSSLParameters();
+          p.setNeedClientAuth(needClientCertificate);
+          params.setSSLParameters(p);
+        }
+      });
       server = s;
     }
     https = tls != null;
@@ -136,6 +149,14 @@ public final class FakeVault implements AutoCloseable {
   /** A Vault serving HTTPS with the key and certificate chain of {@code serverContext}. */
   public static FakeVault https(SSLContext serverContext) throws IOException {
     return new FakeVault(serverContext);
+  }
+
+  /**
+   * A Vault serving HTTPS that, like Vault with {@code tls_require_and_verify_client_cert}, refuses
+   * the handshake of a client without a certificate that {@code serverContext} trusts.
+   */
+  public static FakeVault httpsRequiringClientCertificate(SSLContext serverContext) throws IOException {
+    return new FakeVault(serverContext, true);
   }
 
   public URI address() {
