@@ -5,6 +5,7 @@ import io.fabric8.crd.generator.annotation.PreserveUnknownFields;
 import io.fabric8.crd.generator.annotation.SchemaFrom;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Required;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** {@code spec.provider.vault}: where Vault is and how secretgate reads from it. */
@@ -27,6 +28,41 @@ public class VaultProvider {
   public Map<String, String> headers;
   @PreserveUnknownFields public Map<String, Object> checkAndSet;
   public VaultAuth auth;
+
+  /**
+   * What ESO adds to every request to this Vault: the {@code headers}, and
+   * {@code X-Vault-Inconsistent: forward-active-node} when {@code forwardInconsistent} is set with
+   * {@code readYourWrites}.
+   */
+  public Map<String, String> requestHeaders() {
+    Map<String, String> out = new LinkedHashMap<>(headers == null ? Map.of() : headers);
+    if (Boolean.TRUE.equals(readYourWrites) && Boolean.TRUE.equals(forwardInconsistent)) out.put("X-Vault-Inconsistent", "forward-active-node");
+    return out;
+  }
+
+  /** ESO's default key of {@code tls.certSecretRef}. */
+  public static final String CLIENT_CERT_KEY = "tls.crt";
+  /** ESO's default key of {@code tls.keySecretRef}. */
+  public static final String CLIENT_KEY_KEY = "tls.key";
+
+  /**
+   * {@code tls.<field>} ({@code certSecretRef} or {@code keySecretRef}) as a Secret key selector,
+   * its key {@code defaultKey} when not given, as in ESO; null when the ref is not set.
+   */
+  public SecretKeySelector tlsSecretRef(String field, String defaultKey) {
+    Object ref = tls == null ? null : tls.get(field);
+    if (ref == null) return null;
+    Map<?, ?> fields = ref instanceof Map<?, ?> m ? m : Map.of();
+    SecretKeySelector out = new SecretKeySelector();
+    out.name = text(fields.get("name"));
+    out.key = text(fields.get("key")) == null ? defaultKey : text(fields.get("key"));
+    out.namespace = text(fields.get("namespace"));
+    return out;
+  }
+
+  private static String text(Object value) {
+    return value == null || value.toString().isEmpty() ? null : value.toString();
+  }
 
   public KvVersion effectiveVersion() {
     return version == null ? KvVersion.v2 : version;

@@ -9,6 +9,7 @@ import io.secretgate.admission.ValidatingAdmission;
 import io.secretgate.admission.VaultUnavailablePolicy;
 import io.secretgate.config.WebhookSettings;
 import io.secretgate.kube.CaReader;
+import io.secretgate.kube.ClientCertificateReader;
 import io.secretgate.kube.InjectionInformers;
 import io.secretgate.kube.TokenReader;
 import io.secretgate.kube.VaultPolicyOracle;
@@ -81,7 +82,8 @@ final class Webhooks implements AutoCloseable {
     WebhookInformers informers = WebhookInformers.start(client);
     started.add(informers);
     VaultPolicyOracle oracle = new VaultPolicyOracle(VaultPolicyOracle.tokensFrom(new TokenReader(client)),
-        VaultPolicyOracle.casFrom(new CaReader(client)), vaultGateways(metrics),
+        VaultPolicyOracle.casFrom(new CaReader(client)), VaultPolicyOracle.clientCertificatesFrom(new ClientCertificateReader(client)),
+        vaultGateways(metrics),
         Clock.systemUTC(), POLICY_TTL, VAULT_TIMEOUT);
     ValidatingAdmission admission = new ValidatingAdmission(CrdSchemas.fromClasspath(), informers.lookup(), oracle, admissionSettings(settings));
     health.readiness("webhook-informers", informers::synced);

@@ -1,8 +1,9 @@
 package io.secretgate.kube;
 
 /**
- * A store's {@code caProvider} could not give a CA. The message names the Secret or ConfigMap and
- * the key, never its content; {@link #configError()} when only a change of the store can fix it.
+ * A store's {@code caProvider} could not give a CA, or its {@code tls} client certificate could
+ * not be had. The message names the Secret or ConfigMap and the key, never its content;
+ * {@link #configError()} when only a change of the store can fix it.
  */
 public final class CaReadException extends RuntimeException {
   private final boolean configError;

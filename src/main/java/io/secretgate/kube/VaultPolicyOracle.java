@@ -5,6 +5,7 @@ import io.secretgate.api.VaultProvider;
 import io.secretgate.validation.PolicyOracle;
 import io.secretgate.validation.PolicyUnavailableException;
 import io.secretgate.validation.Store;
+import io.secretgate.vault.ClientCertificate;
 import io.secretgate.vault.InvalidCaBundleException;
 import io.secretgate.vault.InvalidConnectionException;
 import io.secretgate.vault.VaultConnection;
@@ -31,7 +32,8 @@ import java.util.function.Function;
  * a short TTL. The token is read from its Secret on every request, so a rotated token has a new
  * digest and is asked again at once. The Vault CA is the store's inline {@code caBundle}, else its
  * {@code caProvider}'s Secret or ConfigMap, read the same way (so a webhook trusts the Vault the
- * controller trusts). A store without a token Secret (another auth method) is not checked; a
+ * controller trusts), and the store's {@code headers} and {@code tls} client certificate go with the
+ * request as the controller sends them. A store without a token Secret (another auth method) is not checked; a
  * token, a CA or a Vault that cannot be had is a {@link PolicyUnavailableException}.
  *
  * <p>A Vault that gave no answer at all (a timeout, a refused connection) is not asked again for
@@ -58,6 +60,12 @@ public final class VaultPolicyOracle implements PolicyOracle {
     Optional<String> read(Store store, VaultProvider vault);
   }
 
+  /** The client certificate a store presents to Vault (its {@code tls} Secrets), empty for none. */
+  @FunctionalInterface
+  public interface ClientCertificates {
+    Optional<ClientCertificate> read(Store store, VaultProvider vault, String namespace);
+  }
+
   private record Key(String digest, String path) {}
 
   private record Entry(List<String> capabilities, Instant expires) {}
@@ -67,6 +75,7 @@ public final class VaultPolicyOracle implements PolicyOracle {
 
   private final Tokens tokens;
   private final Cas cas;
+  private final ClientCertificates clientCertificates;
   private final Function<VaultConnection, VaultGateway> gateways;
   private final Clock clock;
   private final Duration ttl;
@@ -75,9 +84,11 @@ public final class VaultPolicyOracle implements PolicyOracle {
   private final Map<String, VaultGateway> gatewayByToken = new ConcurrentHashMap<>();
   private final Map<String, Unanswered> unanswered = new ConcurrentHashMap<>();
 
-  public VaultPolicyOracle(Tokens tokens, Cas cas, Function<VaultConnection, VaultGateway> gateways, Clock clock, Duration ttl, Duration timeout) {
+  public VaultPolicyOracle(Tokens tokens, Cas cas, ClientCertificates clientCertificates, Function<VaultConnection, VaultGateway> gateways,
+      Clock clock, Duration ttl, Duration timeout) {
     this.tokens = tokens;
     this.cas = cas;
+    this.clientCertificates = clientCertificates;
     this.gateways = gateways;
     this.clock = clock;
     this.ttl = ttl;
@@ -116,6 +127,20 @@ public final class VaultPolicyOracle implements PolicyOracle {
     };
   }
 
+  /**
+   * Client certificates read with {@code reader}, where the controller reads them (a
+   * ClusterSecretStore's ref without namespace in the ExternalSecret's namespace).
+   */
+  public static ClientCertificates clientCertificatesFrom(ClientCertificateReader reader) {
+    return (store, vault, namespace) -> {
+      try {
+        return reader.read(store.kind(), store.namespace(), vault, namespace);
+      } catch (CaReadException e) {
+        throw new PolicyUnavailableException("the Vault client certificate of " + store.displayName() + " cannot be had (" + e.getMessage() + ")");
+      }
+    };
+  }
+
   @Override
   public Optional<Map<String, List<String>>> capabilities(Store store, List<String> paths) {
     return capabilities(store, null, paths);
@@ -127,7 +152,8 @@ public final class VaultPolicyOracle implements PolicyOracle {
     if (vault == null || vault.auth == null || vault.auth.tokenSecretRef == null) return Optional.empty();
     String token = token(store, vault.auth.tokenSecretRef, namespace);
     Optional<String> ca = cas.read(store, vault);
-    String digest = digest(vault, ca, token);
+    Optional<ClientCertificate> client = vault.tls == null ? Optional.empty() : clientCertificates.read(store, vault, namespace);
+    String digest = digest(vault, ca, client, token);
     Instant now = clock.instant();
     Map<String, List<String>> answer = new LinkedHashMap<>();
     List<String> missing = new ArrayList<>();
@@ -136,14 +162,14 @@ public final class VaultPolicyOracle implements PolicyOracle {
       if (e != null && now.isBefore(e.expires())) answer.put(path, e.capabilities());
       else if (!missing.contains(path)) missing.add(path);
     }
-    if (!missing.isEmpty()) ask(store, vault, ca, token, digest, missing, now).forEach(answer::put);
+    if (!missing.isEmpty()) ask(store, vault, ca, client, token, digest, missing, now).forEach(answer::put);
     Map<String, List<String>> ordered = new LinkedHashMap<>();
     for (String path : paths) ordered.put(path, answer.getOrDefault(path, List.of("deny")));
     return Optional.of(ordered);
   }
 
-  private Map<String, List<String>> ask(Store store, VaultProvider vault, Optional<String> ca, String token, String digest, List<String> paths,
-      Instant now) {
+  private Map<String, List<String>> ask(Store store, VaultProvider vault, Optional<String> ca, Optional<ClientCertificate> client, String token,
+      String digest, List<String> paths, Instant now) {
     String server = vault.server + "\u0000" + vault.namespace;
     Unanswered held = unanswered.get(server);
     if (held != null && now.isBefore(held.until())) {
@@ -151,7 +177,7 @@ public final class VaultPolicyOracle implements PolicyOracle {
     }
     Map<String, List<String>> fresh;
     try {
-      fresh = gateway(vault, ca, token, digest).capabilitiesSelf(paths);
+      fresh = gateway(vault, ca, client, token, digest).capabilitiesSelf(paths);
       unanswered.remove(server);
     } catch (InvalidCaBundleException e) {
       throw new PolicyUnavailableException("the Vault CA of " + store.displayName() + " is not usable (" + e.getMessage() + ")");
@@ -180,17 +206,18 @@ public final class VaultPolicyOracle implements PolicyOracle {
     }
   }
 
-  private VaultGateway gateway(VaultProvider vault, Optional<String> ca, String token, String digest) {
+  private VaultGateway gateway(VaultProvider vault, Optional<String> ca, Optional<ClientCertificate> client, String token, String digest) {
     if (gatewayByToken.size() > MAX_GATEWAYS) gatewayByToken.clear();
     return gatewayByToken.computeIfAbsent(digest, d -> gateways.apply(
-        new VaultConnection(VaultConnection.serverUri(vault.server), vault.namespace, ca, () -> token, timeout)));
+        new VaultConnection(VaultConnection.serverUri(vault.server), vault.namespace, ca, () -> token, timeout, vault.requestHeaders(), client)));
   }
 
-  /** Names the token and where it is used (server, Vault namespace, CA), without holding it. */
-  static String digest(VaultProvider vault, Optional<String> ca, String token) {
+  /** Names the token and where it is used (server, Vault namespace, CA, headers, client certificate), without holding it. */
+  static String digest(VaultProvider vault, Optional<String> ca, Optional<ClientCertificate> client, String token) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      for (String part : new String[] {vault.server, vault.namespace, ca.orElse(null), token}) {
+      for (String part : new String[] {vault.server, vault.namespace, ca.orElse(null), vault.requestHeaders().toString(),
+          client.map(ClientCertificate::fingerprint).orElse(null), token}) {
         sha.update(String.valueOf(part).getBytes(StandardCharsets.UTF_8));
         sha.update((byte) 0);
       }

@@ -12,6 +12,7 @@ import io.secretgate.api.ExternalSecret;
 import io.secretgate.config.ControllerSettings;
 import io.secretgate.config.RotationSettings;
 import io.secretgate.kube.CaReader;
+import io.secretgate.kube.ClientCertificateReader;
 import io.secretgate.kube.CleanupFinalizer;
 import io.secretgate.kube.EventRecorder;
 import io.secretgate.kube.InformerStoreLookup;
@@ -100,7 +101,8 @@ public final class SyncController implements Controller {
 
   @Override
   public void start() {
-    VaultConnections vaults = this.vaults = new VaultConnections(new TokenReader(client), new CaReader(client), new ReadCache(clock, MAX_ROUND), Duration.ofSeconds(10), metrics);
+    VaultConnections vaults = this.vaults = new VaultConnections(new TokenReader(client), new CaReader(client), new ClientCertificateReader(client),
+        new ReadCache(clock, MAX_ROUND), Duration.ofSeconds(10), metrics);
     EventRecorder events = new EventRecorder(client, clock);
     readiness = new StoreReadiness(vaults, new StoreStatusWriter(client, clock),
         Optional.of(new TokenExpiryWarnings(rotation.tokenExpiryWarning(), events, metrics, this::reference)),

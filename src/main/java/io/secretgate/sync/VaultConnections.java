@@ -3,8 +3,10 @@ package io.secretgate.sync;
 import io.secretgate.api.VaultProvider;
 import io.secretgate.kube.CaReadException;
 import io.secretgate.kube.CaReader;
+import io.secretgate.kube.ClientCertificateReader;
 import io.secretgate.kube.TokenReader;
 import io.secretgate.validation.Store;
+import io.secretgate.vault.ClientCertificate;
 import io.secretgate.vault.DriverVaultGateway;
 import io.secretgate.vault.GatewayKvApi;
 import io.secretgate.vault.InvalidCaBundleException;
@@ -20,6 +22,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /**
  * One Vault gateway per store and token namespace, kept across syncs; the token is read from its
@@ -28,7 +31,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link ReadCache} keyed by server, Vault namespace and a digest of the token. The CA of a
  * {@code caProvider} is read the same way, once per round ({@link RoundReads}); when it changed, or
  * the store's spec now names another server or Vault namespace, the store gets a new gateway (TLS
- * context) at once. As in ESO, an inline {@code caBundle} wins over {@code caProvider}.
+ * context) at once. As in ESO, an inline {@code caBundle} wins over {@code caProvider}, and the
+ * store's {@code headers} go with every request. The client certificate of its {@code tls} Secrets is
+ * read the same way, once per round, and a changed one gets the store a new TLS context.
  */
 public final class VaultConnections {
   private final TokenReader tokens;
@@ -37,20 +42,25 @@ public final class VaultConnections {
   private final CaReader cas;
   private final Map<String, Gateway> gateways = new ConcurrentHashMap<>();
   private final Map<String, String> currentTokens = new ConcurrentHashMap<>();
-  private final RoundReads roundTokens;
-  private final RoundReads roundCas;
+  private final ClientCertificateReader clientCertificates;
+  private final RoundReads<String> roundTokens;
+  private final RoundReads<String> roundCas;
+  private final RoundReads<Optional<ClientCertificate>> roundClientCertificates;
 
   private final SyncMetrics metrics;
 
-  /** {@code cas} reads the CA of a store's {@code caProvider}. */
-  public VaultConnections(TokenReader tokens, CaReader cas, ReadCache reads, Duration timeout, SyncMetrics metrics) {
+  /** {@code cas} reads the CA of a store's {@code caProvider}, {@code clientCertificates} its {@code tls} client certificate. */
+  public VaultConnections(TokenReader tokens, CaReader cas, ClientCertificateReader clientCertificates, ReadCache reads, Duration timeout,
+      SyncMetrics metrics) {
     this.cas = cas;
+    this.clientCertificates = clientCertificates;
     this.metrics = metrics;
     this.tokens = tokens;
     this.reads = reads;
     this.timeout = timeout;
-    this.roundTokens = new RoundReads(reads::round);
-    this.roundCas = new RoundReads(reads::round);
+    this.roundTokens = new RoundReads<>(reads::round);
+    this.roundCas = new RoundReads<>(reads::round);
+    this.roundClientCertificates = new RoundReads<>(reads::round);
   }
 
   /**
@@ -64,12 +74,14 @@ public final class VaultConnections {
     String token = token(store, esNamespace, tokenNamespace, freshReads);
     String gatewayKey = store.kind() + "/" + store.namespace() + "/" + store.name() + "@" + tokenNamespace;
     Optional<String> ca = ca(store, freshReads);
+    Optional<ClientCertificate> clientCertificate = clientCertificate(store, esNamespace, freshReads);
     String where = vault.server + "|" + Optional.ofNullable(vault.namespace).orElse("");
-    String settings = where + "|" + ca.map(VaultConnections::digest).orElse("");
+    String settings = where + "|" + ca.map(VaultConnections::digest).orElse("") + "|" + digest(vault.requestHeaders().toString())
+        + "|" + clientCertificate.map(ClientCertificate::fingerprint).orElse("");
     Gateway known = gateways.get(gatewayKey);
     VaultGateway gateway = known != null && known.settings().equals(settings) ? known.gateway()
         : gateways.compute(gatewayKey, (k, old) -> old != null && old.settings().equals(settings) ? old
-            : new Gateway(settings, new MeteredGateway(gateway(store, connection(vault, ca, gatewayKey)), metrics))).gateway();
+            : new Gateway(settings, new MeteredGateway(gateway(store, connection(vault, ca, gatewayKey).withClientCertificate(clientCertificate)), metrics))).gateway();
     String connection = where + "|" + digest(token);
     currentTokens.put(gatewayKey, token);
     return new Session(gateway, reads.around(connection, new GatewayKvApi(gateway), freshReads));
@@ -111,7 +123,7 @@ public final class VaultConnections {
     gateways.keySet().removeIf(k -> k.startsWith(store.kind() + "/" + store.namespace() + "/" + store.name() + "@"));
   }
 
-  /** A store's gateway and what it was made for: server, Vault namespace and a digest of the CA. */
+  /** A store's gateway and what it was made for: server, Vault namespace and digests of the CA, the headers and the client certificate. */
   private record Gateway(String settings, VaultGateway gateway) {}
 
   /**
@@ -124,6 +136,22 @@ public final class VaultConnections {
     return CaReader.chosen(store.spec().provider.vault, from -> roundCas.get(
         store.kind() + "/" + store.namespace() + ":" + from.type + "/" + from.namespace + "/" + from.name + "#" + from.key, fresh,
         () -> cas.read(store.kind(), store.namespace(), from)));
+  }
+
+  /**
+   * The client certificate the store presents, read from its {@code tls} Secrets at most once per
+   * round (where its token would be read); empty when it names none.
+   *
+   * @throws CaReadException when the Secrets cannot be read or do not hold a usable certificate and key
+   */
+  private Optional<ClientCertificate> clientCertificate(Store store, String esNamespace, boolean fresh) {
+    VaultProvider vault = store.spec().provider.vault;
+    if (vault.tls == null) return Optional.empty();
+    String where = Stream.of("certSecretRef", "keySecretRef").map(f -> vault.tlsSecretRef(f, ""))
+        .map(ref -> ref == null ? "" : TokenReader.namespace(store.kind(), store.namespace(), ref, esNamespace) + "/" + ref.name + "#" + ref.key)
+        .toList().toString();
+    return roundClientCertificates.get(store.kind() + "/" + store.namespace() + "/" + store.name() + "@" + where, fresh,
+        () -> clientCertificates.read(store.kind(), store.namespace(), vault, esNamespace));
   }
 
   private static VaultGateway gateway(Store store, VaultConnection connection) {
@@ -140,7 +168,8 @@ public final class VaultConnections {
   public record Session(VaultGateway gateway, KvApi kv) {}
 
   private VaultConnection connection(VaultProvider vault, Optional<String> ca, String key) {
-    return new VaultConnection(VaultConnection.serverUri(vault.server), vault.namespace, ca, () -> currentTokens.getOrDefault(key, ""), timeout);
+    return new VaultConnection(VaultConnection.serverUri(vault.server), vault.namespace, ca, () -> currentTokens.getOrDefault(key, ""), timeout,
+        vault.requestHeaders());
   }
 
   static String digest(String token) {

@@ -86,6 +86,19 @@ final class StoreResolution {
       warnings.add(store.displayName() + " uses Vault auth method " + methods.get(0)
           + ", which secretgate does not support yet (only tokenSecretRef): it will not sync from this store");
     }
+    noteWithoutEffect(store);
+  }
+
+  /**
+   * Store fields secretgate accepts but does not act on, where that changes what happens: named,
+   * never silently ignored. ({@code readYourWrites} alone changes nothing for a client that never
+   * writes, and {@code auth.namespace} is only for a login, which token auth does not do.)
+   */
+  private void noteWithoutEffect(Store store) {
+    if (store.spec().retrySettings != null) {
+      warnings.add(store.displayName() + ": spec.retrySettings is not honoured by secretgate: a failed Vault call is not retried"
+          + " within the sync; the sync is retried with backoff");
+    }
   }
 
   /** Distinct stores resolved so far, in order of first use. */

@@ -10,9 +10,11 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
@@ -47,16 +49,29 @@ final class CaBundle {
 
   /** A TLS context that trusts exactly the certificates in {@code text}. */
   static SSLContext sslContext(String text) {
-    List<X509Certificate> certs = certificates(text);
+    return sslContext(Optional.of(text), Optional.empty()).orElseThrow();
+  }
+
+  /**
+   * A TLS context that trusts exactly the certificates in {@code ca} (the JVM's trust store when
+   * empty) and presents {@code client}; empty when both are empty (the JDK's default context).
+   */
+  static Optional<SSLContext> sslContext(Optional<String> ca, Optional<ClientCertificate> client) {
+    if (ca.isEmpty() && client.isEmpty()) return Optional.empty();
+    List<X509Certificate> certs = ca.map(CaBundle::certificates).orElse(List.of());
     try {
-      KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-      store.load(null, null);
-      for (int i = 0; i < certs.size(); i++) store.setCertificateEntry("ca-" + i, certs.get(i));
-      TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      tmf.init(store);
+      TrustManager[] trust = null;
+      if (!certs.isEmpty()) {
+        KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+        store.load(null, null);
+        for (int i = 0; i < certs.size(); i++) store.setCertificateEntry("ca-" + i, certs.get(i));
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(store);
+        trust = tmf.getTrustManagers();
+      }
       SSLContext ctx = SSLContext.getInstance("TLS");
-      ctx.init(null, tmf.getTrustManagers(), null);
-      return ctx;
+      ctx.init(client.map(ClientCertificate::keyManagers).orElse(null), trust, null);
+      return Optional.of(ctx);
     } catch (GeneralSecurityException | java.io.IOException e) {
       throw new IllegalStateException("cannot build a TLS context (" + e.getClass().getSimpleName() + ")");
     }

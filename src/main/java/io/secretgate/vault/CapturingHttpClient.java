@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -40,10 +41,13 @@ final class CapturingHttpClient extends HttpClient {
   private final HttpClient delegate;
   private final Duration timeout;
   private final Clock clock;
+  private final Map<String, String> headers;
   private volatile Answer answer;
   private volatile Exception failure;
 
-  CapturingHttpClient(HttpClient delegate, Duration timeout, Clock clock) {
+  /** {@code headers} go with every request, except where the driver set that header itself (token, namespace). */
+  CapturingHttpClient(HttpClient delegate, Duration timeout, Clock clock, Map<String, String> headers) {
+    this.headers = headers;
     this.delegate = delegate;
     this.timeout = timeout;
     this.clock = clock;
@@ -65,10 +69,13 @@ final class CapturingHttpClient extends HttpClient {
    */
   @Override
   public <T> HttpResponse<T> send(HttpRequest request, BodyHandler<T> handler) throws IOException, InterruptedException {
-    HttpRequest exact = HttpRequest.newBuilder(request, (name, value) -> true)
+    HttpRequest.Builder builder = HttpRequest.newBuilder(request, (name, value) -> true)
         .uri(URI.create(request.uri().toASCIIString()))
-        .timeout(timeout)
-        .build();
+        .timeout(timeout);
+    headers.forEach((name, value) -> {
+      if (request.headers().firstValue(name).isEmpty()) builder.setHeader(name, value);
+    });
+    HttpRequest exact = builder.build();
     CompletableFuture<HttpResponse<T>> exchange = delegate.sendAsync(exact, info -> new Tee<>(handler.apply(info),
         body -> answer = new Answer(info.statusCode(), info.headers().firstValue("Retry-After"), new String(body, StandardCharsets.UTF_8),
             clock.instant())));

@@ -54,7 +54,7 @@ public final class DriverVaultGateway implements VaultGateway {
         .version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(connection.timeout())
         .followRedirects(HttpClient.Redirect.NORMAL);
-    connection.caBundlePem().map(CaBundle::sslContext).ifPresent(builder::sslContext);
+    CaBundle.sslContext(connection.caBundlePem(), connection.clientCertificate()).ifPresent(builder::sslContext);
     this.http = builder.build();
   }
 
@@ -107,7 +107,7 @@ public final class DriverVaultGateway implements VaultGateway {
   /** One request through the driver; the raw answer, or the failure of getting none. */
   private Answer exchange(VaultCall call, boolean withToken, DriverCall op) throws VaultFailure {
     String token = withToken ? usableToken(call) : null;
-    CapturingHttpClient capture = new CapturingHttpClient(http, connection.timeout(), clock);
+    CapturingHttpClient capture = new CapturingHttpClient(http, connection.timeout(), clock, connection.headers());
     try {
       op.run(Vault.create(driverConfig(token, capture)).withRetries(0, 0));
     } catch (VaultException | RuntimeException e) {

@@ -2,9 +2,15 @@ package io.secretgate.vault;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * Where and how to reach one Vault. A server that is not an http(s) address is an
@@ -17,8 +23,27 @@ import java.util.function.Supplier;
  *     encoded once or twice as ESO accepts it); empty for the JVM trust store
  * @param token asked on every call, so a rotated token Secret is used on the next call
  * @param timeout the connect timeout and the time to wait for an answer, on every call
+ * @param headers sent with every request, as ESO's {@code headers} (the values may be credentials:
+ *     they are never shown); a name or value HTTP cannot carry is an {@link InvalidConnectionException}
+ * @param clientCertificate presented in the TLS handshake (ESO's {@code tls.certSecretRef} /
+ *     {@code tls.keySecretRef}); empty for none
  */
-public record VaultConnection(URI server, String namespace, Optional<String> caBundlePem, Supplier<String> token, Duration timeout) {
+public record VaultConnection(URI server, String namespace, Optional<String> caBundlePem, Supplier<String> token, Duration timeout,
+    Map<String, String> headers, Optional<ClientCertificate> clientCertificate) {
+  /** Names the JDK's HTTP client refuses to set (it sets them itself). */
+  private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
+  private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+
+  /** Without extra headers. */
+  public VaultConnection(URI server, String namespace, Optional<String> caBundlePem, Supplier<String> token, Duration timeout) {
+    this(server, namespace, caBundlePem, token, timeout, Map.of(), Optional.empty());
+  }
+
+  /** Without a client certificate. */
+  public VaultConnection(URI server, String namespace, Optional<String> caBundlePem, Supplier<String> token, Duration timeout,
+      Map<String, String> headers) {
+    this(server, namespace, caBundlePem, token, timeout, headers, Optional.empty());
+  }
 
   public VaultConnection {
     Objects.requireNonNull(server, "server");
@@ -32,6 +57,35 @@ public record VaultConnection(URI server, String namespace, Optional<String> caB
     }
     if (timeout.isNegative() || timeout.isZero()) throw new IllegalArgumentException("the Vault timeout must be positive");
     namespace = namespace == null || namespace.isBlank() ? null : namespace.strip();
+    headers = checked(Objects.requireNonNull(headers, "headers"));
+    Objects.requireNonNull(clientCertificate, "clientCertificate");
+  }
+
+  /** The same connection with {@code extra} headers on every request. */
+  public VaultConnection withHeaders(Map<String, String> extra) {
+    return new VaultConnection(server, namespace, caBundlePem, token, timeout, extra, clientCertificate);
+  }
+
+  /** The same connection presenting {@code certificate} in the TLS handshake (empty: none). */
+  public VaultConnection withClientCertificate(Optional<ClientCertificate> certificate) {
+    return new VaultConnection(server, namespace, caBundlePem, token, timeout, headers, certificate);
+  }
+
+  private static Map<String, String> checked(Map<String, String> headers) {
+    Map<String, String> out = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    headers.forEach((name, value) -> {
+      String n = name == null ? "" : name;
+      if (!TOKEN.matcher(n).matches() || RESTRICTED.contains(n.toLowerCase(Locale.ROOT))) {
+        throw new InvalidConnectionException("headers: \"" + n + "\" cannot be sent as an HTTP header name"
+            + (RESTRICTED.contains(n.toLowerCase(Locale.ROOT)) ? " (the HTTP client sets it itself)" : ""));
+      }
+      String v = value == null ? "" : value;
+      if (v.chars().anyMatch(c -> c == '\r' || c == '\n' || c == 0)) {
+        throw new InvalidConnectionException("headers: the value of \"" + n + "\" holds a line break or NUL, which HTTP cannot carry");
+      }
+      out.put(n, v);
+    });
+    return Collections.unmodifiableMap(out);
   }
 
   /**
@@ -70,10 +124,10 @@ public record VaultConnection(URI server, String namespace, Optional<String> caB
     return out.toString();
   }
 
-  /** Never the token or the CA bundle. */
+  /** Never the token, the CA bundle, a header value or the client key. */
   @Override
   public String toString() {
     return "VaultConnection[server=" + displayAddress() + ", namespace=" + namespace + ", caBundle=" + caBundlePem.isPresent()
-        + ", timeout=" + timeout + "]";
+        + ", timeout=" + timeout + ", headers=" + headers.keySet() + ", clientCertificate=" + clientCertificate.isPresent() + "]";
   }
 }

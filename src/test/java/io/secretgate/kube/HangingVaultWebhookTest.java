@@ -69,7 +69,7 @@ class HangingVaultWebhookTest {
     ManifestSet set = ManifestReader.parse("stores.yaml", stores);
     assertThat(set.problems()).isEmpty();
     VaultPolicyOracle oracle = new VaultPolicyOracle((store, ref, namespace) -> "token-of-" + store.name(), (store, vault) -> java.util.Optional.empty(),
-        DriverVaultGateway::new, oracleClock,
+        (store, vault, namespace) -> java.util.Optional.empty(), DriverVaultGateway::new, oracleClock,
         Duration.ofSeconds(30), vaultTimeout);
     return new ValidatingAdmission(SCHEMAS, ManifestStores.from(set, SCHEMAS, "payments"), oracle, AdmissionSettings.DEFAULTS);
   }

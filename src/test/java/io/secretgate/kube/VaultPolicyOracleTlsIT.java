@@ -7,21 +7,13 @@ import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import io.secretgate.api.ClusterSecretStore;
-import io.secretgate.api.StoreKind;
 import io.secretgate.testing.FakeVault;
 import io.secretgate.testing.TestCa;
 import io.secretgate.validation.PolicyUnavailableException;
 import io.secretgate.validation.Store;
-import io.secretgate.vault.DriverVaultGateway;
 import io.secretgate.vault.policy.PolicyFiles;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -94,21 +86,11 @@ class VaultPolicyOracleTlsIT {
   }
 
   private static VaultPolicyOracle oracle() {
-    return new VaultPolicyOracle(VaultPolicyOracle.tokensFrom(new TokenReader(client)), VaultPolicyOracle.casFrom(new CaReader(client)),
-        DriverVaultGateway::new, Clock.systemUTC(), Duration.ofSeconds(30), Duration.ofSeconds(2));
+    return OracleFixtures.oracle(client);
   }
 
   private static Store store(String name) {
-    try (InputStream in = VaultPolicyOracleTlsIT.class.getResourceAsStream("/io/secretgate/kube/vault-ca/stores.yaml")) {
-      String yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8)
-          .replace("VAULT_ADDRESS", vault.address().toString()).replace("NAMESPACE", ns);
-      ClusterSecretStore found = client.load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8))).items().stream()
-          .map(item -> client.getKubernetesSerialization().convertValue(item, ClusterSecretStore.class))
-          .filter(s -> s.getMetadata().getName().equals(name)).findFirst().orElseThrow();
-      return new Store(StoreKind.ClusterSecretStore, name, null, found.getSpec());
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+    return OracleFixtures.store(client, "/io/secretgate/kube/vault-ca/stores.yaml", vault.address(), ns, name);
   }
 
   private static String b64(String text) {

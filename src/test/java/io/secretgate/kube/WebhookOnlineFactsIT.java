@@ -86,7 +86,7 @@ class WebhookOnlineFactsIT {
 
   static ValidatingAdmission admission(VaultUnavailablePolicy onVaultUnavailable) {
     VaultPolicyOracle oracle = new VaultPolicyOracle(VaultPolicyOracle.tokensFrom(new TokenReader(client)), VaultPolicyOracle.casFrom(new CaReader(client)),
-        DriverVaultGateway::new,
+        VaultPolicyOracle.clientCertificatesFrom(new ClientCertificateReader(client)), DriverVaultGateway::new,
         Clock.systemUTC(), Duration.ofSeconds(30), Duration.ofSeconds(2));
     return new ValidatingAdmission(CrdSchemas.fromClasspath(), informers.lookup(), oracle, new AdmissionSettings(Enforcement.DENY, onVaultUnavailable));
   }

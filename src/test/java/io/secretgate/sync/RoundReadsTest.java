@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class RoundReadsTest {
   private final AtomicLong round = new AtomicLong(1);
-  private final RoundReads reads = new RoundReads(round::get);
+  private final RoundReads<String> reads = new RoundReads<>(round::get);
   private final AtomicInteger calls = new AtomicInteger();
   private final Supplier<String> source = () -> "value-" + calls.incrementAndGet();
 

@@ -10,10 +10,12 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.secretgate.api.SecretKeySelector;
 import io.secretgate.api.StoreKind;
 import io.secretgate.kube.CaReader;
+import io.secretgate.kube.ClientCertificateReader;
 import io.secretgate.kube.StoreStatusWriter;
 import io.secretgate.kube.TokenReader;
 import io.secretgate.testing.FakeVault;
 import io.secretgate.testing.StoreFixtures;
+import io.secretgate.testing.TestCa;
 import io.secretgate.validation.Store;
 import io.secretgate.vault.policy.Policy;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +44,7 @@ class StoreReadinessIT {
     client.secrets().inNamespace("secretgate").resource(new SecretBuilder().withNewMetadata().withName("vault-token").endMetadata()
         .addToData("token", Base64.getEncoder().encodeToString("s.store-token".getBytes(StandardCharsets.UTF_8))).build())
         .createOr(r -> r.update());
-    VaultConnections vaults = new VaultConnections(new TokenReader(client), new CaReader(client), new ReadCache(Clock.systemUTC(), Duration.ofSeconds(30)),
+    VaultConnections vaults = new VaultConnections(new TokenReader(client), new CaReader(client), new ClientCertificateReader(client), new ReadCache(Clock.systemUTC(), Duration.ofSeconds(30)),
         Duration.ofSeconds(5), new SyncMetrics(new SimpleMeterRegistry()));
     readiness = new StoreReadiness(vaults, new StoreStatusWriter(client, Clock.systemUTC()));
   }
@@ -78,6 +80,56 @@ class StoreReadinessIT {
     assertThat(v.message()).isEqualTo("store validated");
   }
 
+  @Test
+  void the_headers_of_a_store_go_with_every_request_so_a_vault_behind_a_gateway_that_wants_one_is_ready() {
+    vault.requireHeader("X-Gateway-Key", "gw-key-5e1f");
+    StoreReadiness.Verdict v = readiness.verdict(store(vault.address().toString(), "headers: {X-Gateway-Key: gw-key-5e1f}"));
+    assertThat(v.ready()).as(v.detail()).isTrue();
+    assertThat(vault.requests()).extracting(r -> r.header("X-Gateway-Key")).containsOnly("gw-key-5e1f").hasSizeGreaterThanOrEqualTo(2);
+  }
+
+  @Test
+  void forward_inconsistent_with_read_your_writes_asks_vault_to_forward_to_the_active_node_as_eso_does() {
+    readiness.verdict(store(vault.address().toString(), "readYourWrites: true\n      forwardInconsistent: true"));
+    assertThat(vault.lastRequest().header("X-Vault-Inconsistent")).isEqualTo("forward-active-node");
+  }
+
+  @Test
+  void a_header_that_http_cannot_carry_makes_the_store_not_ready_naming_the_header_but_not_its_value() {
+    StoreReadiness.Verdict v = readiness.verdict(store(vault.address().toString(), "headers: {\"Bad Name\": s3cr3t-value}"));
+    assertThat(v.ready()).isFalse();
+    assertThat(v.message()).isEqualTo("unable to create client");
+    assertThat(v.detail()).contains("\"Bad Name\"").doesNotContain("s3cr3t-value");
+  }
+
+  @Test
+  void a_vault_that_wants_a_client_certificate_gets_the_one_named_by_tls_cert_and_key_secret_refs() throws Exception {
+    TestCa vaultCa = TestCa.create("vault-ca");
+    TestCa clientCa = TestCa.create("client-ca");
+    TestCa.ClientPems pems = clientCa.clientCertificate("secretgate");
+    client.secrets().inNamespace("secretgate").resource(new SecretBuilder().withNewMetadata().withName("vault-client").endMetadata()
+        .withType("kubernetes.io/tls").addToData("tls.crt", b64(pems.certificate())).addToData("tls.key", b64(pems.key())).build())
+        .createOr(r -> r.update());
+    try (FakeVault mtls = FakeVault.httpsRequiringClientCertificate(vaultCa.serverContext(clientCa))) {
+      mtls.token("s.store-token", new FakeVault.TokenInfo(List.of(Policy.root()), 0));
+      String tls = "caBundle: " + b64(vaultCa.pem()) + "\n      tls: {certSecretRef: {name: vault-client, namespace: secretgate},"
+          + " keySecretRef: {name: vault-client, namespace: secretgate}}";
+
+      StoreReadiness.Verdict v = readiness.verdict(store(mtls.address().toString(), tls));
+
+      assertThat(v.ready()).as(v.detail()).isTrue();
+    }
+  }
+
+  @Test
+  void a_client_certificate_secret_that_is_missing_makes_the_store_not_ready_naming_it() {
+    String tls = "tls: {certSecretRef: {name: no-such-client, namespace: secretgate}, keySecretRef: {name: no-such-client, namespace: secretgate}}";
+    StoreReadiness.Verdict v = readiness.verdict(store(vault.address().toString(), tls));
+    assertThat(v.ready()).isFalse();
+    assertThat(v.message()).isEqualTo("unable to create client");
+    assertThat(v.detail()).isEqualTo("tls.certSecretRef: Secret secretgate/no-such-client not found");
+  }
+
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "name | auth.tokenSecretRef names no Secret (name is missing)",
@@ -91,6 +143,10 @@ class StoreReadinessIT {
     assertThat(v.ready()).isFalse();
     assertThat(v.message()).isEqualTo("unable to create client");
     assertThat(v.detail()).isEqualTo(detail);
+  }
+
+  private static String b64(String text) {
+    return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
   }
 
   private static Store store(String server) {

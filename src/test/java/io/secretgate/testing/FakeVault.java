@@ -3,6 +3,7 @@ package io.secretgate.testing;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import io.secretgate.vault.policy.Acl;
 import io.secretgate.vault.policy.Capability;
@@ -29,6 +30,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -69,6 +71,7 @@ public final class FakeVault implements AutoCloseable {
   private volatile Duration latency = Duration.ZERO;
   private volatile Duration bodyDelay = Duration.ZERO;
   private volatile Clock clock = Clock.systemUTC();
+  private volatile Map.Entry<String, String> requiredHeader;
 
   /**
    * A token: its policies, identity (entity/group) policy names, remaining TTL in seconds (0 = no
@@ -96,9 +99,16 @@ public final class FakeVault implements AutoCloseable {
 
   /**
    * One request as it arrived: the method as sent, the raw path (with {@code /v1/}) and query, the
-   * token, namespace and {@code X-Vault-Request} headers (null when absent) and the body.
+   * token, namespace and {@code X-Vault-Request} headers (null when absent), the body and every
+   * header (names in lower case, first value).
    */
-  public record Request(String method, String rawPath, String rawQuery, String token, String namespace, String vaultRequest, String body) {
+  public record Request(String method, String rawPath, String rawQuery, String token, String namespace, String vaultRequest, String body,
+      Map<String, String> headers) {
+    /** The first value of header {@code name} (any case), or null. */
+    public String header(String name) {
+      return headers.get(name.toLowerCase(java.util.Locale.ROOT));
+    }
+
     /** {@code METHOD /v1/path?query} as it came over the wire. */
     public String line() {
       return method + " " + rawPath + (rawQuery == null ? "" : "?" + rawQuery);
@@ -111,12 +121,23 @@ public final class FakeVault implements AutoCloseable {
   }
 
   private FakeVault(SSLContext tls) throws IOException {
+    this(tls, false);
+  }
+
+  private FakeVault(SSLContext tls, boolean needClientCertificate) throws IOException {
     InetSocketAddress local = new InetSocketAddress("127.0.0.1", 0);
     if (tls == null) {
       server = HttpServer.create(local, 0);
     } else {
       HttpsServer s = HttpsServer.create(local, 0);
-      s.setHttpsConfigurator(new HttpsConfigurator(tls));
+      s.setHttpsConfigurator(new HttpsConfigurator(tls) {
+        @Override
+        public void configure(HttpsParameters params) {
+          SSLParameters p = getSSLContext().getDefaultSSLParameters();
+          p.setNeedClientAuth(needClientCertificate);
+          params.setSSLParameters(p);
+        }
+      });
       server = s;
     }
     https = tls != null;
@@ -128,6 +149,14 @@ public final class FakeVault implements AutoCloseable {
   /** A Vault serving HTTPS with the key and certificate chain of {@code serverContext}. */
   public static FakeVault https(SSLContext serverContext) throws IOException {
     return new FakeVault(serverContext);
+  }
+
+  /**
+   * A Vault serving HTTPS that, like Vault with {@code tls_require_and_verify_client_cert}, refuses
+   * the handshake of a client without a certificate that {@code serverContext} trusts.
+   */
+  public static FakeVault httpsRequiringClientCertificate(SSLContext serverContext) throws IOException {
+    return new FakeVault(serverContext, true);
   }
 
   public URI address() {
@@ -193,6 +222,15 @@ public final class FakeVault implements AutoCloseable {
   }
 
   /** Sealed: every request but {@code sys/health} answers 503 "Vault is sealed". */
+  /**
+   * Like a gateway in front of Vault that wants a header: every request without header
+   * {@code name} set to {@code value} is answered 403 before Vault sees it, {@code sys/health} included.
+   */
+  public FakeVault requireHeader(String name, String value) {
+    requiredHeader = Map.entry(name, value);
+    return this;
+  }
+
   public void sealed(boolean value) {
     sealed = value;
   }
@@ -279,12 +317,17 @@ public final class FakeVault implements AutoCloseable {
     String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
     String token = ex.getRequestHeaders().getFirst("X-Vault-Token");
     requests.add(new Request(ex.getRequestMethod(), uri.getRawPath(), uri.getRawQuery(), token,
-        ex.getRequestHeaders().getFirst("X-Vault-Namespace"), ex.getRequestHeaders().getFirst("X-Vault-Request"), body));
+        ex.getRequestHeaders().getFirst("X-Vault-Namespace"), ex.getRequestHeaders().getFirst("X-Vault-Request"), body, headers(ex)));
     String path = uri.getPath().replaceFirst("^/v1/", "");
     Map<String, String> query = query(uri.getRawQuery());
     String method = ex.getRequestMethod().equals("GET") && "true".equals(query.get("list")) ? "LIST" : ex.getRequestMethod();
     counts.computeIfAbsent(method + " " + path, k -> new AtomicInteger()).incrementAndGet();
     sleep(latency);
+    Map.Entry<String, String> required = requiredHeader;
+    if (required != null && !required.getValue().equals(ex.getRequestHeaders().getFirst(required.getKey()))) {
+      respond(ex, Reply.of(403, "{\"errors\":[\"fake gateway: header " + required.getKey() + " missing or wrong\"]}"));
+      return;
+    }
     if (path.equals("sys/health")) {
       health(ex);
       return;
@@ -306,6 +349,12 @@ public final class FakeVault implements AutoCloseable {
       return;
     }
     route(ex, method, path, query, body, info);
+  }
+
+  private static Map<String, String> headers(HttpExchange ex) {
+    Map<String, String> out = new LinkedHashMap<>();
+    ex.getRequestHeaders().forEach((name, values) -> out.put(name.toLowerCase(java.util.Locale.ROOT), values.isEmpty() ? "" : values.get(0)));
+    return Map.copyOf(out);
   }
 
   private synchronized Reply takeCanned() {

@@ -79,6 +79,14 @@ public final class TestCa {
    * {@code localhost} signed by this CA (chain: leaf, CA).
    */
   public SSLContext serverContext() {
+    return serverContext(null);
+  }
+
+  /**
+   * As {@link #serverContext()}, trusting client certificates issued by {@code clientCa} (for a
+   * server that asks for one); {@code null} for the JVM's default trust.
+   */
+  public SSLContext serverContext(TestCa clientCa) {
     try {
       KeyPair leafKeys = ecKeys();
       JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
@@ -97,11 +105,39 @@ public final class TestCa {
       KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
       kmf.init(store, PASSWORD);
       SSLContext ctx = SSLContext.getInstance("TLS");
-      ctx.init(kmf.getKeyManagers(), null, null);
+      ctx.init(kmf.getKeyManagers(), clientCa == null ? null : clientCa.trustManagers(), null);
       return ctx;
     } catch (GeneralSecurityException | IOException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** A client certificate ({@code CN=<name>}, clientAuth) signed by this CA and its key, as PEM texts (key in PKCS#8 form). */
+  public record ClientPems(String certificate, String key) {}
+
+  public ClientPems clientCertificate(String name) {
+    try {
+      KeyPair clientKeys = ecKeys();
+      X509v3CertificateBuilder builder = builder(X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded()),
+          new X500Name("CN=" + name), clientKeys)
+          .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
+          .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
+          .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth));
+      String key = "-----BEGIN PRIVATE KEY-----\n" + java.util.Base64.getMimeEncoder(64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+          .encodeToString(clientKeys.getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n";
+      return new ClientPems(pem(sign(builder, keys)), key);
+    } catch (GeneralSecurityException | IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private javax.net.ssl.TrustManager[] trustManagers() throws GeneralSecurityException, IOException {
+    KeyStore trusted = KeyStore.getInstance("PKCS12");
+    trusted.load(null, null);
+    trusted.setCertificateEntry("ca", certificate);
+    javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory.getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+    tmf.init(trusted);
+    return tmf.getTrustManagers();
   }
 
   public static String pem(X509Certificate cert) {
