@@ -35,6 +35,14 @@ class ServeProcessTest {
   }
 
   @Test
+  void a_kubeconfig_given_by_its_environment_variable_is_named_by_that_variable() {
+    Path absent = FIXTURES.resolve("absent.yaml");
+    ServeConfig config = ServeConfig.from(Map.of("SECRETGATE_KUBECONFIG", absent.toString()), Map.of());
+    assertThatThrownBy(() -> ServeProcess.kubernetesClient(config)).isInstanceOf(ConfigException.class)
+        .hasMessage("invalid configuration: SECRETGATE_KUBECONFIG: " + absent + ": cannot read kubeconfig: no such file or directory");
+  }
+
+  @Test
   void files_a_kubeconfig_names_are_found_beside_it_as_kubectl_finds_them() {
     try (KubernetesClient client = ServeProcess.kubernetesClient(withKubeconfig(FIXTURES.resolve("relative-ca/config")))) {
       assertThat(client.getConfiguration().getCaCertFile()).isEqualTo(FIXTURES.resolve("relative-ca/ca.crt").toAbsolutePath().toString());
