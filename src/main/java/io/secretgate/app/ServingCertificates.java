@@ -61,9 +61,19 @@ interface ServingCertificates extends AutoCloseable {
     } catch (KubeWriteException e) {
       certs.close();
       throw new ConfigException(List.of(sources.named(ServeSetting.CERT_SECRET, s.secret()) + ": the self-managed certificate cannot be"
-          + " read or written (" + e.getMessage() + "); check the RBAC for Secrets in " + s.serviceNamespace()));
+          + " read or written: " + what(e)));
     }
     return of(certs::keys, certs::servable, certs::close);
+  }
+
+  /** What the API server did, in words; RBAC is named only when it refused (401/403). */
+  private static String what(KubeWriteException e) {
+    String object = e.resource() + " " + (e.namespace() == null ? "" : e.namespace() + "/") + e.name() + ": ";
+    if (e.kind() == KubeWriteException.Kind.FORBIDDEN) {
+      return object + "forbidden (HTTP " + e.httpCode() + "); check the RBAC for " + e.resource() + "s"
+          + (e.namespace() == null ? "" : " in " + e.namespace());
+    }
+    return object + (e.httpCode() <= 0 ? "no answer from the Kubernetes API server" : "the Kubernetes API server answered HTTP " + e.httpCode());
   }
 
   private static ServingCertificates of(java.util.function.Supplier<ReloadableKeyManager> keys, java.util.function.BooleanSupplier servable,

@@ -297,7 +297,8 @@ class ServeProcessIT {
         "--validating-webhook", "true", "--webhook-port", "0", "--cert-mode", "self-managed", "--service-namespace", "certs");
     assertThatThrownBy(() -> ServeProcess.start(config, server.createClient(), ControllerFactory.none()))
         .isInstanceOf(ConfigException.class)
-        .hasMessageStartingWith("invalid configuration: SECRETGATE_CERT_SECRET=\"env-tls\": the self-managed certificate cannot be read or written");
+        .hasMessage("invalid configuration: SECRETGATE_CERT_SECRET=\"env-tls\": the self-managed certificate cannot be read or written:"
+            + " Secret certs/env-tls: forbidden (HTTP 403); check the RBAC for Secrets in certs");
   }
 
   @Test

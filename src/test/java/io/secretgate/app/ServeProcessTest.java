@@ -3,9 +3,13 @@ package io.secretgate.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.secretgate.config.ConfigException;
 import io.secretgate.config.ServeConfig;
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -40,6 +44,21 @@ class ServeProcessTest {
     ServeConfig config = ServeConfig.from(Map.of("SECRETGATE_KUBECONFIG", absent.toString()), Map.of());
     assertThatThrownBy(() -> ServeProcess.kubernetesClient(config)).isInstanceOf(ConfigException.class)
         .hasMessage("invalid configuration: SECRETGATE_KUBECONFIG: " + absent + ": cannot read kubeconfig: no such file or directory");
+  }
+
+  @Test
+  void self_managed_certificates_with_no_api_server_answering_say_so_instead_of_pointing_at_rbac() throws IOException {
+    int closed;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      closed = socket.getLocalPort();
+    }
+    ServeConfig config = ServeConfig.from(Map.of(), Map.of("--controller", "false", "--validating-webhook", "true", "--metrics-port", "0",
+        "--webhook-port", "0", "--cert-mode", "self-managed", "--service-namespace", "certs"));
+    KubernetesClient unreachable = new KubernetesClientBuilder().withConfig(new ConfigBuilder().withMasterUrl("http://127.0.0.1:" + closed)
+        .withRequestRetryBackoffLimit(0).build()).build();
+    assertThatThrownBy(() -> ServeProcess.start(config, unreachable, ControllerFactory.none())).isInstanceOf(ConfigException.class)
+        .hasMessage("invalid configuration: --cert-secret=\"secretgate-webhook-tls\": the self-managed certificate cannot be read or written:"
+            + " Secret certs/secretgate-webhook-tls: no answer from the Kubernetes API server");
   }
 
   @Test
