@@ -1,7 +1,6 @@
 package io.secretgate.app;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -84,7 +83,14 @@ public final class ServeProcess implements AutoCloseable {
 
   /** The client for {@code --kubeconfig}, or in-cluster / {@code $KUBECONFIG} / {@code ~/.kube/config} as fabric8 finds it. */
   public static KubernetesClient kubernetesClient(ServeConfig config) {
-    if (config.kubeconfig().isEmpty()) return new KubernetesClientBuilder().build();
+    if (config.kubeconfig().isEmpty()) {
+      try {
+        return KubeconfigFile.automatic();
+      } catch (KubeconfigFile.UnusableException e) {
+        throw new ConfigException(List.of(ServeSetting.KUBECONFIG.flag() + " (not given: " + ServeSetting.KUBECONFIG.defaultText() + "): "
+            + e.getMessage()));
+      }
+    }
     try {
       return KubeconfigFile.client(Path.of(config.kubeconfig().get()));
     } catch (KubeconfigFile.UnusableException e) {

@@ -62,6 +62,27 @@ class ServeProcessTest {
   }
 
   @Test
+  void a_kubeconfig_found_without_the_flag_that_does_not_parse_is_named_with_the_problem_in_words() {
+    Path broken = FIXTURES.resolve("not-yaml.yaml");
+    String before = System.getProperty("kubeconfig"); // fabric8 looks here first, then at $KUBECONFIG
+    System.setProperty("kubeconfig", broken.toString());
+    try {
+      assertThatThrownBy(() -> ServeProcess.kubernetesClient(ServeConfig.defaults())).isInstanceOf(ConfigException.class)
+          .hasMessage("invalid configuration: --kubeconfig (not given: in-cluster, else $KUBECONFIG or ~/.kube/config): "
+              + broken + ":4:1: not valid YAML/JSON: expected the node content, but found '<stream end>'")
+          .hasMessageNotContaining("\n").hasMessageNotContaining("Exception");
+      Path missingCa = FIXTURES.resolve("missing-ca/config");
+      System.setProperty("kubeconfig", missingCa.toString());
+      assertThatThrownBy(() -> ServeProcess.kubernetesClient(ServeConfig.defaults())).isInstanceOf(ConfigException.class)
+          .hasMessageStartingWith("invalid configuration: --kubeconfig (not given: in-cluster, else $KUBECONFIG or ~/.kube/config): " + missingCa
+              + ": not a usable kubeconfig: cannot read ").hasMessageEndingWith("no-such-ca.crt (no such file or directory)");
+    } finally {
+      if (before == null) System.clearProperty("kubeconfig");
+      else System.setProperty("kubeconfig", before);
+    }
+  }
+
+  @Test
   void files_a_kubeconfig_names_are_found_beside_it_as_kubectl_finds_them() {
     try (KubernetesClient client = ServeProcess.kubernetesClient(withKubeconfig(FIXTURES.resolve("relative-ca/config")))) {
       assertThat(client.getConfiguration().getCaCertFile()).isEqualTo(FIXTURES.resolve("relative-ca/ca.crt").toAbsolutePath().toString());
