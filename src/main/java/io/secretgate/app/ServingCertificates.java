@@ -60,10 +60,20 @@ interface ServingCertificates extends AutoCloseable {
       certs.start(RECHECK_PERIOD);
     } catch (KubeWriteException e) {
       certs.close();
-      throw new ConfigException(List.of(sources.named(ServeSetting.CERT_SECRET, s.secret()) + ": the self-managed certificate cannot be"
-          + " read or written: " + what(e)));
+      throw new ConfigException(List.of(failedSetting(e, s, sources) + ": the self-managed certificate cannot be read or written: " + what(e)));
     }
     return of(certs::keys, certs::servable, certs::close);
+  }
+
+  /** The setting that names the object the API server failed on: the Secret, or one of the webhook configurations. */
+  private static String failedSetting(KubeWriteException e, CertSettings s, SettingSources sources) {
+    if (e.resource().equals(WebhookCaBundles.Kind.VALIDATING.resource())) {
+      return sources.named(ServeSetting.VALIDATING_WEBHOOK_CONFIG, s.validatingConfig());
+    }
+    if (e.resource().equals(WebhookCaBundles.Kind.MUTATING.resource())) {
+      return sources.named(ServeSetting.MUTATING_WEBHOOK_CONFIG, s.mutatingConfig());
+    }
+    return sources.named(ServeSetting.CERT_SECRET, s.secret());
   }
 
   /** What the API server did, in words; RBAC is named only when it refused (401/403). */

@@ -302,6 +302,20 @@ class ServeProcessIT {
   }
 
   @Test
+  void a_webhook_configuration_that_self_managed_certificates_may_not_read_is_named_by_its_own_setting() {
+    server.expect().get().withPath("/apis/admissionregistration.k8s.io/v1/validatingwebhookconfigurations/guarded-validating")
+        .andReturn(403, "{}").once();
+    ServeConfig config = config(Map.of("SECRETGATE_VALIDATING_WEBHOOK_CONFIG", "guarded-validating"), "guarded-lease", "w-6", "--controller", "false",
+        "--validating-webhook", "true", "--webhook-port", "0", "--cert-mode", "self-managed", "--service-namespace", "certs",
+        "--cert-secret", "guarded-tls");
+    assertThatThrownBy(() -> ServeProcess.start(config, server.createClient(), ControllerFactory.none()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("invalid configuration: SECRETGATE_VALIDATING_WEBHOOK_CONFIG=\"guarded-validating\": the self-managed certificate cannot be"
+            + " read or written: ValidatingWebhookConfiguration guarded-validating: forbidden (HTTP 403);"
+            + " check the RBAC for ValidatingWebhookConfigurations");
+  }
+
+  @Test
   void with_the_validating_webhook_on_it_answers_over_https_and_its_readiness_joins_readyz(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
       throws Exception {
     io.secretgate.tls.CertificateAuthority ca = writeServingCertificate(dir);
