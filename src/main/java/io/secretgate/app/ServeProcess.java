@@ -1,7 +1,6 @@
 package io.secretgate.app;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -84,11 +83,18 @@ public final class ServeProcess implements AutoCloseable {
 
   /** The client for {@code --kubeconfig}, or in-cluster / {@code $KUBECONFIG} / {@code ~/.kube/config} as fabric8 finds it. */
   public static KubernetesClient kubernetesClient(ServeConfig config) {
-    if (config.kubeconfig().isEmpty()) return new KubernetesClientBuilder().build();
+    if (config.kubeconfig().isEmpty()) {
+      try {
+        return KubeconfigFile.automatic();
+      } catch (KubeconfigFile.UnusableException e) {
+        throw new ConfigException(List.of(ServeSetting.KUBECONFIG.flag() + " (not given: " + ServeSetting.KUBECONFIG.defaultText() + "): "
+            + e.getMessage()));
+      }
+    }
     try {
       return KubeconfigFile.client(Path.of(config.kubeconfig().get()));
     } catch (KubeconfigFile.UnusableException e) {
-      throw new ConfigException(List.of(ServeSetting.KUBECONFIG.flag() + ": " + e.getMessage()));
+      throw new ConfigException(List.of(config.sources().name(ServeSetting.KUBECONFIG) + ": " + e.getMessage()));
     }
   }
 
@@ -161,8 +167,7 @@ public final class ServeProcess implements AutoCloseable {
     server = startServer();
     log.info("serving /metrics, /healthz and /readyz on port {}", server.port());
     if (config.webhooks().anyEnabled()) {
-      webhook = listening(ServeSetting.WEBHOOK_PORT, config.webhooks().port(),
-          () -> Webhooks.start(config.webhooks(), client, health, registry, metrics));
+      webhook = listening(ServeSetting.WEBHOOK_PORT, config.webhooks().port(), () -> Webhooks.start(config, client, health, registry, metrics));
       log.info("serving the {} on HTTPS port {}", webhookNames(), webhook.port());
     }
     if (election != null) {
@@ -184,13 +189,13 @@ public final class ServeProcess implements AutoCloseable {
     return listening(ServeSetting.METRICS_PORT, config.metricsPort(), () -> OpsServer.start(config.metricsPort(), health, registry::scrape));
   }
 
-  /** Starts a server on {@code port}; a port that cannot be bound is a configuration error naming {@code setting}. */
-  private static <T> T listening(ServeSetting setting, int port, Supplier<T> start) {
+  /** Starts a server on {@code port}; a port that cannot be bound is a configuration error naming {@code setting} as it was given. */
+  private <T> T listening(ServeSetting setting, int port, Supplier<T> start) {
     try {
       return start.get();
     } catch (RuntimeException e) {
       if (!causedByBind(e)) throw e;
-      throw new ConfigException(List.of(setting.flag() + "=\"" + port + "\": cannot listen on it (" + e.getMessage() + ")"));
+      throw new ConfigException(List.of(config.sources().named(setting, port) + ": cannot listen on it (" + e.getMessage() + ")"));
     }
   }
 

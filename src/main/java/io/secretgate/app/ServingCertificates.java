@@ -6,6 +6,7 @@ import io.secretgate.certs.SelfManagedCertificates;
 import io.secretgate.config.CertSettings;
 import io.secretgate.config.ConfigException;
 import io.secretgate.config.ServeSetting;
+import io.secretgate.config.SettingSources;
 import io.secretgate.config.WebhookSettings;
 import io.secretgate.kube.CertificateSecret;
 import io.secretgate.kube.KubeWriteException;
@@ -33,24 +34,25 @@ interface ServingCertificates extends AutoCloseable {
   @Override
   void close();
 
-  static ServingCertificates start(WebhookSettings settings, KubernetesClient client) {
-    return settings.certs().selfManaged() ? selfManaged(settings.certs(), client) : files(settings);
+  /** @param sources names the settings in a {@link ConfigException} as they were given */
+  static ServingCertificates start(WebhookSettings settings, SettingSources sources, KubernetesClient client) {
+    return settings.certs().selfManaged() ? selfManaged(settings.certs(), sources, client) : files(settings, sources);
   }
 
-  private static ServingCertificates files(WebhookSettings settings) {
+  private static ServingCertificates files(WebhookSettings settings, SettingSources sources) {
     Path cert = Path.of(settings.tlsCertFile().orElseThrow());
     Path key = Path.of(settings.tlsKeyFile().orElseThrow());
     CertificateFiles files;
     try {
       files = CertificateFiles.load(cert, key, Clock.systemUTC()).watch(RELOAD_PERIOD);
     } catch (TlsException e) {
-      throw new ConfigException(List.of(ServeSetting.TLS_CERT_FILE.flag() + "=\"" + cert + "\", " + ServeSetting.TLS_KEY_FILE.flag()
-          + "=\"" + key + "\": " + e.getMessage()));
+      throw new ConfigException(List.of(sources.named(ServeSetting.TLS_CERT_FILE, cert) + ", " + sources.named(ServeSetting.TLS_KEY_FILE, key)
+          + ": " + e.getMessage()));
     }
     return of(files::keys, files::servable, files::close);
   }
 
-  private static ServingCertificates selfManaged(CertSettings s, KubernetesClient client) {
+  private static ServingCertificates selfManaged(CertSettings s, SettingSources sources, KubernetesClient client) {
     SelfManagedCertificates certs = new SelfManagedCertificates(new CertificateSecret(client, s.serviceNamespace(), s.secret()),
         new WebhookCaBundles(client), new SelfManagedCertificates.Configurations(s.validatingConfig(), s.mutatingConfig()),
         CertPolicy.defaults(s.serviceName(), s.serviceNamespace()), Clock.systemUTC());
@@ -58,10 +60,30 @@ interface ServingCertificates extends AutoCloseable {
       certs.start(RECHECK_PERIOD);
     } catch (KubeWriteException e) {
       certs.close();
-      throw new ConfigException(List.of(ServeSetting.CERT_SECRET.flag() + "=\"" + s.secret() + "\": the self-managed certificate cannot be"
-          + " read or written (" + e.getMessage() + "); check the RBAC for Secrets in " + s.serviceNamespace()));
+      throw new ConfigException(List.of(failedSetting(e, s, sources) + ": the self-managed certificate cannot be read or written: " + what(e)));
     }
     return of(certs::keys, certs::servable, certs::close);
+  }
+
+  /** The setting that names the object the API server failed on: the Secret, or one of the webhook configurations. */
+  private static String failedSetting(KubeWriteException e, CertSettings s, SettingSources sources) {
+    if (e.resource().equals(WebhookCaBundles.Kind.VALIDATING.resource())) {
+      return sources.named(ServeSetting.VALIDATING_WEBHOOK_CONFIG, s.validatingConfig());
+    }
+    if (e.resource().equals(WebhookCaBundles.Kind.MUTATING.resource())) {
+      return sources.named(ServeSetting.MUTATING_WEBHOOK_CONFIG, s.mutatingConfig());
+    }
+    return sources.named(ServeSetting.CERT_SECRET, s.secret());
+  }
+
+  /** What the API server did, in words; RBAC is named only when it refused (401/403). */
+  private static String what(KubeWriteException e) {
+    String object = e.resource() + " " + (e.namespace() == null ? "" : e.namespace() + "/") + e.name() + ": ";
+    if (e.kind() == KubeWriteException.Kind.FORBIDDEN) {
+      return object + "forbidden (HTTP " + e.httpCode() + "); check the RBAC for " + e.resource() + "s"
+          + (e.namespace() == null ? "" : " in " + e.namespace());
+    }
+    return object + (e.httpCode() <= 0 ? "no answer from the Kubernetes API server" : "the Kubernetes API server answered HTTP " + e.httpCode());
   }
 
   private static ServingCertificates of(java.util.function.Supplier<ReloadableKeyManager> keys, java.util.function.BooleanSupplier servable,

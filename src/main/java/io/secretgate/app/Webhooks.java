@@ -7,6 +7,7 @@ import io.secretgate.admission.Enforcement;
 import io.secretgate.admission.MutatingAdmission;
 import io.secretgate.admission.ValidatingAdmission;
 import io.secretgate.admission.VaultUnavailablePolicy;
+import io.secretgate.config.ServeConfig;
 import io.secretgate.config.WebhookSettings;
 import io.secretgate.kube.CaReader;
 import io.secretgate.kube.ClientCertificateReader;
@@ -58,9 +59,10 @@ final class Webhooks implements AutoCloseable {
     this.server = server;
   }
 
-  /** Starts the webhooks that {@code settings} turn on (at least one is). */
-  static Webhooks start(WebhookSettings settings, KubernetesClient client, HealthChecks health, MeterRegistry registry, SyncMetrics metrics) {
-    ServingCertificates certificates = ServingCertificates.start(settings, client);
+  /** Starts the webhooks that {@code config} turns on (at least one is). */
+  static Webhooks start(ServeConfig config, KubernetesClient client, HealthChecks health, MeterRegistry registry, SyncMetrics metrics) {
+    WebhookSettings settings = config.webhooks();
+    ServingCertificates certificates = ServingCertificates.start(settings, config.sources(), client);
     List<AutoCloseable> informers = new ArrayList<>();
     try {
       health.readiness("webhook-certificate", certificates::servable);

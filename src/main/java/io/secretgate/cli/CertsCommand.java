@@ -1,11 +1,13 @@
 package io.secretgate.cli;
 
+import io.secretgate.manifest.ReadFailure;
 import io.secretgate.tls.CaBundle;
 import io.secretgate.tls.CertificateAuthority;
 import io.secretgate.tls.KeyMaterial;
 import io.secretgate.tls.Pem;
 import io.secretgate.tls.ServiceNames;
 import io.secretgate.tls.ServingCertificate;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
@@ -132,7 +134,13 @@ public final class CertsCommand implements Callable<Integer> {
 
     private List<X509Certificate> readPreviousCas() {
       List<X509Certificate> cas = new ArrayList<>();
-      for (Path file : previousCas) cas.addAll(Pem.readCertificates(file));
+      for (Path file : previousCas) {
+        try {
+          cas.addAll(Pem.readCertificates(file));
+        } catch (IOException e) {
+          throw new InputException(file + ": cannot be read (" + ReadFailure.reason(file, e) + ")");
+        }
+      }
       return cas;
     }
 

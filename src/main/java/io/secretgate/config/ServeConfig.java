@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param shutdownGrace how long in-flight work may take once shutdown starts
  * @param warnings things worth a log line that are not errors (unknown {@code SECRETGATE_*} variables)
  * @param rotation workload restarts and the token-expiry warning
+ * @param sources the flag or environment variable each given setting came from, for problems found after parsing
  */
 public record ServeConfig(
     Optional<String> kubeconfig,
@@ -29,7 +30,8 @@ public record ServeConfig(
     LogSettings logging,
     Duration shutdownGrace,
     List<String> warnings,
-    RotationSettings rotation) {
+    RotationSettings rotation,
+    SettingSources sources) {
 
   /** client-go's and fabric8's jitter factor: the renew deadline must exceed the retry period times this. */
   public static final double JITTER_FACTOR = 1.2;
@@ -75,7 +77,7 @@ public record ServeConfig(
         in.bool(RESTART_WORKLOADS, true), in.duration(TOKEN_EXPIRY_WARNING, RotationSettings.DEFAULT_TOKEN_EXPIRY_WARNING, true));
     if (!in.problems().isEmpty()) throw new ConfigException(in.problems());
     return new ServeConfig(kubeconfig.isEmpty() ? Optional.empty() : Optional.of(kubeconfig),
-        controller, webhooks, metricsPort, election, logging, grace, unknownVariables(env), rotation);
+        controller, webhooks, metricsPort, election, logging, grace, unknownVariables(env), rotation, in.sources());
   }
 
   /** The configuration with every default and no host facts; what tests start from. */
@@ -124,8 +126,10 @@ public record ServeConfig(
         in.choice(ENFORCEMENT, WebhookSettings.Enforcement.class, WebhookSettings.Enforcement.DENY),
         in.choice(ON_VAULT_UNAVAILABLE, WebhookSettings.OnVaultUnavailable.class, WebhookSettings.OnVaultUnavailable.WARN), certs);
     if (certs.selfManaged()) {
-      if (!cert.isEmpty() || !key.isEmpty()) {
-        in.problem(TLS_CERT_FILE.flag() + " and " + TLS_KEY_FILE.flag() + ": not used with " + CERT_MODE.flag() + "=self-managed; leave them out");
+      List<String> files = java.util.stream.Stream.of(TLS_CERT_FILE, TLS_KEY_FILE).flatMap(s -> in.raw(s).stream()).map(Object::toString).toList();
+      if (!files.isEmpty()) {
+        in.problem(String.join(", ", files) + ": not used with " + in.describe(CERT_MODE, "files") + "; leave "
+            + (files.size() == 1 ? "it" : "them") + " out");
       }
     } else if (w.anyEnabled() && (cert.isEmpty() || key.isEmpty())) {
       in.problem(TLS_CERT_FILE.flag() + " and " + TLS_KEY_FILE.flag() + ": both are needed to serve a webhook over HTTPS"

@@ -3,6 +3,7 @@ package io.secretgate.config;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -32,7 +33,7 @@ final class SettingsReader {
   record Raw(String value, String source) {
     @Override
     public String toString() {
-      return source + "=\"" + value + "\"";
+      return SettingSources.quoted(source, value);
     }
   }
 
@@ -47,6 +48,13 @@ final class SettingsReader {
   /** Where the value of {@code s} came from, for problems that involve two settings. */
   String describe(ServeSetting s, Object value) {
     return raw(s).map(Raw::toString).orElse(s.flag() + " (default " + value + ")");
+  }
+
+  /** The flag or variable of every setting given a value. */
+  SettingSources sources() {
+    Map<ServeSetting, String> given = new EnumMap<>(ServeSetting.class);
+    for (ServeSetting s : ServeSetting.values()) raw(s).ifPresent(r -> given.put(s, r.source()));
+    return new SettingSources(given);
   }
 
   void problem(String text) {

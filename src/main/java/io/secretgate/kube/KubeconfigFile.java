@@ -56,6 +56,20 @@ public final class KubeconfigFile {
     }
   }
 
+  /**
+   * The client fabric8 configures without a file given: in-cluster, else {@code $KUBECONFIG} or
+   * {@code ~/.kube/config}. A kubeconfig found there that cannot be used is named, with why in words.
+   */
+  public static KubernetesClient automatic() {
+    try {
+      return new KubernetesClientBuilder().build();
+    } catch (RuntimeException e) {
+      String files = String.join(", ", Config.getKubeconfigFilenames());
+      throw new UnusableException(ParseErrors.yamlSyntax(files, e).orElseGet(() -> new ManifestProblem(files,
+          "not a usable kubeconfig" + namedFileProblem(e).map(p -> ": " + p).orElse(""))));
+    }
+  }
+
   private static io.fabric8.kubernetes.api.model.Config parse(Path file, String text) {
     try {
       io.fabric8.kubernetes.api.model.Config parsed = new KubernetesSerialization().unmarshal(text, io.fabric8.kubernetes.api.model.Config.class);

@@ -124,7 +124,8 @@ public final class CertificateFiles implements AutoCloseable {
   /** The file's text, or a {@link TlsException} naming it and saying why in words. */
   private static String read(Path file) {
     try {
-      return Files.readString(file, StandardCharsets.UTF_8);
+      // ISO-8859-1 maps every byte, as Pem reads files: a DER or other binary file gets the PEM parser's message.
+      return Files.readString(file, StandardCharsets.ISO_8859_1);
     } catch (IOException e) {
       throw new TlsException("cannot read " + file + " (" + ReadFailure.reason(file, e) + ")");
     }

@@ -38,9 +38,10 @@ import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
  * EC or RSA, as cert-manager and OpenSSL write them; encrypted keys are refused. We write
  * certificates as {@code CERTIFICATE} blocks and keys as unencrypted PKCS#8 {@code PRIVATE KEY}.
  *
- * <p>Every failure is a {@link TlsException} naming the source (a file name, or what the caller
+ * <p>Every failure to parse is a {@link TlsException} naming the source (a file name, or what the caller
  * passes as {@code source}), the line of the block, and what was expected there. Messages never
- * quote the input.
+ * quote the input. A file that cannot be read is the {@link IOException} itself: this package
+ * imports nothing to put it in words, so the caller that names the file says why.
  */
 public final class Pem {
   private static final String CERTIFICATE = "CERTIFICATE";
@@ -89,9 +90,13 @@ public final class Pem {
 
   // ---- reading certificates
 
-  /** The certificates in a PEM file, in file order. */
-  public static List<X509Certificate> readCertificates(Path file) {
-    return readCertificates(read(file, EXPECTED_CERTS), file.toString());
+  /**
+   * The certificates in a PEM file, in file order.
+   *
+   * @throws IOException when the file cannot be read: the caller names why, in words (see {@code manifest.ReadFailure})
+   */
+  public static List<X509Certificate> readCertificates(Path file) throws IOException {
+    return readCertificates(read(file), file.toString());
   }
 
   /**
@@ -124,9 +129,13 @@ public final class Pem {
 
   // ---- reading private keys
 
-  /** The one private key in a PEM file. */
-  public static PrivateKey readPrivateKey(Path file) {
-    return readPrivateKey(read(file, EXPECTED_KEY), file.toString());
+  /**
+   * The one private key in a PEM file.
+   *
+   * @throws IOException when the file cannot be read
+   */
+  public static PrivateKey readPrivateKey(Path file) throws IOException {
+    return readPrivateKey(read(file), file.toString());
   }
 
   /**
@@ -156,10 +165,13 @@ public final class Pem {
     return toJdkKey(info, key, source);
   }
 
-  /** Reads a certificate chain and its private key, checking that they belong together. */
-  public static KeyMaterial readKeyMaterial(Path certificateFile, Path keyFile) {
-    return readKeyMaterial(read(certificateFile, EXPECTED_CERTS), certificateFile.toString(),
-        read(keyFile, EXPECTED_KEY), keyFile.toString());
+  /**
+   * Reads a certificate chain and its private key, checking that they belong together.
+   *
+   * @throws IOException when a file cannot be read
+   */
+  public static KeyMaterial readKeyMaterial(Path certificateFile, Path keyFile) throws IOException {
+    return readKeyMaterial(read(certificateFile), certificateFile.toString(), read(keyFile), keyFile.toString());
   }
 
   /** Reads a certificate chain and its private key from PEM text, checking that they belong together. */
@@ -227,13 +239,9 @@ public final class Pem {
 
   // ---- shared
 
-  private static String read(Path file, String expected) {
-    try {
-      // ISO-8859-1 maps every byte, so a binary file reaches the PEM parser and gets its message.
-      return Files.readString(file, StandardCharsets.ISO_8859_1);
-    } catch (IOException e) {
-      throw new TlsException(file + ": cannot be read (" + e.getClass().getSimpleName() + "); expected " + expected);
-    }
+  private static String read(Path file) throws IOException {
+    // ISO-8859-1 maps every byte, so a binary file reaches the PEM parser and gets its message.
+    return Files.readString(file, StandardCharsets.ISO_8859_1);
   }
 
   private static String found(List<Block> blocks) {

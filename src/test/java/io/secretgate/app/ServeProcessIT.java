@@ -81,12 +81,17 @@ class ServeProcessIT {
   final List<FakeController> controllers = new CopyOnWriteArrayList<>();
 
   ServeConfig config(String lease, String identity, String... more) {
+    return config(Map.of(), lease, identity, more);
+  }
+
+  /** As {@link #config(String, String, String...)}, with {@code env} as the process environment. */
+  ServeConfig config(Map<String, String> env, String lease, String identity, String... more) {
     Map<String, String> flags = new HashMap<>(Map.of(
         "--metrics-port", "0", "--lease-namespace", "ops", "--lease-name", lease, "--identity", identity,
         "--lease-duration", "5s", "--renew-deadline", "2s", "--retry-period", "100ms",
         "--shutdown-grace", GRACE.toSeconds() + "s"));
     for (int i = 0; i < more.length; i += 2) flags.put(more[i], more[i + 1]);
-    return ServeConfig.from(Map.of(), flags);
+    return ServeConfig.from(env, flags);
   }
 
   ServeProcess start(ServeConfig config) {
@@ -253,6 +258,61 @@ class ServeProcessIT {
           .isInstanceOf(ConfigException.class)
           .hasMessageContaining("--webhook-port=\"" + taken.getLocalPort() + "\": cannot listen on it");
     }
+  }
+
+  @Test
+  void a_port_in_use_that_came_from_an_environment_variable_is_named_by_that_variable(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws IOException {
+    writeServingCertificate(dir);
+    try (ServerSocket taken = new ServerSocket(0)) {
+      String port = String.valueOf(taken.getLocalPort());
+      ServeConfig metrics = ServeConfig.from(Map.of("SECRETGATE_METRICS_PORT", port, "SECRETGATE_CONTROLLER", "true"), Map.of());
+      assertThatThrownBy(() -> ServeProcess.start(metrics, server.createClient(), ControllerFactory.none()))
+          .isInstanceOf(ConfigException.class)
+          .hasMessageStartingWith("invalid configuration: SECRETGATE_METRICS_PORT=\"" + port + "\": cannot listen on it");
+      ServeConfig webhook = config(Map.of("SECRETGATE_WEBHOOK_PORT", port), "env-port-lease", "w-3", "--controller", "false",
+          "--validating-webhook", "true", "--tls-cert-file", dir.resolve(TLS_CRT).toString(), "--tls-key-file", dir.resolve(TLS_KEY).toString());
+      assertThatThrownBy(() -> ServeProcess.start(webhook, server.createClient(), ControllerFactory.none()))
+          .isInstanceOf(ConfigException.class)
+          .hasMessageStartingWith("invalid configuration: SECRETGATE_WEBHOOK_PORT=\"" + port + "\": cannot listen on it");
+    }
+  }
+
+  @Test
+  void certificate_files_that_cannot_be_read_are_named_by_the_flag_or_variable_that_gave_each(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    java.nio.file.Path cert = dir.resolve(TLS_CRT);
+    java.nio.file.Path key = dir.resolve(TLS_KEY);
+    ServeConfig config = config(Map.of("SECRETGATE_TLS_KEY_FILE", key.toString()), "tls-files-lease", "w-4", "--controller", "false",
+        "--validating-webhook", "true", "--webhook-port", "0", "--tls-cert-file", cert.toString());
+    assertThatThrownBy(() -> ServeProcess.start(config, server.createClient(), ControllerFactory.none()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("invalid configuration: --tls-cert-file=\"" + cert + "\", SECRETGATE_TLS_KEY_FILE=\"" + key + "\": cannot read " + cert
+            + " (no such file or directory)");
+  }
+
+  @Test
+  void a_certificate_secret_named_by_its_environment_variable_is_named_by_that_variable_when_it_cannot_be_read() {
+    server.expect().get().withPath("/api/v1/namespaces/certs/secrets/env-tls").andReturn(403, "{}").once();
+    ServeConfig config = config(Map.of("SECRETGATE_CERT_SECRET", "env-tls"), "env-secret-lease", "w-5", "--controller", "false",
+        "--validating-webhook", "true", "--webhook-port", "0", "--cert-mode", "self-managed", "--service-namespace", "certs");
+    assertThatThrownBy(() -> ServeProcess.start(config, server.createClient(), ControllerFactory.none()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("invalid configuration: SECRETGATE_CERT_SECRET=\"env-tls\": the self-managed certificate cannot be read or written:"
+            + " Secret certs/env-tls: forbidden (HTTP 403); check the RBAC for Secrets in certs");
+  }
+
+  @Test
+  void a_webhook_configuration_that_self_managed_certificates_may_not_read_is_named_by_its_own_setting() {
+    server.expect().get().withPath("/apis/admissionregistration.k8s.io/v1/validatingwebhookconfigurations/guarded-validating")
+        .andReturn(403, "{}").once();
+    ServeConfig config = config(Map.of("SECRETGATE_VALIDATING_WEBHOOK_CONFIG", "guarded-validating"), "guarded-lease", "w-6", "--controller", "false",
+        "--validating-webhook", "true", "--webhook-port", "0", "--cert-mode", "self-managed", "--service-namespace", "certs",
+        "--cert-secret", "guarded-tls");
+    assertThatThrownBy(() -> ServeProcess.start(config, server.createClient(), ControllerFactory.none()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("invalid configuration: SECRETGATE_VALIDATING_WEBHOOK_CONFIG=\"guarded-validating\": the self-managed certificate cannot be"
+            + " read or written: ValidatingWebhookConfiguration guarded-validating: forbidden (HTTP 403);"
+            + " check the RBAC for ValidatingWebhookConfigurations");
   }
 
   @Test

@@ -74,7 +74,7 @@ class CertsGenerateCommandTest {
   }
 
   @Test
-  void validity_runs_from_an_hour_ago_for_the_given_days_and_the_ca_outlives_the_leaf() {
+  void validity_runs_from_an_hour_ago_for_the_given_days_and_the_ca_outlives_the_leaf() throws IOException {
     Instant before = Instant.now();
     generate("--validity-days", "30", "--ca-validity-days", "90");
     Instant after = Instant.now();
@@ -227,7 +227,10 @@ class CertsGenerateCommandTest {
 
     CliRun noFile = generate("--previous-ca", tmp.resolve("nope.crt").toString());
     assertThat(noFile.exitCode()).isEqualTo(2);
-    assertThat(noFile.err()).startsWith("secretgate: " + tmp.resolve("nope.crt") + ": cannot be read");
+    assertThat(noFile.err()).isEqualTo("secretgate: " + tmp.resolve("nope.crt") + ": cannot be read (no such file or directory)\n");
+    CliRun directory = generate("--previous-ca", tmp.toString());
+    assertThat(directory.exitCode()).isEqualTo(2);
+    assertThat(directory.err()).isEqualTo("secretgate: " + tmp + ": cannot be read (is a directory)\n");
 
     Path file = Files.writeString(tmp.resolve("a-file"), "x");
     CliRun outIsFile = CliRun.of("certs", "generate", "--service", "webhook", "--namespace", "tools", "--out", file.toString());

@@ -258,7 +258,24 @@ class ServeConfigTest {
   void certificate_files_next_to_self_managed_certificates_are_refused_rather_than_ignored() {
     assertThatThrownBy(() -> ServeConfig.from(Map.of(), Map.of("--validating-webhook", "true", "--cert-mode", "self-managed",
             "--tls-cert-file", "c.pem", "--tls-key-file", "k.pem")))
-        .hasMessageContaining("--tls-cert-file and --tls-key-file: not used with --cert-mode=self-managed");
+        .hasMessageContaining("--tls-cert-file=\"c.pem\", --tls-key-file=\"k.pem\": not used with --cert-mode=\"self-managed\"; leave them out");
+  }
+
+  @Test
+  void each_value_given_is_named_by_the_flag_or_variable_it_came_from_and_a_default_by_its_flag() {
+    ServeConfig c = ServeConfig.from(Map.of("SECRETGATE_METRICS_PORT", "9090", "SECRETGATE_WORKERS", "4", "SECRETGATE_LOG_LEVEL", ""),
+        Map.of("--workers", "2"));
+    assertThat(c.sources().named(ServeSetting.METRICS_PORT, c.metricsPort())).isEqualTo("SECRETGATE_METRICS_PORT=\"9090\"");
+    assertThat(c.sources().named(ServeSetting.WORKERS, c.controller().workers())).isEqualTo("--workers=\"2\"");
+    assertThat(c.sources().name(ServeSetting.LOG_LEVEL)).isEqualTo("--log-level");
+    assertThat(c.sources().name(ServeSetting.WEBHOOK_PORT)).isEqualTo("--webhook-port");
+  }
+
+  @Test
+  void a_certificate_file_set_in_the_environment_next_to_self_managed_certificates_is_named_by_its_variable() {
+    assertThatThrownBy(() -> ServeConfig.from(Map.of("SECRETGATE_TLS_CERT_FILE", "/tls/tls.crt"),
+            Map.of("--validating-webhook", "true", "--cert-mode", "self-managed")))
+        .hasMessage("invalid configuration: SECRETGATE_TLS_CERT_FILE=\"/tls/tls.crt\": not used with --cert-mode=\"self-managed\"; leave it out");
   }
 
   @Test

@@ -81,6 +81,15 @@ class CertificateFilesTest {
   }
 
   @Test
+  void a_certificate_file_in_der_instead_of_pem_is_named_as_holding_no_pem_certificate_not_as_unreadable() throws Exception {
+    KeyMaterial leaf = TestTls.leaf();
+    TestTls.write(dir, leaf);
+    java.nio.file.Files.write(dir.resolve("tls.crt"), leaf.certificate().getEncoded());
+    assertThatThrownBy(this::load).isInstanceOf(TlsException.class)
+        .hasMessage(dir.resolve("tls.crt") + ": expected one or more PEM certificates (-----BEGIN CERTIFICATE-----), found no PEM block");
+  }
+
+  @Test
   void it_is_servable_only_while_the_certificate_is_valid_now() {
     TestTls.write(dir, TestTls.leaf(Instant.now().plus(Duration.ofHours(1)), Duration.ofHours(2)));
     try (CertificateFiles files = load()) {

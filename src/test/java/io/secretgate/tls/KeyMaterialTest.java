@@ -47,7 +47,7 @@ class KeyMaterialTest {
   }
 
   @Test
-  void its_string_form_never_shows_an_rsa_key_either() {
+  void its_string_form_never_shows_an_rsa_key_either() throws java.io.IOException {
     KeyMaterial rsa = Pem.readKeyMaterial(TestCerts.fixture("rsa.crt"), TestCerts.fixture("rsa-pkcs1.key"));
     RSAPrivateCrtKey key = (RSAPrivateCrtKey) rsa.privateKey();
     assertThat(rsa.toString()).contains("key=RSA", "CN=fixture-rsa")

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
@@ -69,14 +71,14 @@ class PemTest {
 
   @ParameterizedTest(name = "{0} reads as an {2} key that belongs to {1}")
   @MethodSource("keyFixtures")
-  void each_private_key_format_reads_and_pairs_with_its_certificate(String keyFile, String certFile, String algorithm) {
+  void each_private_key_format_reads_and_pairs_with_its_certificate(String keyFile, String certFile, String algorithm) throws IOException {
     KeyMaterial material = Pem.readKeyMaterial(fixture(certFile), fixture(keyFile));
     assertThat(material.privateKey().getAlgorithm()).isEqualTo(algorithm);
     assertThat(material.chain()).hasSize(1);
   }
 
   @Test
-  void the_pkcs1_and_pkcs8_forms_of_one_key_read_as_the_same_key() {
+  void the_pkcs1_and_pkcs8_forms_of_one_key_read_as_the_same_key() throws IOException {
     assertThat(Pem.readPrivateKey(fixture("rsa-pkcs1.key")).getEncoded())
         .isEqualTo(Pem.readPrivateKey(fixture("rsa-pkcs8.key")).getEncoded());
     // OpenSSL's PKCS#8 form leaves out the curve inside the SEC 1 structure; the key is the same scalar.
@@ -97,20 +99,20 @@ class PemTest {
   }
 
   @Test
-  void a_key_we_read_writes_back_as_pkcs8_that_reads_again() {
+  void a_key_we_read_writes_back_as_pkcs8_that_reads_again() throws IOException {
     PrivateKey rsa = Pem.readPrivateKey(fixture("rsa-pkcs1.key"));
     assertThat(Pem.readPrivateKey(Pem.writePrivateKey(rsa), "again").getEncoded()).isEqualTo(rsa.getEncoded());
   }
 
   @Test
-  void a_bundle_of_concatenated_certificates_reads_in_order_with_the_text_between_them_ignored() {
+  void a_bundle_of_concatenated_certificates_reads_in_order_with_the_text_between_them_ignored() throws IOException {
     List<X509Certificate> bundle = Pem.readCertificates(fixture("bundle.pem"));
     assertThat(bundle).extracting(c -> c.getSubjectX500Principal().getName()).containsExactly("CN=fixture-ec", "CN=fixture-rsa");
     assertThat(Pem.readCertificates(Pem.writeCertificates(bundle), "again")).containsExactlyElementsOf(bundle);
   }
 
   @Test
-  void a_combined_key_and_certificate_file_reads_as_either() {
+  void a_combined_key_and_certificate_file_reads_as_either() throws IOException {
     assertThat(Pem.readCertificates(fixture("combined-key-and-cert.pem"))).hasSize(1);
     assertThat(Pem.readPrivateKey(fixture("combined-key-and-cert.pem")).getAlgorithm()).isEqualTo("EC");
   }
@@ -129,13 +131,18 @@ class PemTest {
       "ec-encrypted-sec1.key  | line 1: the private key is encrypted",
       "ec.crt                 | expected one PEM private key (-----BEGIN PRIVATE KEY-----, EC PRIVATE KEY or RSA PRIVATE KEY), found CERTIFICATE block",
       "README.md              | expected one PEM private key (-----BEGIN PRIVATE KEY-----, EC PRIVATE KEY or RSA PRIVATE KEY), found no PEM block",
-      "no-such-file.key       | cannot be read (NoSuchFileException)",
   })
   void a_file_that_holds_no_usable_private_key_is_refused_with_its_name(String file, String message) {
     assertThatThrownBy(() -> Pem.readPrivateKey(fixture(file)))
         .isInstanceOf(TlsException.class)
         .hasMessageStartingWith(fixture(file).toString())
         .hasMessageContaining(message);
+  }
+
+  @Test
+  void a_file_that_cannot_be_read_is_the_io_failure_itself_for_the_caller_to_put_in_words() {
+    assertThatThrownBy(() -> Pem.readPrivateKey(fixture("no-such-file.key"))).isInstanceOf(NoSuchFileException.class);
+    assertThatThrownBy(() -> Pem.readCertificates(fixture("no-such-file.crt"))).isInstanceOf(NoSuchFileException.class);
   }
 
   @ParameterizedTest(name = "{0}: {1}")
@@ -201,7 +208,7 @@ class PemTest {
   }
 
   @Test
-  void a_key_that_belongs_to_another_certificate_is_refused_naming_both_files() {
+  void a_key_that_belongs_to_another_certificate_is_refused_naming_both_files() throws IOException {
     String otherKey = Pem.writePrivateKey(TestCerts.leaf(ca).privateKey());
     assertThatThrownBy(() -> Pem.readKeyMaterial(Pem.writeCertificates(leaf.chain()), "tls.crt", otherKey, "tls.key"))
         .isInstanceOf(TlsException.class)

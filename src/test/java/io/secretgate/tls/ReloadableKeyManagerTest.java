@@ -63,7 +63,7 @@ class ReloadableKeyManagerTest {
   }
 
   @Test
-  void an_rsa_material_is_offered_for_rsa_handshakes_after_a_swap() {
+  void an_rsa_material_is_offered_for_rsa_handshakes_after_a_swap() throws java.io.IOException {
     keys.swap(Pem.readKeyMaterial(TestCerts.fixture("rsa.crt"), TestCerts.fixture("rsa-pkcs1.key")));
     assertThat(keys.chooseServerAlias("RSA", null, null)).isNotNull();
     assertThat(keys.chooseServerAlias("EC", null, null)).isNull();
