@@ -37,6 +37,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,6 +81,15 @@ public final class SyncController implements Controller {
   private final RecentlyDeleted recentlyDeleted;
   private volatile TokenRotation tokens;
   private volatile WorkloadRestarts restarts;
+  private final UnaryOperator<Sync> syncs;
+  /** Set once a thread of this controller died of an {@link Error} that may leave the JVM unsound. */
+  private volatile boolean broken;
+
+  /** One sync of one key (namespace/name): the reconciler's, or what a test puts around it. */
+  @FunctionalInterface
+  interface Sync {
+    SyncResult run(String key);
+  }
 
   /** Without the rotation extras: no workload restarts, no token-expiry warning. */
   public SyncController(KubernetesClient client, ControllerSettings settings, SyncMetrics metrics, Clock clock) {
@@ -87,6 +97,13 @@ public final class SyncController implements Controller {
   }
 
   public SyncController(KubernetesClient client, ControllerSettings settings, RotationSettings rotation, SyncMetrics metrics, Clock clock) {
+    this(client, settings, rotation, metrics, clock, UnaryOperator.identity());
+  }
+
+  /** {@code syncs}: what runs each sync, given the reconciler's (tests put failures around it). */
+  SyncController(KubernetesClient client, ControllerSettings settings, RotationSettings rotation, SyncMetrics metrics, Clock clock,
+      UnaryOperator<Sync> syncs) {
+    this.syncs = syncs;
     this.rotation = rotation;
     this.client = client;
     this.settings = settings;
@@ -118,7 +135,7 @@ public final class SyncController implements Controller {
     storeChecks.scheduleWithFixedDelay(() -> endRoundWhenQuiet(vaults), QUIET.toMillis(), QUIET.toMillis(), TimeUnit.MILLISECONDS);
     storeWork(tokens::storesChanged);
     for (int i = 0; i < settings.workers(); i++) {
-      Thread t = new Thread(() -> work(reconciler), "secretgate-sync-" + i);
+      Thread t = new Thread(() -> work(reconciler, syncs.apply(reconciler::reconcile)), "secretgate-sync-" + i);
       t.setDaemon(true);
       t.start();
       workers.add(t);
@@ -165,6 +182,11 @@ public final class SyncController implements Controller {
     return informers.synced();
   }
 
+  @Override
+  public boolean healthy() {
+    return !broken;
+  }
+
   private ExternalSecretReconciler reconciler(VaultConnections vaults, EventRecorder events) {
     InformerStoreLookup stores = informers.storeLookup();
     ExternalSecretReconciler.SyncCluster cluster = new ExternalSecretReconciler.SyncCluster(informers.externalSecretByKey(), informers.managedSecretByKey(),
@@ -173,7 +195,7 @@ public final class SyncController implements Controller {
     return new ExternalSecretReconciler(cluster, stores, vaults, new DesiredSecretBuilder(new GoTemplateEngine()), clock, resyncs);
   }
 
-  private void work(ExternalSecretReconciler reconciler) {
+  private void work(ExternalSecretReconciler reconciler, Sync sync) {
     while (!stopping) {
       Optional<String> key;
       try {
@@ -184,7 +206,12 @@ public final class SyncController implements Controller {
         return;
       }
       try {
-        handle(key.get(), reconciler);
+        handle(key.get(), reconciler, sync);
+      } catch (Error e) {
+        broken = true;
+        LOG.error("sync worker {} stopped: the sync of ExternalSecret {} failed with {}; the controller is unhealthy (/healthz fails) until the Pod is restarted",
+            Thread.currentThread().getName(), key.get(), e.getClass().getSimpleName());
+        return;
       } finally {
         queue.done(key.get());
         handled.incrementAndGet();
@@ -202,13 +229,13 @@ public final class SyncController implements Controller {
     handledAtLastLook = now;
   }
 
-  private void handle(String key, ExternalSecretReconciler reconciler) {
+  private void handle(String key, ExternalSecretReconciler reconciler, Sync sync) {
     String[] nsName = key.split("/", 2);
     long started = System.nanoTime();
     SyncResult result;
     try {
-      result = reconciler.reconcile(key);
-    } catch (RuntimeException e) {
+      result = sync.run(key);
+    } catch (RuntimeException | StackOverflowError e) { // a stack overflow has unwound: this worker goes on
       LOG.warn("sync ExternalSecret {} failed unexpectedly ({}); retrying", key, e.getClass().getSimpleName());
       result = new SyncResult.Retry(e.getClass().getSimpleName());
     }

@@ -50,6 +50,7 @@ class ServeProcessIT {
   static final class FakeController implements Controller {
     final List<String> events = new CopyOnWriteArrayList<>();
     volatile boolean ready;
+    volatile boolean healthy = true;
     volatile Duration inFlight = Duration.ZERO;
     volatile Duration stopGrace;
 
@@ -75,6 +76,11 @@ class ServeProcessIT {
     @Override
     public boolean ready() {
       return ready;
+    }
+
+    @Override
+    public boolean healthy() {
+      return healthy;
     }
   }
 
@@ -193,6 +199,20 @@ class ServeProcessIT {
     assertThat(made.get(0).stopGrace).as("lease duration minus renew deadline").isEqualTo(Duration.ofSeconds(3));
     assertThat(status(p, "/readyz")).isEqualTo(200);
     assertThat(status(p, "/healthz")).isEqualTo(200);
+  }
+
+  @Test
+  void a_leader_whose_controller_turned_unhealthy_fails_healthz_so_that_the_pod_is_restarted() throws Exception {
+    List<FakeController> made = new ArrayList<>();
+    ServeProcess p = start(config("serve-broken", "pod-a"), made);
+    Eventually.await(WAIT, "the controller starts", () -> made.size() == 1 && made.get(0).events.contains("start"));
+    made.get(0).ready = true;
+
+    made.get(0).healthy = false; // e.g. a sync worker died of an Error
+
+    HttpResponse<String> live = get(p, "/healthz");
+    assertThat(live.statusCode()).isEqualTo(503);
+    assertThat(live.body()).contains("[-]controller failed");
   }
 
   @Test

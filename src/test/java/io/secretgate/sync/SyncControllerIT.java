@@ -14,6 +14,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.secretgate.api.ClusterSecretStore;
 import io.secretgate.api.Condition;
 import io.secretgate.api.ExternalSecret;
+import io.secretgate.config.RotationSettings;
 import io.secretgate.testing.Crds;
 import io.secretgate.testing.FakeVault;
 import io.secretgate.testing.MutableClock;
@@ -27,6 +28,8 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -126,6 +129,43 @@ class SyncControllerIT {
     assertThat(registry.find("externalsecret_status_condition").meters()).isEmpty();
     assertThat(registry.find("externalsecret_sync_calls").meters()).isEmpty();
     assertThat(registry.find("secretgate_workqueue_depth").gauge().value()).isZero();
+  }
+
+  @Test
+  void a_sync_that_overflows_the_stack_is_retried_and_its_worker_goes_on_syncing_the_others() throws Exception {
+    AtomicInteger overflows = new AtomicInteger();
+    restartWith(1, sync -> key -> {
+      if (key.equals("payments/deep") && overflows.getAndIncrement() < 2) throw new StackOverflowError();
+      return sync.run(key);
+    });
+
+    client.resources(ExternalSecret.class).resource(externalSecret("deep", "apps/payments/db")).create();
+    await().atMost(Duration.ofSeconds(10)).until(() -> overflows.get() >= 1);
+    client.resources(ExternalSecret.class).resource(externalSecret("db-credentials", "apps/payments/db")).create();
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> readyCondition("db-credentials"), c -> c != null && "True".equals(c.status));
+    await().atMost(Duration.ofSeconds(10)).until(() -> readyCondition("deep"), c -> c != null && "True".equals(c.status));
+    assertThat(controller.healthy()).isTrue();
+  }
+
+  @Test
+  void a_sync_that_dies_of_an_error_the_jvm_may_not_survive_makes_the_controller_unhealthy_so_the_pod_is_restarted() throws Exception {
+    restartWith(1, sync -> key -> {
+      if (key.equals("payments/broken")) throw new NoClassDefFoundError("io/secretgate/Missing");
+      return sync.run(key);
+    });
+    assertThat(controller.healthy()).isTrue();
+
+    client.resources(ExternalSecret.class).resource(externalSecret("broken", "apps/payments/db")).create();
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> !controller.healthy());
+  }
+
+  /** Stops the controller and starts one with {@code workers} workers running {@code syncs}. */
+  private void restartWith(int workers, UnaryOperator<SyncController.Sync> syncs) {
+    controller.stop(Duration.ofSeconds(5));
+    controller = TestControllers.started(client, workers, new RotationSettings(false, Duration.ZERO), new SyncMetrics(registry), Clock.systemUTC(),
+        Duration.ofSeconds(10), syncs);
   }
 
   @Test
