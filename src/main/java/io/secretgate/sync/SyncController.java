@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.secretgate.api.ApiGroup;
 import io.secretgate.api.ExternalSecret;
@@ -45,7 +46,8 @@ import org.slf4j.LoggerFactory;
  * The sync controller: the caches of {@link SyncInformers} (managed Secrets only, never every
  * Secret in the cluster), a de-duplicating work queue and N workers running
  * {@link ExternalSecretReconciler}; retries wait for their backoff and a global rate limit. Store
- * events, periodic store checks and token re-targeting run on one store-check thread.
+ * events, periodic store checks and token re-targeting run on one store-check thread. It has an API
+ * client of its own, closed by {@link #stop}: nothing it started writes once the grace is over.
  */
 public final class SyncController implements Controller {
   private static final Logger LOG = LoggerFactory.getLogger(SyncController.class);
@@ -105,13 +107,13 @@ public final class SyncController implements Controller {
       UnaryOperator<Sync> syncs) {
     this.syncs = syncs;
     this.rotation = rotation;
-    this.client = client;
+    this.client = new KubernetesClientBuilder().withConfig(client.getConfiguration()).build();
     this.settings = settings;
     this.metrics = metrics;
     this.clock = clock;
     this.queue = new WorkQueue<>(clock, Backoff.standard());
     this.limit = new TokenBucket(settings.qps(), settings.burst());
-    this.informers = new SyncInformers(client);
+    this.informers = new SyncInformers(this.client);
     this.recentlyDeleted = new RecentlyDeleted(clock);
   }
 
@@ -165,6 +167,7 @@ public final class SyncController implements Controller {
     // controller exits when it loses the lease, and its series go with it.
     metrics.bindWorkQueueDepth(() -> 0);
     metrics.removeAllExternalSecrets();
+    client.close(); // a sync still running past the grace writes nothing: another replica may lead by now
   }
 
   /** When {@code key} (namespace/name) is next due, if it is queued (tests). */

@@ -169,6 +169,19 @@ class SyncControllerIT {
   }
 
   @Test
+  void a_sync_still_in_flight_when_the_grace_is_over_writes_nothing_since_another_replica_may_lead_by_then() throws Exception {
+    vault.latency(Duration.ofSeconds(2));
+    client.resources(ExternalSecret.class).resource(externalSecret("late", "apps/payments/db")).create();
+    await().atMost(Duration.ofSeconds(10)).until(() -> vault.count("GET secret/data/apps/payments/db") == 1);
+
+    controller.stop(Duration.ofMillis(100)); // e.g. the lease was lost: lease duration - renew deadline for work in flight
+
+    Thread.sleep(4000); // Vault answers meanwhile
+    assertThat(client.secrets().inNamespace("payments").withName("late").get()).isNull();
+    assertThat(readyCondition("late")).isNull();
+  }
+
+  @Test
   void a_negative_refresh_interval_syncs_once_as_in_eso_instead_of_in_a_loop() throws Exception {
     ExternalSecret es = externalSecret("negative", "apps/payments/db");
     es.getSpec().refreshInterval = "-1m";
