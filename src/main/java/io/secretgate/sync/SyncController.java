@@ -187,7 +187,7 @@ public final class SyncController implements Controller {
 
   @Override
   public boolean healthy() {
-    return !broken;
+    return !broken && (stopping || informers.running());
   }
 
   private ExternalSecretReconciler reconciler(VaultConnections vaults, EventRecorder events) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
@@ -11,6 +12,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.secretgate.api.ApiGroup;
 import io.secretgate.api.ClusterSecretStore;
 import io.secretgate.api.Condition;
 import io.secretgate.api.ExternalSecret;
@@ -179,6 +181,20 @@ class SyncControllerIT {
     Thread.sleep(4000); // Vault answers meanwhile
     assertThat(client.secrets().inNamespace("payments").withName("late").get()).isNull();
     assertThat(readyCondition("late")).isNull();
+  }
+
+  @Test
+  void an_informer_that_fabric8_stops_on_a_watch_error_makes_the_controller_unhealthy_instead_of_syncing_nothing_new() throws Exception {
+    var odd = client.genericKubernetesResources(ApiGroup.V1, "ExternalSecret").inNamespace("payments");
+    try {
+      // an object the model cannot read: fabric8 logs "watch failed for .../externalsecrets, will stop"
+      odd.resource(new GenericKubernetesResourceBuilder().withApiVersion(ApiGroup.V1).withKind("ExternalSecret")
+          .withNewMetadata().withName("odd").withNamespace("payments").endMetadata().addToAdditionalProperties("spec", List.of(1, 2)).build()).create();
+
+      await().atMost(Duration.ofSeconds(10)).until(() -> !controller.healthy());
+    } finally {
+      odd.withName("odd").delete();
+    }
   }
 
   @Test
