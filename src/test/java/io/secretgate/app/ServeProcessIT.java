@@ -3,13 +3,16 @@ package io.secretgate.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.secretgate.api.ApiGroup;
 import io.secretgate.config.ConfigException;
 import io.secretgate.config.ServeConfig;
 import io.secretgate.sync.Controller;
+import io.secretgate.testing.Crds;
 import io.secretgate.testing.Eventually;
 import io.secretgate.testing.Leases;
 import java.io.IOException;
@@ -294,6 +297,27 @@ class ServeProcessIT {
     p.shutdown();
     assertThatThrownBy(() -> https.send(HttpRequest.newBuilder(URI.create("https://localhost:" + port + "/healthz")).build(),
         HttpResponse.BodyHandlers.ofString())).isInstanceOf(IOException.class);
+  }
+
+  @Test
+  void a_webhook_informer_that_the_client_stops_on_a_watch_error_fails_healthz_so_that_the_pod_is_restarted(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    Crds.install(client);
+    writeServingCertificate(dir);
+    ServeProcess p = start(config("webhook-stopped-lease", "w-3", "--controller", "false", "--validating-webhook", "true", "--webhook-port", "0",
+        "--tls-cert-file", dir.resolve(TLS_CRT).toString(), "--tls-key-file", dir.resolve(TLS_KEY).toString()));
+    Eventually.await(WAIT, "ready", () -> status(p, "/readyz") == 200);
+    var stores = client.genericKubernetesResources(ApiGroup.V1, "ClusterSecretStore");
+    try {
+      // an object the model cannot read: fabric8 logs "watch failed for .../clustersecretstores, will stop"
+      stores.resource(new GenericKubernetesResourceBuilder().withApiVersion(ApiGroup.V1).withKind("ClusterSecretStore")
+          .withNewMetadata().withName("odd").endMetadata().addToAdditionalProperties("spec", List.of(1, 2)).build()).create();
+
+      Eventually.await(WAIT, "healthz fails", () -> status(p, "/healthz") == 503);
+      assertThat(get(p, "/healthz").body()).contains("[-]webhook-informers failed");
+    } finally {
+      stores.withName("odd").delete();
+    }
   }
 
   @Test
