@@ -58,9 +58,10 @@ final class ControllerTerms implements LeaderElection.Listener {
     return c != null && c.ready();
   }
 
-  /** False once a controller failed to start: a leader that cannot reconcile should be restarted. */
+  /** False once a controller failed to start or says it is not healthy: a leader that cannot reconcile should be restarted. */
   boolean healthy() {
-    return !startFailed;
+    Controller c = current;
+    return !startFailed && (c == null || c.healthy());
   }
 
   /**

@@ -89,6 +89,7 @@ final class Webhooks implements AutoCloseable {
         Clock.systemUTC(), POLICY_TTL, VAULT_TIMEOUT);
     ValidatingAdmission admission = new ValidatingAdmission(CrdSchemas.fromClasspath(), informers.lookup(), oracle, admissionSettings(settings));
     health.readiness("webhook-informers", informers::synced);
+    health.liveness("webhook-informers", informers::running);
     return admission::answer;
   }
 
@@ -104,6 +105,7 @@ final class Webhooks implements AutoCloseable {
     InjectionInformers informers = InjectionInformers.start(client);
     started.add(informers);
     health.readiness("injection-informers", informers::synced);
+    health.liveness("injection-informers", informers::running);
     return new MutatingAdmission(informers.facts())::answer;
   }
 

@@ -66,6 +66,14 @@ public final class InjectionInformers implements AutoCloseable {
     return all().stream().allMatch(SharedIndexInformer::hasSynced);
   }
 
+  /**
+   * False once the Kubernetes client stopped an informer on its own (a list or watch error other
+   * than 410 Gone, e.g. an object it cannot read): its cache would never change again.
+   */
+  public boolean running() {
+    return all().stream().allMatch(SharedIndexInformer::isRunning);
+  }
+
   @Override
   public void close() {
     all().forEach(SharedIndexInformer::close);

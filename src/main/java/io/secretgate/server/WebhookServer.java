@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson3;
 import io.secretgate.admission.AdmissionAnswer;
 import io.secretgate.tls.SslContexts;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -13,8 +14,10 @@ import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
@@ -35,6 +38,8 @@ public final class WebhookServer implements AutoCloseable {
   private static final String JSON = "application/json";
   private static final String STARTED = "secretgate.started";
   private static final String PATH = "secretgate.path";
+  /** How long a stop waits for requests in flight (each makes a Vault call of 2 s at most) before it closes them. */
+  static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
 
   private final Javalin app;
 
@@ -48,6 +53,7 @@ public final class WebhookServer implements AutoCloseable {
       cfg.jsonMapper(new JavalinJackson3());
       cfg.jetty.threadPool = threadPool(settings.threads);
       cfg.jetty.addConnector((server, http) -> connector(server, http, settings));
+      cfg.jetty.modifyServer(WebhookServer::graceful);
       endpoints.forEach((path, endpoint) -> cfg.routes.post(path, ctx -> admit(ctx, path, endpoint, metrics)));
       cfg.routes.get("/healthz", ctx -> HealthAnswer.send(ctx, checks.failingLiveness(), "healthz"));
       cfg.routes.get("/readyz", ctx -> HealthAnswer.send(ctx, checks.failingReadiness(), "readyz"));
@@ -89,7 +95,7 @@ public final class WebhookServer implements AutoCloseable {
     return app.port();
   }
 
-  /** Stops serving; requests in progress are finished by Jetty's graceful stop. */
+  /** Stops serving: takes no new connection, answers the requests in progress (up to {@link #STOP_TIMEOUT}), then closes. */
   public void stop() {
     app.stop();
   }
@@ -126,7 +132,7 @@ public final class WebhookServer implements AutoCloseable {
     if (began != null && path != null) metrics.record(path, AdmissionAnswer.Outcome.ERROR, System.nanoTime() - began);
   }
 
-  private static ServerConnector connector(org.eclipse.jetty.server.Server server, HttpConfiguration http, Settings settings) {
+  private static ServerConnector connector(Server server, HttpConfiguration http, Settings settings) {
     SslContextFactory.Server ssl = new SslContextFactory.Server();
     ssl.setSslContext(settings.tls);
     ssl.setIncludeProtocols(SslContexts.PROTOCOLS.toArray(String[]::new));
@@ -141,6 +147,12 @@ public final class WebhookServer implements AutoCloseable {
     connector.setPort(settings.port);
     connector.setIdleTimeout(60_000);
     return connector;
+  }
+
+  /** Jetty stops abruptly, closing requests in progress, unless a graceful handler tracks them. */
+  private static void graceful(Server server) {
+    server.setHandler(new GracefulHandler());
+    server.setStopTimeout(STOP_TIMEOUT.toMillis());
   }
 
   private static QueuedThreadPool threadPool(int threads) {

@@ -21,6 +21,14 @@ public interface Controller {
   /** True once started and its informers have synced; {@code /readyz} asks this while leading. */
   boolean ready();
 
+  /**
+   * False once the controller cannot be trusted to go on (a worker died of an {@link Error} that may
+   * leave the JVM unsound): {@code /healthz} fails so that the kubelet restarts the Pod.
+   */
+  default boolean healthy() {
+    return true;
+  }
+
   /** A controller that does nothing and is ready at once, for a process with nothing to reconcile yet. */
   static Controller noop() {
     return new Controller() {

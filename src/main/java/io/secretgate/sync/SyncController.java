@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.secretgate.api.ApiGroup;
 import io.secretgate.api.ExternalSecret;
@@ -38,6 +39,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +47,8 @@ import org.slf4j.LoggerFactory;
  * The sync controller: the caches of {@link SyncInformers} (managed Secrets only, never every
  * Secret in the cluster), a de-duplicating work queue and N workers running
  * {@link ExternalSecretReconciler}; retries wait for their backoff and a global rate limit. Store
- * events, periodic store checks and token re-targeting run on one store-check thread.
+ * events, periodic store checks and token re-targeting run on one store-check thread. It has an API
+ * client of its own, closed by {@link #stop}: nothing it started writes once the grace is over.
  */
 public final class SyncController implements Controller {
   private static final Logger LOG = LoggerFactory.getLogger(SyncController.class);
@@ -81,6 +84,15 @@ public final class SyncController implements Controller {
   private final RecentlyDeleted recentlyDeleted;
   private volatile TokenRotation tokens;
   private volatile WorkloadRestarts restarts;
+  private final UnaryOperator<Sync> syncs;
+  /** Set once a thread of this controller died of an {@link Error} that may leave the JVM unsound. */
+  private volatile boolean broken;
+
+  /** One sync of one key (namespace/name): the reconciler's, or what a test puts around it. */
+  @FunctionalInterface
+  interface Sync {
+    SyncResult run(String key);
+  }
 
   /** Without the rotation extras: no workload restarts, no token-expiry warning. */
   public SyncController(KubernetesClient client, ControllerSettings settings, SyncMetrics metrics, Clock clock) {
@@ -88,14 +100,21 @@ public final class SyncController implements Controller {
   }
 
   public SyncController(KubernetesClient client, ControllerSettings settings, RotationSettings rotation, SyncMetrics metrics, Clock clock) {
+    this(client, settings, rotation, metrics, clock, UnaryOperator.identity());
+  }
+
+  /** {@code syncs}: what runs each sync, given the reconciler's (tests put failures around it). */
+  SyncController(KubernetesClient client, ControllerSettings settings, RotationSettings rotation, SyncMetrics metrics, Clock clock,
+      UnaryOperator<Sync> syncs) {
+    this.syncs = syncs;
     this.rotation = rotation;
-    this.client = client;
+    this.client = new KubernetesClientBuilder().withConfig(client.getConfiguration()).build();
     this.settings = settings;
     this.metrics = metrics;
     this.clock = clock;
     this.queue = new WorkQueue<>(clock, Backoff.standard());
     this.limit = new TokenBucket(settings.qps(), settings.burst());
-    this.informers = new SyncInformers(client);
+    this.informers = new SyncInformers(this.client);
     this.recentlyDeleted = new RecentlyDeleted(clock);
   }
 
@@ -120,7 +139,7 @@ public final class SyncController implements Controller {
     storeChecks.scheduleWithFixedDelay(() -> endRoundWhenQuiet(vaults), QUIET.toMillis(), QUIET.toMillis(), TimeUnit.MILLISECONDS);
     storeWork(tokens::storesChanged);
     for (int i = 0; i < settings.workers(); i++) {
-      Thread t = new Thread(() -> work(reconciler), "secretgate-sync-" + i);
+      Thread t = new Thread(() -> work(reconciler, syncs.apply(reconciler::reconcile)), "secretgate-sync-" + i);
       t.setDaemon(true);
       t.start();
       workers.add(t);
@@ -150,6 +169,7 @@ public final class SyncController implements Controller {
     // controller exits when it loses the lease, and its series go with it.
     metrics.bindWorkQueueDepth(() -> 0);
     metrics.removeAllExternalSecrets();
+    client.close(); // a sync still running past the grace writes nothing: another replica may lead by now
   }
 
   /** When {@code key} (namespace/name) is next due, if it is queued (tests). */
@@ -167,6 +187,11 @@ public final class SyncController implements Controller {
     return informers.synced();
   }
 
+  @Override
+  public boolean healthy() {
+    return !broken && (stopping || informers.running());
+  }
+
   private ExternalSecretReconciler reconciler(VaultConnections vaults, EventRecorder events) {
     InformerStoreLookup stores = informers.storeLookup();
     ExternalSecretReconciler.SyncCluster cluster = new ExternalSecretReconciler.SyncCluster(informers.externalSecretByKey(), informers.managedSecretByKey(),
@@ -175,7 +200,7 @@ public final class SyncController implements Controller {
     return new ExternalSecretReconciler(cluster, stores, vaults, new DesiredSecretBuilder(new GoTemplateEngine()), clock, resyncs);
   }
 
-  private void work(ExternalSecretReconciler reconciler) {
+  private void work(ExternalSecretReconciler reconciler, Sync sync) {
     while (!stopping) {
       Optional<String> key;
       try {
@@ -186,7 +211,12 @@ public final class SyncController implements Controller {
         return;
       }
       try {
-        handle(key.get(), reconciler);
+        handle(key.get(), reconciler, sync);
+      } catch (Error e) {
+        broken = true;
+        LOG.error("sync worker {} stopped: the sync of ExternalSecret {} failed with {}; the controller is unhealthy (/healthz fails) until the Pod is restarted",
+            Thread.currentThread().getName(), key.get(), e.getClass().getSimpleName());
+        return;
       } finally {
         queue.done(key.get());
         handled.incrementAndGet();
@@ -204,13 +234,13 @@ public final class SyncController implements Controller {
     handledAtLastLook = now;
   }
 
-  private void handle(String key, ExternalSecretReconciler reconciler) {
+  private void handle(String key, ExternalSecretReconciler reconciler, Sync sync) {
     String[] nsName = key.split("/", 2);
     long started = System.nanoTime();
     SyncResult result;
     try {
-      result = reconciler.reconcile(key);
-    } catch (RuntimeException e) {
+      result = sync.run(key);
+    } catch (RuntimeException | StackOverflowError e) { // a stack overflow has unwound: this worker goes on
       LOG.warn("sync ExternalSecret {} failed unexpectedly ({}); retrying", key, e.getClass().getSimpleName());
       result = new SyncResult.Retry(e.getClass().getSimpleName());
     }

@@ -73,6 +73,14 @@ final class SyncInformers {
     return !all.isEmpty() && all.stream().allMatch(SharedIndexInformer::hasSynced);
   }
 
+  /**
+   * False once fabric8 stopped an informer on its own (it does so on a watch error other than 410
+   * Gone, e.g. an object it cannot read or a watch refused): its cache would never change again.
+   */
+  boolean running() {
+    return all.stream().allMatch(SharedIndexInformer::isRunning);
+  }
+
   void stop() {
     all.forEach(SharedIndexInformer::stop);
   }

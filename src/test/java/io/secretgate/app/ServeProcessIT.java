@@ -3,13 +3,16 @@ package io.secretgate.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.secretgate.api.ApiGroup;
 import io.secretgate.config.ConfigException;
 import io.secretgate.config.ServeConfig;
 import io.secretgate.sync.Controller;
+import io.secretgate.testing.Crds;
 import io.secretgate.testing.Eventually;
 import io.secretgate.testing.Leases;
 import java.io.IOException;
@@ -50,6 +53,7 @@ class ServeProcessIT {
   static final class FakeController implements Controller {
     final List<String> events = new CopyOnWriteArrayList<>();
     volatile boolean ready;
+    volatile boolean healthy = true;
     volatile Duration inFlight = Duration.ZERO;
     volatile Duration stopGrace;
 
@@ -75,6 +79,11 @@ class ServeProcessIT {
     @Override
     public boolean ready() {
       return ready;
+    }
+
+    @Override
+    public boolean healthy() {
+      return healthy;
     }
   }
 
@@ -198,6 +207,20 @@ class ServeProcessIT {
     assertThat(made.get(0).stopGrace).as("lease duration minus renew deadline").isEqualTo(Duration.ofSeconds(3));
     assertThat(status(p, "/readyz")).isEqualTo(200);
     assertThat(status(p, "/healthz")).isEqualTo(200);
+  }
+
+  @Test
+  void a_leader_whose_controller_turned_unhealthy_fails_healthz_so_that_the_pod_is_restarted() throws Exception {
+    List<FakeController> made = new ArrayList<>();
+    ServeProcess p = start(config("serve-broken", "pod-a"), made);
+    Eventually.await(WAIT, "the controller starts", () -> made.size() == 1 && made.get(0).events.contains("start"));
+    made.get(0).ready = true;
+
+    made.get(0).healthy = false; // e.g. a sync worker died of an Error
+
+    HttpResponse<String> live = get(p, "/healthz");
+    assertThat(live.statusCode()).isEqualTo(503);
+    assertThat(live.body()).contains("[-]controller failed");
   }
 
   @Test
@@ -334,6 +357,27 @@ class ServeProcessIT {
     p.shutdown();
     assertThatThrownBy(() -> https.send(HttpRequest.newBuilder(URI.create("https://localhost:" + port + "/healthz")).build(),
         HttpResponse.BodyHandlers.ofString())).isInstanceOf(IOException.class);
+  }
+
+  @Test
+  void a_webhook_informer_that_the_client_stops_on_a_watch_error_fails_healthz_so_that_the_pod_is_restarted(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    Crds.install(client);
+    writeServingCertificate(dir);
+    ServeProcess p = start(config("webhook-stopped-lease", "w-3", "--controller", "false", "--validating-webhook", "true", "--webhook-port", "0",
+        "--tls-cert-file", dir.resolve(TLS_CRT).toString(), "--tls-key-file", dir.resolve(TLS_KEY).toString()));
+    Eventually.await(WAIT, "ready", () -> status(p, "/readyz") == 200);
+    var stores = client.genericKubernetesResources(ApiGroup.V1, "ClusterSecretStore");
+    try {
+      // an object the model cannot read: fabric8 logs "watch failed for .../clustersecretstores, will stop"
+      stores.resource(new GenericKubernetesResourceBuilder().withApiVersion(ApiGroup.V1).withKind("ClusterSecretStore")
+          .withNewMetadata().withName("odd").endMetadata().addToAdditionalProperties("spec", List.of(1, 2)).build()).create();
+
+      Eventually.await(WAIT, "healthz fails", () -> status(p, "/healthz") == 503);
+      assertThat(get(p, "/healthz").body()).contains("[-]webhook-informers failed");
+    } finally {
+      stores.withName("odd").delete();
+    }
   }
 
   @Test

@@ -16,6 +16,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLHandshakeException;
@@ -207,5 +210,34 @@ class WebhookServerTest {
       assertThat(r.statusCode()).isEqualTo(400);
       throw new java.io.IOException("answered " + r.statusCode());
     }).isInstanceOf(java.io.IOException.class);
+  }
+
+  @Test
+  void a_request_in_flight_when_the_server_stops_gets_its_answer_before_the_port_closes() throws Exception {
+    CountDownLatch answering = new CountDownLatch(1);
+    WebhookServer slow = WebhookServer.start(new WebhookServer.Settings(0, "127.0.0.1",
+        SslContexts.server(new ReloadableKeyManager(TestTls.leaf())), Map.of(VALIDATE, (body, timeout) -> {
+          answering.countDown();
+          sleep(Duration.ofMillis(500)); // e.g. Vault answering slowly
+          return new AdmissionAnswer.Review("{\"answered\":true}", AdmissionAnswer.Outcome.ALLOWED);
+        }), new HealthChecks(), 8));
+    CompletableFuture<HttpResponse<String>> inFlight = client.sendAsync(HttpRequest.newBuilder(
+        URI.create("https://localhost:" + slow.port() + VALIDATE)).timeout(Duration.ofSeconds(10))
+        .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(answering.await(10, TimeUnit.SECONDS)).isTrue();
+
+    slow.stop(); // SIGTERM: serve stops the webhook server
+
+    HttpResponse<String> answer = inFlight.get(10, TimeUnit.SECONDS);
+    assertThat(answer.statusCode()).isEqualTo(200);
+    assertThat(answer.body()).isEqualTo("{\"answered\":true}");
+  }
+
+  private static void sleep(Duration d) {
+    try {
+      Thread.sleep(d.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
@@ -11,9 +12,11 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.secretgate.api.ApiGroup;
 import io.secretgate.api.ClusterSecretStore;
 import io.secretgate.api.Condition;
 import io.secretgate.api.ExternalSecret;
+import io.secretgate.config.RotationSettings;
 import io.secretgate.testing.Crds;
 import io.secretgate.testing.FakeVault;
 import io.secretgate.testing.MutableClock;
@@ -27,6 +30,8 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -126,6 +131,70 @@ class SyncControllerIT {
     assertThat(registry.find("externalsecret_status_condition").meters()).isEmpty();
     assertThat(registry.find("externalsecret_sync_calls").meters()).isEmpty();
     assertThat(registry.find("secretgate_workqueue_depth").gauge().value()).isZero();
+  }
+
+  @Test
+  void a_sync_that_overflows_the_stack_is_retried_and_its_worker_goes_on_syncing_the_others() throws Exception {
+    AtomicInteger overflows = new AtomicInteger();
+    restartWith(1, sync -> key -> {
+      if (key.equals("payments/deep") && overflows.getAndIncrement() < 2) throw new StackOverflowError();
+      return sync.run(key);
+    });
+
+    client.resources(ExternalSecret.class).resource(externalSecret("deep", "apps/payments/db")).create();
+    await().atMost(Duration.ofSeconds(10)).until(() -> overflows.get() >= 1);
+    client.resources(ExternalSecret.class).resource(externalSecret("db-credentials", "apps/payments/db")).create();
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> readyCondition("db-credentials"), c -> c != null && "True".equals(c.status));
+    await().atMost(Duration.ofSeconds(10)).until(() -> readyCondition("deep"), c -> c != null && "True".equals(c.status));
+    assertThat(controller.healthy()).isTrue();
+  }
+
+  @Test
+  void a_sync_that_dies_of_an_error_the_jvm_may_not_survive_makes_the_controller_unhealthy_so_the_pod_is_restarted() throws Exception {
+    restartWith(1, sync -> key -> {
+      if (key.equals("payments/broken")) throw new NoClassDefFoundError("io/secretgate/Missing");
+      return sync.run(key);
+    });
+    assertThat(controller.healthy()).isTrue();
+
+    client.resources(ExternalSecret.class).resource(externalSecret("broken", "apps/payments/db")).create();
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> !controller.healthy());
+  }
+
+  /** Stops the controller and starts one with {@code workers} workers running {@code syncs}. */
+  private void restartWith(int workers, UnaryOperator<SyncController.Sync> syncs) {
+    controller.stop(Duration.ofSeconds(5));
+    controller = TestControllers.started(client, workers, new RotationSettings(false, Duration.ZERO), new SyncMetrics(registry), Clock.systemUTC(),
+        Duration.ofSeconds(10), syncs);
+  }
+
+  @Test
+  void a_sync_still_in_flight_when_the_grace_is_over_writes_nothing_since_another_replica_may_lead_by_then() throws Exception {
+    vault.latency(Duration.ofSeconds(2));
+    client.resources(ExternalSecret.class).resource(externalSecret("late", "apps/payments/db")).create();
+    await().atMost(Duration.ofSeconds(10)).until(() -> vault.count("GET secret/data/apps/payments/db") == 1);
+
+    controller.stop(Duration.ofMillis(100)); // e.g. the lease was lost: lease duration - renew deadline for work in flight
+
+    Thread.sleep(4000); // Vault answers meanwhile
+    assertThat(client.secrets().inNamespace("payments").withName("late").get()).isNull();
+    assertThat(readyCondition("late")).isNull();
+  }
+
+  @Test
+  void an_informer_that_fabric8_stops_on_a_watch_error_makes_the_controller_unhealthy_instead_of_syncing_nothing_new() throws Exception {
+    var odd = client.genericKubernetesResources(ApiGroup.V1, "ExternalSecret").inNamespace("payments");
+    try {
+      // an object the model cannot read: fabric8 logs "watch failed for .../externalsecrets, will stop"
+      odd.resource(new GenericKubernetesResourceBuilder().withApiVersion(ApiGroup.V1).withKind("ExternalSecret")
+          .withNewMetadata().withName("odd").withNamespace("payments").endMetadata().addToAdditionalProperties("spec", List.of(1, 2)).build()).create();
+
+      await().atMost(Duration.ofSeconds(10)).until(() -> !controller.healthy());
+    } finally {
+      odd.withName("odd").delete();
+    }
   }
 
   @Test

@@ -8,6 +8,7 @@ import io.secretgate.config.RotationSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * The controller as the sync ITs run it: every namespace, 100 API requests/s (burst 100), store
@@ -25,8 +26,14 @@ final class TestControllers {
 
   static SyncController started(KubernetesClient client, int workers, RotationSettings rotation, SyncMetrics metrics, Clock clock,
       Duration readyWithin) {
+    return started(client, workers, rotation, metrics, clock, readyWithin, UnaryOperator.identity());
+  }
+
+  /** {@code syncs}: what runs each sync, given the reconciler's (e.g. one that fails for some key). */
+  static SyncController started(KubernetesClient client, int workers, RotationSettings rotation, SyncMetrics metrics, Clock clock,
+      Duration readyWithin, UnaryOperator<SyncController.Sync> syncs) {
     SyncController controller = new SyncController(client, new ControllerSettings(true, List.of(), workers, 100, 100, Duration.ofMinutes(5)),
-        rotation, metrics, clock);
+        rotation, metrics, clock, syncs);
     controller.start();
     await().atMost(readyWithin).until(controller::ready);
     return controller;
