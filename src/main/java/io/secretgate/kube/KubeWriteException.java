@@ -27,13 +27,23 @@ public final class KubeWriteException extends RuntimeException {
   private final int httpCode;
 
   public KubeWriteException(Kind kind, String resource, String namespace, String name, int httpCode) {
-    super(resource + " " + (namespace == null ? "" : namespace + "/") + name + ": " + kind
-        + (httpCode > 0 ? " (HTTP " + httpCode + ")" : " (no HTTP answer)"));
+    super(resource + " " + (namespace == null ? "" : namespace + "/") + name + ": " + words(kind, httpCode));
     this.kind = kind;
     this.resource = resource;
     this.namespace = namespace;
     this.name = name;
     this.httpCode = httpCode;
+  }
+
+  /** What happened, in words (these reach Events and logs): never an enum name. */
+  private static String words(Kind kind, int httpCode) {
+    String code = httpCode > 0 ? " (HTTP " + httpCode + ")" : "";
+    return switch (kind) {
+      case CONFLICT_EXHAUSTED -> "changed by another writer on every attempt" + code;
+      case FORBIDDEN -> "forbidden" + code + "; check the RBAC of secretgate's service account";
+      case INVALID -> "refused by the Kubernetes API server" + code;
+      case UNAVAILABLE -> httpCode > 0 ? "the Kubernetes API server answered HTTP " + httpCode : "no answer from the Kubernetes API server";
+    };
   }
 
   /** The typed error for a client failure on {@code resource namespace/name}. */

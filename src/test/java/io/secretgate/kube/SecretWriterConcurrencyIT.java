@@ -101,14 +101,20 @@ class SecretWriterConcurrencyIT {
 
     assertThat(e.kind()).isEqualTo(Kind.CONFLICT_EXHAUSTED);
     assertThat(e.httpCode()).isEqualTo(409);
-    assertThat(e).hasMessage("Secret " + ns + "/db-credentials: CONFLICT_EXHAUSTED (HTTP 409)").hasNoCause();
+    assertThat(e).hasMessage("Secret " + ns + "/db-credentials: changed by another writer on every attempt (HTTP 409)").hasNoCause();
     assertThat(race.requests()).isEqualTo(3);
     assertThat(data(get(client, ns, "db-credentials"))).doesNotContainKey("password").containsKeys("ca.crt", "username", "interloper-3");
   }
 
   @ParameterizedTest(name = "HTTP {0} on the write is {1}")
-  @CsvSource({"403, FORBIDDEN", "422, INVALID", "400, INVALID", "500, UNAVAILABLE", "503, UNAVAILABLE", "429, UNAVAILABLE"})
-  void a_refused_write_is_a_typed_error_without_values_and_the_secret_stays_byte_for_byte(int code, Kind kind) {
+  @CsvSource(delimiter = '|', value = {
+      "403 | FORBIDDEN   | forbidden (HTTP 403); check the RBAC of secretgate's service account",
+      "422 | INVALID     | refused by the Kubernetes API server (HTTP 422)",
+      "400 | INVALID     | refused by the Kubernetes API server (HTTP 400)",
+      "500 | UNAVAILABLE | the Kubernetes API server answered HTTP 500",
+      "503 | UNAVAILABLE | the Kubernetes API server answered HTTP 503",
+      "429 | UNAVAILABLE | the Kubernetes API server answered HTTP 429"})
+  void a_refused_write_is_a_typed_error_in_words_without_values_and_the_secret_stays_byte_for_byte(int code, Kind kind, String words) {
     Secret before = createSecret(client, ns, "secret-foreign.yaml");
     ExternalSecret es = createExternalSecret(client, ns, CreationPolicy.Owner);
     server.expect().put().withPath(path)
@@ -122,7 +128,7 @@ class SecretWriterConcurrencyIT {
 
     assertThat(e.kind()).isEqualTo(kind);
     assertThat(e.httpCode()).isEqualTo(code);
-    assertThat(e.getMessage()).isEqualTo("Secret " + ns + "/db-credentials: " + kind + " (HTTP " + code + ")").doesNotContain("s3cr3t");
+    assertThat(e.getMessage()).isEqualTo("Secret " + ns + "/db-credentials: " + words).doesNotContain("s3cr3t");
     assertThat(e).hasNoCause();
     assertThat(get(client, ns, "db-credentials")).isEqualTo(before);
   }

@@ -189,7 +189,7 @@ class StatusWriterIT {
     KubeWriteException e = catchThrowableOfType(KubeWriteException.class, () -> new StatusWriter(client, clock, 2).write(es, synced(T0)));
 
     assertThat(e.kind()).isEqualTo(KubeWriteException.Kind.CONFLICT_EXHAUSTED);
-    assertThat(e).hasMessage("ExternalSecret " + ns + "/db-credentials: CONFLICT_EXHAUSTED (HTTP 409)");
+    assertThat(e).hasMessage("ExternalSecret " + ns + "/db-credentials: changed by another writer on every attempt (HTTP 409)");
     assertThat(current().getStatus()).isNull();
   }
 

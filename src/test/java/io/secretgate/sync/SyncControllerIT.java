@@ -382,7 +382,7 @@ class SyncControllerIT {
     assertThat(failed.message).isEqualTo("could not update secret");
     assertThat(client.secrets().inNamespace("payments").withName("db-credentials").get().getMetadata().getResourceVersion())
         .isEqualTo(before.getMetadata().getResourceVersion());
-    Event warning = await().atMost(Duration.ofSeconds(10)).until(() -> warning("payments", "db-credentials: FORBIDDEN (HTTP 403)"), e -> e != null);
+    Event warning = await().atMost(Duration.ofSeconds(10)).until(() -> warning("payments", "db-credentials: forbidden (HTTP 403); check the RBAC"), e -> e != null);
     assertThat(warning.getMessage()).startsWith("could not update secret: Secret payments/db-credentials").doesNotContain("rotated");
     // retried with backoff, without any change to the ExternalSecret, until the API server accepts it
     await().atMost(Duration.ofSeconds(15)).until(() -> decode(client.secrets().inNamespace("payments").withName("db-credentials").get().getData())
@@ -407,7 +407,7 @@ class SyncControllerIT {
     assertThat(failed.reason).isEqualTo("SecretSyncedError");
     assertThat(failed.message).isEqualTo("could not delete secret");
     assertThat(client.secrets().inNamespace("payments").withName("deletable").get()).isNotNull();
-    await().atMost(Duration.ofSeconds(10)).until(() -> warning("payments", "could not delete secret: Secret payments/deletable: FORBIDDEN (HTTP 403)"),
+    await().atMost(Duration.ofSeconds(10)).until(() -> warning("payments", "could not delete secret: Secret payments/deletable: forbidden (HTTP 403); check the RBAC"),
         e -> e != null);
   }
 
