@@ -43,7 +43,7 @@ public final class AclPolicyOracle implements PolicyOracle {
   public Optional<String> condition(Store store, VaultPathUse use) {
     Optional<Acl> acl = forStore(store).or(() -> defaultAcl);
     Optional<Capability> capability = Capability.fromWireName(use.capability());
-    if (acl.isEmpty() || capability.isEmpty() || acl.get().allows(capability.get(), use.path())) return Optional.empty();
+    if (acl.isEmpty() || capability.isEmpty() || acl.get().allows(capability.get(), use.path(), use.parameters())) return Optional.empty();
     return Optional.of("\"" + use.capability() + "\" on Vault path \"" + use.path() + "\" is granted only with response wrapping"
         + " or required parameters, so Vault refuses the controller's plain " + use.capability() + " (token of " + store.displayName() + ")");
   }

@@ -110,6 +110,17 @@ class ValidateCommandTest {
   }
 
   @Test
+  void a_read_that_must_name_its_version_is_conditional_only_where_no_version_is_sent() {
+    CliRun run = CliRun.of("validate", "--policy", FIXTURES + "version-policy.hcl", FIXTURES + "versioned-reads.yaml");
+    String conditional = "is granted only with response wrapping or required parameters";
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+    assertThat(run.out()).doesNotContain("spec.data[0].remoteRef.key: \"read\" on Vault path \"secret/data/apps/db\" " + conditional)
+        .doesNotContain("spec.dataFrom[0].extract.key: \"read\"")
+        .contains("spec.data[1].remoteRef.key: \"read\" on Vault path \"secret/data/apps/cache\" " + conditional)
+        .contains("spec.data[2].remoteRef.key: \"read\" on Vault path \"legacy/apps/legacy\" " + conditional);
+  }
+
+  @Test
   void an_unparsable_policy_file_exits_2_naming_file_line_and_column() {
     CliRun run = CliRun.of("validate", "--policy", FIXTURES + "bad-policy.hcl", "examples/manifests/");
     assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);

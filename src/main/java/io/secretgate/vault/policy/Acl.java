@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -110,6 +111,15 @@ public final class Acl {
    * granted; {@link Capability#DENY} is never "allowed". The root ACL allows everything else.
    */
   public boolean allows(Capability capability, String path) {
+    return allows(capability, path, Set.of());
+  }
+
+  /**
+   * As {@link #allows(Capability, String)}, for a request that sends the parameters named
+   * {@code parameters} (e.g. {@code version} in a KV v2 read's query): the rule's required
+   * parameters are met when each, lower-cased, is one of them, as Vault checks them.
+   */
+  public boolean allows(Capability capability, String path, Set<String> parameters) {
     Objects.requireNonNull(capability, "capability");
     if (capability == Capability.DENY) {
       return false;
@@ -124,7 +134,7 @@ public final class Acl {
     if (capability == Capability.SUDO || capability == Capability.SUBSCRIBE) {
       return true;
     }
-    return grant.get().admitsPlainRequest(capability);
+    return grant.get().admits(capability, parameters);
   }
 
   /** vault/acl.go {@code AllowOperation}: which rule applies to a request on {@code requestPath}. */

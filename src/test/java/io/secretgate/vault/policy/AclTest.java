@@ -3,6 +3,7 @@ package io.secretgate.vault.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -32,6 +33,16 @@ class AclTest {
     assertThat(acl.allows(Capability.UPDATE, "secret/needs-version")).isFalse();
     assertThat(acl.allows(Capability.DELETE, "secret/needs-version")).isTrue();
     assertThat(acl.allows(Capability.LIST, "secret/needs-version")).isTrue();
+  }
+
+  @Test
+  void requiredParametersAreMetByARequestThatSendsThem() throws Exception {
+    Acl acl = constraints();
+
+    assertThat(acl.allows(Capability.READ, "secret/needs-version", Set.of("version"))).isTrue();
+    assertThat(acl.allows(Capability.READ, "secret/needs-version", Set.of("versions"))).isFalse();
+    assertThat(acl.allows(Capability.READ, "secret/needs-version", Set.of())).isFalse();
+    assertThat(acl.allows(Capability.READ, "secret/wrapped", Set.of("version"))).isFalse();
   }
 
   @Test
