@@ -35,6 +35,15 @@ public interface PolicyOracle {
   }
 
   /**
+   * The pattern of a deny block on exactly {@code use}'s path, where the oracle can tell (policy
+   * files can, {@code sys/capabilities-self} cannot): Vault merges blocks of one path keeping the
+   * deny, so adding a block on that path cannot grant the use (vault-facts §1.2).
+   */
+  default Optional<String> exactDeny(Store store, VaultPathUse use) {
+    return Optional.empty();
+  }
+
+  /**
    * The longest one {@link #capabilities} call may take (its timeouts), so that a caller with a
    * deadline asks only while the answer can still come in time; zero for answers from memory.
    */

@@ -137,6 +137,23 @@ public final class Acl {
     return grant.get().admits(capability, parameters);
   }
 
+  /**
+   * The pattern of the deny block on exactly {@code path} (one leading {@code /} stripped, as for a
+   * block's path), if the ACL holds one: that deny applies to every request on the path, and a new
+   * block {@code path "<path>"} would be merged into it and stay deny (vault/acl.go {@code NewACL}),
+   * so no block on that same path can grant anything there. Empty for a path that is not an exact
+   * pattern, for a path denied only by a glob or {@code +} rule (a block on the exact path outranks
+   * those), and for the root ACL.
+   */
+  public Optional<String> exactDeny(String path) {
+    String pattern = path.startsWith("/") ? path.substring(1) : path;
+    if (root || RuleKind.of(pattern) != RuleKind.EXACT) {
+      return Optional.empty();
+    }
+    Grant grant = exact.get(pattern);
+    return grant != null && grant.isDeny() ? Optional.of(pattern) : Optional.empty();
+  }
+
   /** vault/acl.go {@code AllowOperation}: which rule applies to a request on {@code requestPath}. */
   private Optional<Grant> lookup(String requestPath, boolean list) {
     String path = stripLeadingSlashes(requestPath);

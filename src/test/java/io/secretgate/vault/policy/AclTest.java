@@ -82,6 +82,19 @@ class AclTest {
   }
 
   @Test
+  void anExactDenyIsReportedOnlyForItsOwnPathAndNeverForAGlobDeny() throws Exception {
+    Acl acl = constraints();
+
+    assertThat(acl.exactDeny("secret/closed")).contains("secret/closed");
+    assertThat(acl.exactDeny("/secret/closed")).contains("secret/closed");
+    assertThat(acl.exactDeny("secret/closed/")).isEmpty();
+    assertThat(acl.exactDeny("secret/closed-tree/x")).isEmpty();
+    assertThat(acl.capabilities("secret/closed-tree/x")).containsExactly("deny");
+    assertThat(acl.exactDeny("secret/meta/app")).isEmpty();
+    assertThat(Acl.of(List.of(Policy.root())).exactDeny("secret/closed")).isEmpty();
+  }
+
+  @Test
   void aRootPolicyAmongOthersMakesTheRootAcl() throws Exception {
     Policy other = PolicyFiles.load(Fixtures.path("acl/constraints.hcl"));
     Acl acl = Acl.of(List.of(other, Policy.root()));
