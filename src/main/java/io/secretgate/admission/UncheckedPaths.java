@@ -63,6 +63,11 @@ final class UncheckedPaths implements PolicyOracle {
     return delegate.condition(store, use);
   }
 
+  @Override
+  public Optional<String> exactDeny(Store store, VaultPathUse use) {
+    return delegate.exactDeny(store, use);
+  }
+
   /** The stores whose paths were not checked, in the order they were asked about. */
   List<Unchecked> unchecked() {
     return List.copyOf(unchecked);

@@ -32,7 +32,7 @@ public final class AclPolicyOracle implements PolicyOracle {
 
   @Override
   public Optional<Map<String, List<String>>> capabilities(Store store, List<String> paths) {
-    Optional<Acl> acl = forStore(store).or(() -> defaultAcl);
+    Optional<Acl> acl = acl(store);
     if (acl.isEmpty()) return Optional.empty();
     Map<String, List<String>> answer = new LinkedHashMap<>();
     for (String p : paths) answer.put(p, acl.get().capabilities(p));
@@ -41,11 +41,20 @@ public final class AclPolicyOracle implements PolicyOracle {
 
   @Override
   public Optional<String> condition(Store store, VaultPathUse use) {
-    Optional<Acl> acl = forStore(store).or(() -> defaultAcl);
+    Optional<Acl> acl = acl(store);
     Optional<Capability> capability = Capability.fromWireName(use.capability());
-    if (acl.isEmpty() || capability.isEmpty() || acl.get().allows(capability.get(), use.path())) return Optional.empty();
+    if (acl.isEmpty() || capability.isEmpty() || acl.get().allows(capability.get(), use.path(), use.parameters())) return Optional.empty();
     return Optional.of("\"" + use.capability() + "\" on Vault path \"" + use.path() + "\" is granted only with response wrapping"
         + " or required parameters, so Vault refuses the controller's plain " + use.capability() + " (token of " + store.displayName() + ")");
+  }
+
+  @Override
+  public Optional<String> exactDeny(Store store, VaultPathUse use) {
+    return acl(store).flatMap(acl -> acl.exactDeny(use.path()));
+  }
+
+  private Optional<Acl> acl(Store store) {
+    return forStore(store).or(() -> defaultAcl);
   }
 
   private Optional<Acl> forStore(Store store) {

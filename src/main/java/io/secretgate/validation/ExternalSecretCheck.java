@@ -92,7 +92,8 @@ public final class ExternalSecretCheck {
     try {
       switch (req.kind()) {
         case DATA_READ:
-          return Optional.of(new VaultPathUse(req.field(), KvPaths.dataPath(vault, req.key()), "read"));
+          Set<String> parameters = KvPaths.readVersion(vault, req.version()).isPresent() ? Set.of("version") : Set.of();
+          return Optional.of(new VaultPathUse(req.field(), KvPaths.dataPath(vault, req.key()), "read", parameters));
         case METADATA_READ:
           return Optional.of(new VaultPathUse(req.field(), KvPaths.metadataPath(vault, req.key()), "read"));
         default:

@@ -34,7 +34,7 @@ final class PathRequests {
       if (f.find != null) {
         String field = entry + ".find" + (f.find.path != null ? ".path" : "");
         PathRequest.Kind kind = f.find.tags != null ? PathRequest.Kind.FIND_WITH_TAGS_LIST : PathRequest.Kind.FIND_LIST;
-        out.add(new PathRequest(field, storeField, ref, kind, f.find.path));
+        out.add(new PathRequest(field, storeField, ref, kind, f.find.path, null));
       }
     }
     return out;
@@ -42,7 +42,7 @@ final class PathRequests {
 
   private static PathRequest remote(String field, String storeField, SecretStoreRef store, RemoteRef ref) {
     PathRequest.Kind kind = ref.effectiveMetadataPolicy() == MetadataPolicy.Fetch ? PathRequest.Kind.METADATA_READ : PathRequest.Kind.DATA_READ;
-    return new PathRequest(field, storeField, store, kind, ref.key == null ? "" : ref.key);
+    return new PathRequest(field, storeField, store, kind, ref.key == null ? "" : ref.key, ref.version);
   }
 
   private static String storeField(String entry, StoreSourceRef source) {

@@ -31,15 +31,21 @@ final class PolicyCheck {
           oracle.condition(store, use).ifPresent(why -> warnings.add(use.field() + ": " + why));
           continue;
         }
-        violations.add(new Violation(use.field(), PATH_NOT_PERMITTED, message(store, use, granted)));
+        violations.add(new Violation(use.field(), PATH_NOT_PERMITTED, message(store, use, granted, oracle.exactDeny(store, use))));
       }
     }
   }
 
-  static String message(Store store, VaultPathUse use, List<String> granted) {
-    return "the token of " + store.displayName() + " lacks \"" + use.capability() + "\" on Vault path \"" + use.path()
-        + "\" (its policies grant " + granted + "); a policy block that allows it: path \"" + use.path()
-        + "\" { capabilities = [\"" + use.capability() + "\"] }";
+  /**
+   * What is lacking, and a policy block that would allow it; or, where a deny block on that exact
+   * path ({@code exactDeny}) would swallow such a block, that deny.
+   */
+  static String message(Store store, VaultPathUse use, List<String> granted, Optional<String> exactDeny) {
+    String lacks = "the token of " + store.displayName() + " lacks \"" + use.capability() + "\" on Vault path \"" + use.path()
+        + "\" (its policies grant " + granted + "); ";
+    return lacks + exactDeny.map(pattern -> "its policies deny it explicitly with a block on that exact path, path \"" + pattern
+        + "\", and Vault keeps a deny when it merges the blocks of one path: remove that deny to allow it")
+        .orElse("a policy block that allows it: path \"" + use.path() + "\" { capabilities = [\"" + use.capability() + "\"] }");
   }
 
   /** Groups uses by store, keeping first-use order. */

@@ -25,11 +25,21 @@ public interface PolicyOracle {
   }
 
   /**
-   * Why Vault may still refuse {@code use}, a plain request (no parameters, no response wrapping)
-   * its capabilities allow, where the oracle can tell (policy files can, {@code sys/capabilities-self}
-   * cannot): a wrapping TTL or required parameters on the rule that applies (vault-facts §1.3, §2).
+   * Why Vault may still refuse {@code use}, a request its capabilities allow (sending
+   * {@link VaultPathUse#parameters()}, never response-wrapped), where the oracle can tell (policy
+   * files can, {@code sys/capabilities-self} cannot): a wrapping TTL, or required parameters the
+   * request does not send, on the rule that applies (vault-facts §1.3, §2).
    */
   default Optional<String> condition(Store store, VaultPathUse use) {
+    return Optional.empty();
+  }
+
+  /**
+   * The pattern of a deny block on exactly {@code use}'s path, where the oracle can tell (policy
+   * files can, {@code sys/capabilities-self} cannot): Vault merges blocks of one path keeping the
+   * deny, so adding a block on that path cannot grant the use (vault-facts §1.2).
+   */
+  default Optional<String> exactDeny(Store store, VaultPathUse use) {
     return Optional.empty();
   }
 

@@ -4,6 +4,7 @@ import io.secretgate.api.VaultProvider;
 import io.secretgate.api.VaultProvider.KvVersion;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * ESO's mapping from a {@code remoteRef.key} to the Vault API path it reads (eso-facts.md §3.1),
@@ -11,6 +12,15 @@ import java.util.List;
  */
 public final class KvPaths {
   private KvPaths() {}
+
+  /**
+   * The {@code ?version=} a data read of {@code remoteRef.version} sends: only on KV v2, and none
+   * for a missing, empty or blank version (vault-facts.md §3.1).
+   */
+  public static Optional<String> readVersion(VaultProvider store, String version) {
+    boolean sent = store.effectiveVersion() == KvVersion.v2 && version != null && !version.isBlank();
+    return sent ? Optional.of(version) : Optional.empty();
+  }
 
   /** The API path (without {@code /v1/}) that a data read of {@code key} hits. */
   public static String dataPath(VaultProvider store, String key) {

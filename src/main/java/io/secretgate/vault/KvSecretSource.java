@@ -62,8 +62,7 @@ public final class KvSecretSource implements SecretSource {
 
   private JsonObject data(String key, String version) throws SecretSourceException {
     String path = path(() -> KvPaths.dataPath(store, key));
-    String sentVersion = v2() && version != null && !version.isEmpty() ? version : null;
-    Optional<JsonValue> answer = read(path, sentVersion);
+    Optional<JsonValue> answer = read(path, KvPaths.readVersion(store, version).orElse(null));
     if (answer.isEmpty() || answer.get() instanceof JsonNull) throw new NoSecretException();
     JsonValue secret = answer.get();
     if (v2()) {

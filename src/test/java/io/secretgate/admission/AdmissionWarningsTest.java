@@ -58,6 +58,31 @@ class AdmissionWarningsTest {
   }
 
   @Test
+  void two_long_warnings_that_differ_only_after_the_cut_both_stay_each_showing_its_own_end() {
+    String common = "not checked (Vault could not be asked): secret/data/platform/payments/production/eu-west-1/service-ledger-reconciliation/";
+    List<String> out = AdmissionWarnings.limit(List.of(common + "database-credentials", common + "api-signing-keys",
+        common + "database-credentials"));
+    assertThat(out).hasSize(2);
+    assertThat(out.get(0)).startsWith("not checked (Vault could not be asked): ").endsWith("reconciliation/database-credentials");
+    assertThat(out.get(1)).startsWith("not checked (Vault could not be asked): ").endsWith("reconciliation/api-signing-keys");
+    assertThat(out).allSatisfy(w -> assertThat(w.codePointCount(0, w.length())).isLessThanOrEqualTo(AdmissionWarnings.MAX_LENGTH))
+        .allSatisfy(w -> assertThat(w).contains(AdmissionWarnings.ELLIPSIS));
+    assertThat(AdmissionWarnings.limit(out)).isEqualTo(out);
+  }
+
+  @Test
+  void long_warnings_that_differ_in_the_middle_keep_the_part_where_they_differ() {
+    String tail = "\" is not synced yet (ExternalSecret \"app\"); the Pod will wait for it";
+    String name = "payments-ledger-reconciliation-service-database-credentials-of-the-nightly-settlement-batch-job-in-the-region-";
+    List<String> out = AdmissionWarnings.limit(List.of("Secret \"" + name + "primary-eu-west-1" + tail,
+        "Secret \"" + name + "replica-eu-west-1" + tail));
+    assertThat(out).hasSize(2);
+    assertThat(out.get(0)).startsWith("Secret \"payments-").contains("primary-eu-west-1");
+    assertThat(out.get(1)).startsWith("Secret \"payments-").contains("replica-eu-west-1");
+    assertThat(out).allSatisfy(w -> assertThat(w.codePointCount(0, w.length())).isLessThanOrEqualTo(AdmissionWarnings.MAX_LENGTH));
+  }
+
+  @Test
   void warnings_beyond_the_total_budget_are_dropped_and_counted_in_a_last_warning() {
     List<String> many = IntStream.range(0, 100).mapToObj(i -> String.format("%03d ", i) + "w".repeat(116)).toList();
     List<String> out = AdmissionWarnings.limit(many);

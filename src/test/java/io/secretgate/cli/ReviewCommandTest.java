@@ -64,6 +64,16 @@ class ReviewCommandTest {
   }
 
   @Test
+  void a_path_denied_by_a_block_on_that_exact_path_is_refused_naming_that_deny() {
+    CliRun run = CliRun.of("review", "--request", REQUESTS + "create-v1beta1-allowed.json", "--manifests", CLUSTER,
+        "--policy=" + ADMISSION + "policy-exact-deny.hcl");
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+    assertThat(run.out()).contains("\"allowed\":false").contains("lacks \\\"read\\\" on Vault path \\\"kv/data/payments/stripe\\\""
+        + " (its policies grant [deny]); its policies deny it explicitly with a block on that exact path,"
+        + " path \\\"kv/data/payments/stripe\\\", and Vault keeps a deny").doesNotContain("a policy block that allows it");
+  }
+
+  @Test
   void a_delete_is_allowed_without_any_manifest_or_policy() throws IOException {
     CliRun run = CliRun.of("review", "--request", REQUESTS + "delete.json");
     assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);

@@ -110,6 +110,32 @@ class ValidateCommandTest {
   }
 
   @Test
+  void a_read_that_must_name_its_version_is_conditional_only_where_no_version_is_sent() {
+    CliRun run = CliRun.of("validate", "--policy", FIXTURES + "version-policy.hcl", FIXTURES + "versioned-reads.yaml");
+    String conditional = "is granted only with response wrapping or required parameters";
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+    assertThat(run.out()).doesNotContain("spec.data[0].remoteRef.key: \"read\" on Vault path \"secret/data/apps/db\" " + conditional)
+        .doesNotContain("spec.dataFrom[0].extract.key: \"read\"")
+        .contains("spec.data[1].remoteRef.key: \"read\" on Vault path \"secret/data/apps/cache\" " + conditional)
+        .contains("spec.data[2].remoteRef.key: \"read\" on Vault path \"legacy/apps/legacy\" " + conditional);
+  }
+
+  @Test
+  void a_path_denied_by_a_block_on_that_exact_path_is_not_told_to_add_a_block_that_vault_would_merge_into_the_deny() {
+    CliRun run = CliRun.of("validate", "--policy", FIXTURES + "explicit-deny-policy.hcl", FIXTURES + "explicitly-denied-reads.yaml");
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.FINDING);
+    assertThat(run.out()).contains("PATH_NOT_PERMITTED spec.data[0].remoteRef.key: the token of ClusterSecretStore \"vault\""
+        + " lacks \"read\" on Vault path \"secret/data/apps/db\" (its policies grant [deny]); its policies deny it explicitly"
+        + " with a block on that exact path, path \"secret/data/apps/db\", and Vault keeps a deny when it merges the blocks of one"
+        + " path: remove that deny to allow it\n")
+        .doesNotContain("a policy block that allows it: path \"secret/data/apps/db\"")
+        .contains("PATH_NOT_PERMITTED spec.data[1].remoteRef.key: the token of ClusterSecretStore \"vault\" lacks \"read\" on"
+            + " Vault path \"secret/data/infra/ca\" (its policies grant [deny]); a policy block that allows it:"
+            + " path \"secret/data/infra/ca\" { capabilities = [\"read\"] }\n")
+        .doesNotContain("spec.data[2]");
+  }
+
+  @Test
   void an_unparsable_policy_file_exits_2_naming_file_line_and_column() {
     CliRun run = CliRun.of("validate", "--policy", FIXTURES + "bad-policy.hcl", "examples/manifests/");
     assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);

@@ -380,7 +380,7 @@ public final class FakeVault implements AutoCloseable {
       if (!acl.allows(Capability.LIST, dir)) respond(ex, Reply.of(403, DENIED));
       else list(ex, dir);
     } else if (method.equals("GET")) {
-      if (!acl.allows(Capability.READ, path)) respond(ex, Reply.of(403, DENIED));
+      if (!acl.allows(Capability.READ, path, query.keySet())) respond(ex, Reply.of(403, DENIED));
       else read(ex, path, query);
     } else {
       respond(ex, Reply.of(405, "{\"errors\":[\"unsupported operation\"]}"));

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -110,6 +111,15 @@ public final class Acl {
    * granted; {@link Capability#DENY} is never "allowed". The root ACL allows everything else.
    */
   public boolean allows(Capability capability, String path) {
+    return allows(capability, path, Set.of());
+  }
+
+  /**
+   * As {@link #allows(Capability, String)}, for a request that sends the parameters named
+   * {@code parameters} (e.g. {@code version} in a KV v2 read's query): the rule's required
+   * parameters are met when each, lower-cased, is one of them, as Vault checks them.
+   */
+  public boolean allows(Capability capability, String path, Set<String> parameters) {
     Objects.requireNonNull(capability, "capability");
     if (capability == Capability.DENY) {
       return false;
@@ -124,7 +134,24 @@ public final class Acl {
     if (capability == Capability.SUDO || capability == Capability.SUBSCRIBE) {
       return true;
     }
-    return grant.get().admitsPlainRequest(capability);
+    return grant.get().admits(capability, parameters);
+  }
+
+  /**
+   * The pattern of the deny block on exactly {@code path} (one leading {@code /} stripped, as for a
+   * block's path), if the ACL holds one: that deny applies to every request on the path, and a new
+   * block {@code path "<path>"} would be merged into it and stay deny (vault/acl.go {@code NewACL}),
+   * so no block on that same path can grant anything there. Empty for a path that is not an exact
+   * pattern, for a path denied only by a glob or {@code +} rule (a block on the exact path outranks
+   * those), and for the root ACL.
+   */
+  public Optional<String> exactDeny(String path) {
+    String pattern = path.startsWith("/") ? path.substring(1) : path;
+    if (root || RuleKind.of(pattern) != RuleKind.EXACT) {
+      return Optional.empty();
+    }
+    Grant grant = exact.get(pattern);
+    return grant != null && grant.isDeny() ? Optional.of(pattern) : Optional.empty();
   }
 
   /** vault/acl.go {@code AllowOperation}: which rule applies to a request on {@code requestPath}. */

@@ -3,6 +3,7 @@ package io.secretgate.vault.policy;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -62,16 +63,18 @@ final class Grant {
   }
 
   /**
-   * Whether a request without parameters and without response wrapping gets past the
-   * constraints: Vault checks the wrapping TTLs for every operation, and required parameters for
-   * read, create, update, patch and recover.
+   * Whether a request without response wrapping that sends the parameters named {@code parameters}
+   * gets past the constraints: Vault checks the wrapping TTLs for every operation, and for read,
+   * create, update, patch and recover that the request holds each required parameter (its name
+   * lower-cased, vault/acl.go).
    */
-  boolean admitsPlainRequest(Capability operation) {
+  boolean admits(Capability operation, Set<String> parameters) {
     if (isPositive(maxWrappingTtl) || isPositive(minWrappingTtl)) {
       return false;
     }
     return switch (operation) {
-      case READ, CREATE, UPDATE, PATCH, RECOVER -> requiredParameters.isEmpty();
+      case READ, CREATE, UPDATE, PATCH, RECOVER ->
+          requiredParameters.stream().allMatch(p -> parameters.contains(p.toLowerCase(Locale.ROOT)));
       default -> true;
     };
   }

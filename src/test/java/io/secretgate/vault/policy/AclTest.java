@@ -3,6 +3,7 @@ package io.secretgate.vault.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -32,6 +33,16 @@ class AclTest {
     assertThat(acl.allows(Capability.UPDATE, "secret/needs-version")).isFalse();
     assertThat(acl.allows(Capability.DELETE, "secret/needs-version")).isTrue();
     assertThat(acl.allows(Capability.LIST, "secret/needs-version")).isTrue();
+  }
+
+  @Test
+  void requiredParametersAreMetByARequestThatSendsThem() throws Exception {
+    Acl acl = constraints();
+
+    assertThat(acl.allows(Capability.READ, "secret/needs-version", Set.of("version"))).isTrue();
+    assertThat(acl.allows(Capability.READ, "secret/needs-version", Set.of("versions"))).isFalse();
+    assertThat(acl.allows(Capability.READ, "secret/needs-version", Set.of())).isFalse();
+    assertThat(acl.allows(Capability.READ, "secret/wrapped", Set.of("version"))).isFalse();
   }
 
   @Test
@@ -68,6 +79,19 @@ class AclTest {
     assertThat(root.allows(Capability.DENY, "secret/closed")).isFalse();
     assertThat(constraints().allows(capability, "secret/closed")).isFalse();
     assertThat(root.allows(capability, "secret/closed")).isEqualTo(capability != Capability.DENY);
+  }
+
+  @Test
+  void anExactDenyIsReportedOnlyForItsOwnPathAndNeverForAGlobDeny() throws Exception {
+    Acl acl = constraints();
+
+    assertThat(acl.exactDeny("secret/closed")).contains("secret/closed");
+    assertThat(acl.exactDeny("/secret/closed")).contains("secret/closed");
+    assertThat(acl.exactDeny("secret/closed/")).isEmpty();
+    assertThat(acl.exactDeny("secret/closed-tree/x")).isEmpty();
+    assertThat(acl.capabilities("secret/closed-tree/x")).containsExactly("deny");
+    assertThat(acl.exactDeny("secret/meta/app")).isEmpty();
+    assertThat(Acl.of(List.of(Policy.root())).exactDeny("secret/closed")).isEmpty();
   }
 
   @Test

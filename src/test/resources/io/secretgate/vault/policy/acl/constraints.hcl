@@ -12,3 +12,4 @@ path "secret/merged" { capabilities = ["list"]  min_wrapping_ttl = 30 }
 path "secret/admin/*"   { capabilities = ["sudo", "read", "subscribe"] }
 path "secret/meta/app"  { capabilities = ["list"] }
 path "secret/closed"    { capabilities = ["deny"] }
+path "secret/closed-tree/*" { capabilities = ["deny"] }
