@@ -31,6 +31,9 @@ interface ServingCertificates extends AutoCloseable {
   /** Readiness: the certificate served is valid now. */
   boolean servable();
 
+  /** Liveness: the thread that renews or reloads the certificate did not die of an {@link Error}. */
+  boolean healthy();
+
   @Override
   void close();
 
@@ -49,7 +52,7 @@ interface ServingCertificates extends AutoCloseable {
       throw new ConfigException(List.of(sources.named(ServeSetting.TLS_CERT_FILE, cert) + ", " + sources.named(ServeSetting.TLS_KEY_FILE, key)
           + ": " + e.getMessage()));
     }
-    return of(files::keys, files::servable, files::close);
+    return of(files::keys, files::servable, files::healthy, files::close);
   }
 
   private static ServingCertificates selfManaged(CertSettings s, SettingSources sources, KubernetesClient client) {
@@ -62,7 +65,7 @@ interface ServingCertificates extends AutoCloseable {
       certs.close();
       throw new ConfigException(List.of(failedSetting(e, s, sources) + ": the self-managed certificate cannot be read or written: " + what(e)));
     }
-    return of(certs::keys, certs::servable, certs::close);
+    return of(certs::keys, certs::servable, certs::healthy, certs::close);
   }
 
   /** The setting that names the object the API server failed on: the Secret, or one of the webhook configurations. */
@@ -87,7 +90,7 @@ interface ServingCertificates extends AutoCloseable {
   }
 
   private static ServingCertificates of(java.util.function.Supplier<ReloadableKeyManager> keys, java.util.function.BooleanSupplier servable,
-      Runnable close) {
+      java.util.function.BooleanSupplier healthy, Runnable close) {
     return new ServingCertificates() {
       @Override
       public ReloadableKeyManager keys() {
@@ -97,6 +100,11 @@ interface ServingCertificates extends AutoCloseable {
       @Override
       public boolean servable() {
         return servable.getAsBoolean();
+      }
+
+      @Override
+      public boolean healthy() {
+        return healthy.getAsBoolean();
       }
 
       @Override

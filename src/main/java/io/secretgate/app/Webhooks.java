@@ -66,6 +66,7 @@ final class Webhooks implements AutoCloseable {
     List<AutoCloseable> informers = new ArrayList<>();
     try {
       health.readiness("webhook-certificate", certificates::servable);
+      health.liveness("webhook-certificate", certificates::healthy);
       Map<String, AdmissionEndpoint> endpoints = new LinkedHashMap<>();
       if (settings.validating()) endpoints.put(VALIDATE_PATH, validating(settings, client, health, informers, metrics));
       if (settings.mutating()) endpoints.put(MUTATE_PATH, mutating(client, health, informers));

@@ -3,6 +3,7 @@ package io.secretgate.certs;
 import io.secretgate.kube.CertificateSecret;
 import io.secretgate.kube.KubeWriteException;
 import io.secretgate.kube.WebhookCaBundles;
+import io.secretgate.threads.ThreadHealth;
 import io.secretgate.tls.CaBundle;
 import io.secretgate.tls.KeyMaterial;
 import io.secretgate.tls.ReloadableKeyManager;
@@ -50,6 +51,7 @@ public final class SelfManagedCertificates implements AutoCloseable {
   private final List<AutoCloseable> informers = new ArrayList<>();
   private final java.util.Set<WebhookCaBundles.Kind> reportedMissing = java.util.EnumSet.noneOf(WebhookCaBundles.Kind.class);
   private volatile ReloadableKeyManager keys;
+  private final ThreadHealth health = new ThreadHealth("the webhook certificate");
 
   public SelfManagedCertificates(CertificateSecret secret, WebhookCaBundles bundles, Configurations configurations, CertPolicy policy, Clock clock) {
     this.secret = secret;
@@ -70,7 +72,7 @@ public final class SelfManagedCertificates implements AutoCloseable {
     informers.add(secret.inform(this::soon));
     informers.add(bundles.inform(WebhookCaBundles.Kind.VALIDATING, configurations.validating(), this::soon));
     informers.add(bundles.inform(WebhookCaBundles.Kind.MUTATING, configurations.mutating(), this::soon));
-    worker.scheduleWithFixedDelay(this::reconcileQuietly, recheck.toMillis(), recheck.toMillis(), TimeUnit.MILLISECONDS);
+    worker.scheduleWithFixedDelay(pass(), recheck.toMillis(), recheck.toMillis(), TimeUnit.MILLISECONDS);
     return this;
   }
 
@@ -84,6 +86,11 @@ public final class SelfManagedCertificates implements AutoCloseable {
   public boolean servable() {
     ReloadableKeyManager k = keys;
     return k != null && Validity.check(k.current(), clock.instant(), Duration.ZERO).servable();
+  }
+
+  /** Liveness: false once a pass died of an {@link Error} that may leave the JVM unsound (the certificate would never be renewed). */
+  public boolean healthy() {
+    return health.healthy();
   }
 
   /**
@@ -212,10 +219,15 @@ public final class SelfManagedCertificates implements AutoCloseable {
 
   private void soon() {
     try {
-      worker.execute(this::reconcileQuietly);
+      worker.execute(pass());
     } catch (java.util.concurrent.RejectedExecutionException e) {
       // closed: nothing more to do
     }
+  }
+
+  /** A pass on the worker thread: an {@link Error} does not end the passes silently (see {@link ThreadHealth}). */
+  private Runnable pass() {
+    return health.guarded("the self-managed certificate pass", this::reconcileQuietly);
   }
 
   private void reconcileQuietly() {
@@ -223,7 +235,7 @@ public final class SelfManagedCertificates implements AutoCloseable {
       reconcile();
     } catch (KubeWriteException e) {
       log.warn("self-managed certificates: {}; still serving the current certificate, trying again later", e.getMessage());
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | StackOverflowError e) { // a stack overflow has unwound: the next pass tries again
       log.warn("self-managed certificates: pass failed ({}); still serving the current certificate", e.getClass().getSimpleName());
     }
   }

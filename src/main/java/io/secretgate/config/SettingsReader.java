@@ -14,8 +14,9 @@ import java.util.regex.Pattern;
 
 /**
  * Reads typed values of {@link ServeSetting}s: a flag wins over its environment variable, which
- * wins over the default; an empty value counts as not given. A bad value becomes a problem (naming
- * where it came from) and the default is used, so that parsing goes on and finds every bad value.
+ * wins over the default; an empty value, or one of only white space, counts as not given. A bad
+ * value becomes a problem (naming where it came from) and the default is used, so that parsing goes
+ * on and finds every bad value.
  */
 final class SettingsReader {
   private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
@@ -39,9 +40,9 @@ final class SettingsReader {
 
   Optional<Raw> raw(ServeSetting s) {
     String flag = flags.get(s.flag());
-    if (flag != null && !flag.isEmpty()) return Optional.of(new Raw(flag, s.flag()));
+    if (flag != null && !flag.isBlank()) return Optional.of(new Raw(flag, s.flag()));
     String fromEnv = env.get(s.env());
-    if (fromEnv != null && !fromEnv.isEmpty()) return Optional.of(new Raw(fromEnv, s.env()));
+    if (fromEnv != null && !fromEnv.isBlank()) return Optional.of(new Raw(fromEnv, s.env()));
     return Optional.empty();
   }
 

@@ -1,6 +1,7 @@
 package io.secretgate.server;
 
 import io.secretgate.manifest.ReadFailure;
+import io.secretgate.threads.ThreadHealth;
 import io.secretgate.tls.KeyMaterial;
 import io.secretgate.tls.Pem;
 import io.secretgate.tls.ReloadableKeyManager;
@@ -16,6 +17,7 @@ import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * a cert-manager Secret mounted as a volume), reloaded without a restart: every poll reads both
  * files and, when their content changed, swaps the new pair into the {@link ReloadableKeyManager}.
  * A pair that does not read or does not belong together (a half-finished rotation) keeps the old
- * material and logs one warning; the next change is tried again.
+ * material and logs one warning; the next change is tried again. A poll that dies of an
+ * {@link Error} other than a stack overflow makes it unhealthy ({@link ThreadHealth}).
  */
 public final class CertificateFiles implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(CertificateFiles.class);
@@ -38,6 +41,7 @@ public final class CertificateFiles implements AutoCloseable {
     t.setDaemon(true);
     return t;
   });
+  private final ThreadHealth health = new ThreadHealth("the webhook certificate");
   private String seen; // the content last tried; guarded by this
 
   private CertificateFiles(Path certFile, Path keyFile, Clock clock, String content, KeyMaterial initial) {
@@ -61,8 +65,18 @@ public final class CertificateFiles implements AutoCloseable {
 
   /** Polls every {@code period} from now on. */
   public CertificateFiles watch(Duration period) {
-    poller.scheduleWithFixedDelay(this::reloadQuietly, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+    return watch(period, UnaryOperator.identity());
+  }
+
+  /** {@code reloads}: what runs each poll, given the reload (tests put failures around it). */
+  CertificateFiles watch(Duration period, UnaryOperator<Runnable> reloads) {
+    poller.scheduleWithFixedDelay(health.guarded("the reload of " + certFile, reloads.apply(this::reloadQuietly)), period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
     return this;
+  }
+
+  /** Liveness: false once a poll died of an {@link Error} that may leave the JVM unsound (the files would never be reloaded). */
+  public boolean healthy() {
+    return health.healthy();
   }
 
   /** The key manager to build the server's SSLContext on. */
@@ -108,7 +122,7 @@ public final class CertificateFiles implements AutoCloseable {
   private void reloadQuietly() {
     try {
       reload();
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | StackOverflowError e) { // a stack overflow has unwound: the next poll tries again
       log.warn("certificate reload failed ({}); still serving the previous certificate", e.getClass().getSimpleName());
     }
   }

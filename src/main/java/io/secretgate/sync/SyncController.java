@@ -26,6 +26,7 @@ import io.secretgate.kube.TokenSecretWatch;
 import io.secretgate.kube.Workloads;
 import io.secretgate.secrets.DesiredSecretBuilder;
 import io.secretgate.secrets.template.GoTemplateEngine;
+import io.secretgate.threads.ThreadHealth;
 import io.secretgate.validation.Store;
 import java.time.Clock;
 import java.time.Duration;
@@ -85,8 +86,9 @@ public final class SyncController implements Controller {
   private volatile TokenRotation tokens;
   private volatile WorkloadRestarts restarts;
   private final UnaryOperator<Sync> syncs;
-  /** Set once a thread of this controller died of an {@link Error} that may leave the JVM unsound. */
-  private volatile boolean broken;
+  private final UnaryOperator<Runnable> storeTasks;
+  /** Unhealthy once a thread of this controller died of an {@link Error} that may leave the JVM unsound. */
+  private final ThreadHealth threads = new ThreadHealth("the controller");
 
   /** One sync of one key (namespace/name): the reconciler's, or what a test puts around it. */
   @FunctionalInterface
@@ -100,13 +102,17 @@ public final class SyncController implements Controller {
   }
 
   public SyncController(KubernetesClient client, ControllerSettings settings, RotationSettings rotation, SyncMetrics metrics, Clock clock) {
-    this(client, settings, rotation, metrics, clock, UnaryOperator.identity());
+    this(client, settings, rotation, metrics, clock, UnaryOperator.identity(), UnaryOperator.identity());
   }
 
-  /** {@code syncs}: what runs each sync, given the reconciler's (tests put failures around it). */
+  /**
+   * {@code syncs}: what runs each sync, given the reconciler's; {@code storeTasks}: what runs each task
+   * of the store-check thread, given the controller's (tests put failures around them).
+   */
   SyncController(KubernetesClient client, ControllerSettings settings, RotationSettings rotation, SyncMetrics metrics, Clock clock,
-      UnaryOperator<Sync> syncs) {
+      UnaryOperator<Sync> syncs, UnaryOperator<Runnable> storeTasks) {
     this.syncs = syncs;
+    this.storeTasks = storeTasks;
     this.rotation = rotation;
     this.client = new KubernetesClientBuilder().withConfig(client.getConfiguration()).build();
     this.settings = settings;
@@ -126,7 +132,10 @@ public final class SyncController implements Controller {
     readiness = new StoreReadiness(vaults, new StoreStatusWriter(client, clock),
         Optional.of(new TokenExpiryWarnings(rotation.tokenExpiryWarning(), events, metrics, this::reference)),
         (store, event) -> events.record(reference(store), event));
-    if (rotation.restartWorkloads()) restarts = new WorkloadRestarts(new Workloads(client), events, metrics, WorkloadRestarts.DEFAULT_WINDOW);
+    if (rotation.restartWorkloads()) {
+      restarts = new WorkloadRestarts(new Workloads(client), events, metrics, WorkloadRestarts.DEFAULT_WINDOW,
+          WorkloadRestarts.retryBackoff(WorkloadRestarts.DEFAULT_WINDOW), threads);
+    }
     tokens = new TokenRotation(onChange -> new TokenSecretWatch(client, onChange), informers::allStores,
         store -> storeWork(() -> checkStore(store)), this::resyncUsers, metrics);
     informers.start(namespaces(), new SyncInformers.Handlers(this::enqueueExternalSecret, this::managedSecretChanged,
@@ -135,8 +144,10 @@ public final class SyncController implements Controller {
     this.reconciler = reconciler;
     metrics.bindWorkQueueDepth(queue::depth);
     long every = Math.max(1, settings.storeRefreshInterval().toSeconds());
-    storeChecks.scheduleWithFixedDelay(() -> informers.allStores().forEach(this::checkStore), every, every, TimeUnit.SECONDS);
-    storeChecks.scheduleWithFixedDelay(() -> endRoundWhenQuiet(vaults), QUIET.toMillis(), QUIET.toMillis(), TimeUnit.MILLISECONDS);
+    storeChecks.scheduleWithFixedDelay(onStoreThread("the periodic store check", () -> informers.allStores().forEach(this::checkStore)),
+        every, every, TimeUnit.SECONDS);
+    storeChecks.scheduleWithFixedDelay(onStoreThread("the end of a sync round", () -> endRoundWhenQuiet(vaults)),
+        QUIET.toMillis(), QUIET.toMillis(), TimeUnit.MILLISECONDS);
     storeWork(tokens::storesChanged);
     for (int i = 0; i < settings.workers(); i++) {
       Thread t = new Thread(() -> work(reconciler, syncs.apply(reconciler::reconcile)), "secretgate-sync-" + i);
@@ -189,7 +200,7 @@ public final class SyncController implements Controller {
 
   @Override
   public boolean healthy() {
-    return !broken && (stopping || informers.running());
+    return threads.healthy() && (stopping || informers.running());
   }
 
   private ExternalSecretReconciler reconciler(VaultConnections vaults, EventRecorder events) {
@@ -213,9 +224,7 @@ public final class SyncController implements Controller {
       try {
         handle(key.get(), reconciler, sync);
       } catch (Error e) {
-        broken = true;
-        LOG.error("sync worker {} stopped: the sync of ExternalSecret {} failed with {}; the controller is unhealthy (/healthz fails) until the Pod is restarted",
-            Thread.currentThread().getName(), key.get(), e.getClass().getSimpleName());
+        threads.died("sync worker " + Thread.currentThread().getName() + " (syncing ExternalSecret " + key.get() + ")", e);
         return;
       } finally {
         queue.done(key.get());
@@ -298,13 +307,19 @@ public final class SyncController implements Controller {
   /** Runs {@code task} on the store-check thread, counted until it is done (see {@link #idle}). */
   private void storeWork(Runnable task) {
     storeWork.incrementAndGet();
+    Runnable run = onStoreThread("a store check", task);
     storeChecks.execute(() -> {
       try {
-        task.run();
+        run.run();
       } finally {
         storeWork.decrementAndGet();
       }
     });
+  }
+
+  /** {@code task} as the store-check thread runs it: an {@link Error} does not end it silently (see {@link ThreadHealth}). */
+  private Runnable onStoreThread(String name, Runnable task) {
+    return threads.guarded(name, storeTasks.apply(task));
   }
 
   private void checkStore(HasMetadata object) {
@@ -316,7 +331,7 @@ public final class SyncController implements Controller {
     if (r == null || stopping) return;
     try {
       r.check(store);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | StackOverflowError e) { // a stack overflow has unwound: the other stores are checked
       LOG.warn("checking store {} failed ({})", store.name(), e.getClass().getSimpleName());
     }
   }

@@ -6,6 +6,7 @@ import io.secretgate.kube.Workloads;
 import io.secretgate.rollout.RolloutPlan;
 import io.secretgate.rollout.Workload;
 import io.secretgate.secrets.SyncEvent;
+import io.secretgate.threads.ThreadHealth;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -30,10 +31,11 @@ import org.slf4j.LoggerFactory;
  * A created Secret rolls only the workloads rolled before ({@link RolloutPlan}): a first deployment
  * is not restarted, a Secret deleted and created again with new data is.
  *
- * <p>A batch that fails (a refused or unanswered list, read or patch) is not lost: its Secrets go
- * back to the namespace's pending batch, merged with any changed since, and it is tried again after
- * an exponential backoff from one window up to {@link #RETRY_CAP}. A workload patched before the
- * failure already carries its new hash, so the retry does not roll it again.
+ * <p>A batch that fails (a refused or unanswered list, read or patch, or a stack overflow) is not
+ * lost: its Secrets go back to the namespace's pending batch, merged with any changed since, and it
+ * is tried again after an exponential backoff from one window up to {@link #RETRY_CAP}. A workload
+ * patched before the failure already carries its new hash, so the retry does not roll it again.
+ * Any other {@link Error} on the timer makes the controller unhealthy ({@link ThreadHealth}).
  */
 public final class WorkloadRestarts implements AutoCloseable {
   public static final String EVENT_REASON = "RolloutTriggered";
@@ -48,6 +50,7 @@ public final class WorkloadRestarts implements AutoCloseable {
   private final SyncMetrics metrics;
   private final Duration window;
   private final Backoff retries;
+  private final ThreadHealth health;
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "secretgate-workload-restarts");
     t.setDaemon(true);
@@ -81,6 +84,12 @@ public final class WorkloadRestarts implements AutoCloseable {
   }
 
   public WorkloadRestarts(Workloads workloads, EventRecorder events, SyncMetrics metrics, Duration window, Backoff retries) {
+    this(workloads, events, metrics, window, retries, new ThreadHealth("workload restarts"));
+  }
+
+  /** {@code health}: turns unhealthy when a timer task dies of an {@link Error} (see {@link ThreadHealth}). */
+  WorkloadRestarts(Workloads workloads, EventRecorder events, SyncMetrics metrics, Duration window, Backoff retries, ThreadHealth health) {
+    this.health = health;
     this.workloads = workloads;
     this.events = events;
     this.metrics = metrics;
@@ -117,7 +126,7 @@ public final class WorkloadRestarts implements AutoCloseable {
   /** False when the timer is closed. */
   private boolean schedule(String namespace, Duration delay) {
     try {
-      timer.schedule(() -> flush(namespace), delay.toMillis(), TimeUnit.MILLISECONDS);
+      timer.schedule(health.guarded("restarting workloads in " + namespace, () -> flush(namespace)), delay.toMillis(), TimeUnit.MILLISECONDS);
       return true;
     } catch (RejectedExecutionException e) {
       return false;
@@ -150,7 +159,9 @@ public final class WorkloadRestarts implements AutoCloseable {
         failures.remove(namespace);
       }
     } catch (KubeWriteException e) {
-      retryLater(namespace, batch, e);
+      retryLater(namespace, batch, e.getMessage()); // names and HTTP codes only, never a value
+    } catch (RuntimeException | StackOverflowError e) { // a stack overflow has unwound: the batch is not lost
+      retryLater(namespace, batch, "failed unexpectedly (" + e.getClass().getSimpleName() + ")");
     }
   }
 
@@ -158,7 +169,7 @@ public final class WorkloadRestarts implements AutoCloseable {
    * Puts {@code batch} back, merged with what changed since, and tries again after the backoff, unless
    * a change since has already opened a window (its flush takes the batch along).
    */
-  private void retryLater(String namespace, Batch batch, KubeWriteException e) {
+  private void retryLater(String namespace, Batch batch, String why) {
     int failed;
     boolean opened;
     synchronized (pending) {
@@ -169,7 +180,7 @@ public final class WorkloadRestarts implements AutoCloseable {
       else since.addAll(batch);
     }
     String failure = "restarting workloads in " + namespace + " after a change of Secret(s) " + batch.names() + " failed (" + failed
-        + " in a row): " + e.getMessage(); // names and HTTP codes only, never a value
+        + " in a row): " + why;
     if (!opened) {
       LOG.warn("{}; trying again with the changes since", failure);
       return;

@@ -15,14 +15,18 @@ import io.secretgate.tls.CertificateAuthority;
 import io.secretgate.tls.Pem;
 import java.io.InputStream;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -201,6 +205,64 @@ class SelfManagedCertificatesIT {
     assertThat(secret(at).getType()).as("a Secret's type cannot change").isEqualTo("Opaque");
     assertThat(CertSecretFormat.signedBy(certs.keys().current().certificate(), storedCa(at))).isTrue();
     assertThat(published(at)).allSatisfy(bundle -> assertThat(bundle).containsExactly(storedCa(at)));
+  }
+
+  @Test
+  void a_pass_that_dies_of_an_error_the_jvm_may_not_survive_makes_the_certificates_unhealthy_instead_of_never_renewing_them() {
+    AtomicBoolean broken = new AtomicBoolean();
+    SelfManagedCertificates certs = startedWith(failing(() -> {
+      if (broken.get()) throw new NoClassDefFoundError("io/secretgate/Missing");
+    }));
+    assertThat(certs.healthy()).isTrue();
+
+    broken.set(true);
+
+    Eventually.await(WAIT, "the certificates turn unhealthy", () -> !certs.healthy());
+  }
+
+  @Test
+  void a_pass_that_overflows_the_stack_is_tried_again_at_the_next_recheck() {
+    AtomicInteger overflows = new AtomicInteger();
+    AtomicInteger reads = new AtomicInteger();
+    SelfManagedCertificates certs = startedWith(failing(() -> {
+      if (overflows.getAndUpdate(n -> Math.max(0, n - 1)) > 0) throw new StackOverflowError();
+      reads.incrementAndGet();
+    }));
+
+    overflows.set(5); // the periodic pass among them
+    Eventually.await(WAIT, "passes overflow the stack", () -> overflows.get() == 0);
+    int before = reads.get();
+
+    Eventually.await(WAIT, "passes go on after the overflow", () -> reads.get() >= before + 3);
+    assertThat(certs.healthy()).isTrue();
+  }
+
+  /** {@link #clock}, running {@code before} at every read of the time. */
+  Clock failing(Runnable before) {
+    return new Clock() {
+      @Override
+      public Instant instant() {
+        before.run();
+        return clock.instant();
+      }
+
+      @Override
+      public ZoneId getZone() {
+        return clock.getZone();
+      }
+
+      @Override
+      public Clock withZone(ZoneId zone) {
+        return this;
+      }
+    };
+  }
+
+  /** Started with {@code time}, passing again every 20 ms. */
+  SelfManagedCertificates startedWith(Clock time) {
+    SelfManagedCertificates c = certificates(at, time);
+    started.add(c);
+    return c.start(Duration.ofMillis(20));
   }
 
   @Test

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class ServeConfigTest {
 
@@ -99,6 +100,14 @@ class ServeConfigTest {
     assertThat(c.controller().workers()).isEqualTo(8);
     assertThat(c.kubeconfig()).isEmpty();
     assertThat(c.metricsPort()).isEqualTo(8080);
+  }
+
+  @ParameterizedTest
+  @EnumSource(ServeSetting.class)
+  void a_value_of_only_white_space_counts_as_not_given_like_an_empty_one(ServeSetting s) {
+    Map<String, String> env = Map.of("POD_NAME", "pod-a", s.env(), " \t");
+    assertThat(ServeConfig.from(env, Map.of(s.flag(), " "))).isEqualTo(ServeConfig.from(Map.of("POD_NAME", "pod-a"), Map.of()));
+    assertThat(ServeConfig.from(env, Map.of())).isEqualTo(ServeConfig.from(Map.of("POD_NAME", "pod-a"), Map.of()));
   }
 
   @Test

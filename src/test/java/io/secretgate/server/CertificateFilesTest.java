@@ -2,6 +2,7 @@ package io.secretgate.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.secretgate.tls.KeyMaterial;
 import io.secretgate.tls.TlsException;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +35,35 @@ class CertificateFilesTest {
 
       assertThat(files.reload()).isTrue();
       assertThat(files.keys().current().certificate()).isEqualTo(second.certificate());
+    }
+  }
+
+  @Test
+  void a_reload_that_dies_of_an_error_the_jvm_may_not_survive_makes_the_files_unhealthy_instead_of_never_reloading_them() {
+    TestTls.write(dir, TestTls.leaf());
+    try (CertificateFiles files = load()) {
+      assertThat(files.healthy()).isTrue();
+
+      files.watch(Duration.ofMillis(10), reload -> () -> {
+        throw new NoClassDefFoundError("io/secretgate/Missing");
+      });
+
+      await().atMost(Duration.ofSeconds(5)).until(() -> !files.healthy());
+    }
+  }
+
+  @Test
+  void a_reload_that_overflows_the_stack_is_tried_again_at_the_next_poll() {
+    TestTls.write(dir, TestTls.leaf());
+    AtomicInteger polls = new AtomicInteger();
+    try (CertificateFiles files = load()) {
+      files.watch(Duration.ofMillis(10), reload -> () -> {
+        if (polls.incrementAndGet() == 1) throw new StackOverflowError();
+        reload.run();
+      });
+
+      await().atMost(Duration.ofSeconds(5)).until(() -> polls.get() >= 3);
+      assertThat(files.healthy()).isTrue();
     }
   }
 

@@ -30,6 +30,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
@@ -163,11 +164,43 @@ class SyncControllerIT {
     await().atMost(Duration.ofSeconds(10)).until(() -> !controller.healthy());
   }
 
+  @Test
+  void a_store_check_thread_task_that_dies_of_an_error_the_jvm_may_not_survive_makes_the_controller_unhealthy() {
+    restartWithStoreTasks(task -> () -> {
+      throw new NoClassDefFoundError("io/secretgate/Missing");
+    });
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> !controller.healthy());
+  }
+
+  @Test
+  void a_store_check_thread_task_that_overflows_the_stack_runs_again_at_its_next_turn() {
+    AtomicBoolean ranAgain = new AtomicBoolean();
+    restartWithStoreTasks(task -> {
+      AtomicInteger runs = new AtomicInteger();
+      return () -> {
+        if (runs.incrementAndGet() == 1) throw new StackOverflowError();
+        ranAgain.set(true);
+        task.run();
+      };
+    });
+
+    await().atMost(Duration.ofSeconds(10)).untilTrue(ranAgain); // the round ends every second, on and on
+    assertThat(controller.healthy()).isTrue();
+  }
+
   /** Stops the controller and starts one with {@code workers} workers running {@code syncs}. */
   private void restartWith(int workers, UnaryOperator<SyncController.Sync> syncs) {
     controller.stop(Duration.ofSeconds(5));
     controller = TestControllers.started(client, workers, new RotationSettings(false, Duration.ZERO), new SyncMetrics(registry), Clock.systemUTC(),
         Duration.ofSeconds(10), syncs);
+  }
+
+  /** Stops the controller and starts one whose store-check thread runs {@code storeTasks}. */
+  private void restartWithStoreTasks(UnaryOperator<Runnable> storeTasks) {
+    controller.stop(Duration.ofSeconds(5));
+    controller = TestControllers.started(client, 4, new RotationSettings(false, Duration.ZERO), new SyncMetrics(registry), Clock.systemUTC(),
+        Duration.ofSeconds(10), UnaryOperator.identity(), storeTasks);
   }
 
   @Test

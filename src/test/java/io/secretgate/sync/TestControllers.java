@@ -32,8 +32,14 @@ final class TestControllers {
   /** {@code syncs}: what runs each sync, given the reconciler's (e.g. one that fails for some key). */
   static SyncController started(KubernetesClient client, int workers, RotationSettings rotation, SyncMetrics metrics, Clock clock,
       Duration readyWithin, UnaryOperator<SyncController.Sync> syncs) {
+    return started(client, workers, rotation, metrics, clock, readyWithin, syncs, UnaryOperator.identity());
+  }
+
+  /** {@code storeTasks}: what runs each task of the store-check thread, given the controller's (e.g. one that fails). */
+  static SyncController started(KubernetesClient client, int workers, RotationSettings rotation, SyncMetrics metrics, Clock clock,
+      Duration readyWithin, UnaryOperator<SyncController.Sync> syncs, UnaryOperator<Runnable> storeTasks) {
     SyncController controller = new SyncController(client, new ControllerSettings(true, List.of(), workers, 100, 100, Duration.ofMinutes(5)),
-        rotation, metrics, clock, syncs);
+        rotation, metrics, clock, syncs, storeTasks);
     controller.start();
     await().atMost(readyWithin).until(controller::ready);
     return controller;

@@ -19,10 +19,12 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.dsl.ReturnOrWebsocketable;
 import io.fabric8.mockwebserver.dsl.TimesOnceableOrHttpHeaderable;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.secretgate.kube.EventRecorder;
 import io.secretgate.kube.Workloads;
 import io.secretgate.rollout.RolloutPlan;
+import io.secretgate.threads.ThreadHealth;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -227,6 +229,26 @@ class WorkloadRestartsIT {
     }
     assertThat(templateHash("Deployment", "api")).contains(expectedHash("db"));
     assertThat(restartsOf("Deployment")).isEqualTo(1.0);
+  }
+
+  @Test
+  void a_timer_task_that_dies_of_an_error_the_jvm_may_not_survive_makes_the_controller_unhealthy() {
+    deployment("api", true, template("env-from.yaml"));
+    SimpleMeterRegistry broken = new SimpleMeterRegistry() {
+      @Override
+      protected Counter newCounter(Meter.Id id) {
+        if (id.getName().startsWith(SyncMetrics.WORKLOAD_RESTARTS)) throw new NoClassDefFoundError("io/secretgate/Missing");
+        return super.newCounter(id);
+      }
+    };
+    ThreadHealth health = new ThreadHealth("the controller");
+    Duration window = Duration.ofMillis(50);
+    try (WorkloadRestarts quick = new WorkloadRestarts(new Workloads(client), new EventRecorder(client, Clock.systemUTC()),
+        new SyncMetrics(broken), window, WorkloadRestarts.retryBackoff(window), health)) {
+      quick.secretChanged(NS, "db");
+
+      await().atMost(Duration.ofSeconds(10)).until(() -> !health.healthy());
+    }
   }
 
   @Test
