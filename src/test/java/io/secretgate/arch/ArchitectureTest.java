@@ -15,7 +15,7 @@ class ArchitectureTest {
   static final String[] PURE = {
     "io.secretgate.api..", "io.secretgate.config..", "io.secretgate.vault.policy..", "io.secretgate.secrets..",
     "io.secretgate.validation..", "io.secretgate.inject..", "io.secretgate.admission..", "io.secretgate.tls..",
-    "io.secretgate.manifest..", "io.secretgate.rollout.."
+    "io.secretgate.manifest..", "io.secretgate.rollout..", "io.secretgate.threads.."
   };
 
   static JavaClasses classes;
@@ -72,6 +72,13 @@ class ArchitectureTest {
     noClasses().that().resideInAPackage("io.secretgate.rollout..")
         .should().dependOnClassesThat().resideInAnyPackage("io.secretgate.kube..", "io.secretgate.sync..", "io.secretgate.vault..",
             "io.secretgate.secrets..", "io.secretgate.validation..", "io.secretgate.config..")
+        .check(classes);
+  }
+
+  @Test
+  void thread_health_is_a_leaf_that_every_layer_may_use() {
+    com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes().that().resideInAPackage("io.secretgate.threads..")
+        .should().onlyDependOnClassesThat().resideInAnyPackage("io.secretgate.threads..", "java..", "org.slf4j..")
         .check(classes);
   }
 
