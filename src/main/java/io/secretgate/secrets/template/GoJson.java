@@ -20,9 +20,11 @@ final class GoJson {
     /**
      * The deepest nesting {@code fromJson} decodes. Go allows 10,000 levels, but decoding, printing
      * and {@code toJson} recurse once per level, and a thread's default stack overflows at a few
-     * thousand: deeper values fail with a clear error instead.
+     * thousand, or at about a thousand in code not yet compiled by the JIT, with the caller's frames
+     * below (seen once in CI at exactly 1,000): deeper values fail with a clear error instead. Real
+     * secret documents nest a few levels; 256 leaves the stack a wide margin.
      */
-    static final int MAX_DEPTH = 1000;
+    static final int MAX_DEPTH = 256;
 
     private GoJson() {
     }
