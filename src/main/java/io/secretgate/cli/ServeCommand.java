@@ -22,7 +22,7 @@ import picocli.CommandLine.Model.OptionSpec;
     description = {
       "Run the controller and/or the webhooks in a cluster, until SIGTERM.",
       "Every flag can be set by the environment variable named below it; a flag wins over its variable,"
-          + " an empty value means the default. Durations are Go durations (30s, 1m30s, 500ms)."
+          + " an empty or blank value means the default. Durations are Go durations (30s, 1m30s, 500ms)."
     },
     footer = {"", "Serves GET /metrics (Prometheus text), /healthz and /readyz on plain HTTP (--metrics-port)."})
 public final class ServeCommand implements Callable<Integer> {

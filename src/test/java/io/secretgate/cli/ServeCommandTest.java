@@ -61,6 +61,12 @@ class ServeCommandTest {
   }
 
   @Test
+  void help_says_a_blank_value_means_the_default_as_an_empty_one_does() {
+    String help = CliRun.of("serve", "--help").out().replaceAll("\\s+", " ");
+    assertThat(help).contains("an empty or blank value means the default.");
+  }
+
+  @Test
   void help_lists_the_flags_in_the_order_of_the_settings() {
     String out = CliRun.of("serve", "--help").out();
     int last = -1;
