@@ -49,30 +49,40 @@ public final class CaReader {
     String source = ca.type + " " + namespace + "/" + ca.name;
     String value;
     if (ca.type == CaProvider.Type.ConfigMap) {
-      ConfigMap map = get(source, () -> client.configMaps().inNamespace(namespace).withName(ca.name).get());
-      value = map == null ? null : text(map.getData(), ca.key, false);
-      if (value == null && map != null) value = text(map.getBinaryData(), ca.key, true);
-      if (map == null) throw missing(source);
+      ConfigMap map = get("caProvider " + source, () -> client.configMaps().inNamespace(namespace).withName(ca.name).get());
+      if (map == null) throw missing("caProvider " + source);
+      value = text(map.getData(), ca.key, false);
+      if (value == null) value = text(map.getBinaryData(), ca.key, true);
     } else {
-      Secret secret = get(source, () -> client.secrets().inNamespace(namespace).withName(ca.name).get());
-      if (secret == null) throw missing(source);
-      value = text(secret.getData(), ca.key, true);
+      return secretKey(client, "caProvider " + source, namespace, ca.name, ca.key);
     }
     if (value == null || value.isBlank()) throw new CaReadException("caProvider " + source + " has no key \"" + ca.key + "\" (or it is empty)", false);
     return value;
   }
 
-  private static <T> T get(String source, Supplier<T> call) {
+  /**
+   * The text of key {@code key} of Secret {@code namespace/name} (one GET); {@code what} names the
+   * Secret in every failure ("caProvider Secret ns/name", "tls.certSecretRef: Secret ns/name").
+   */
+  static String secretKey(KubernetesClient client, String what, String namespace, String name, String key) {
+    Secret secret = get(what, () -> client.secrets().inNamespace(namespace).withName(name).get());
+    if (secret == null) throw missing(what);
+    String value = text(secret.getData(), key, true);
+    if (value == null || value.isBlank()) throw new CaReadException(what + " has no key \"" + key + "\" (or it is empty)", false);
+    return value;
+  }
+
+  private static <T> T get(String what, Supplier<T> call) {
     try {
       return call.get();
     } catch (KubernetesClientException e) {
       String why = e.getCode() == 401 || e.getCode() == 403 ? "may not be read" : "could not be read";
-      throw new CaReadException("caProvider " + source + " " + why + " (" + (e.getCode() > 0 ? "HTTP " + e.getCode() : "no HTTP answer") + ")", false);
+      throw new CaReadException(what + " " + why + " (" + (e.getCode() > 0 ? "HTTP " + e.getCode() : "no HTTP answer") + ")", false);
     }
   }
 
-  private static CaReadException missing(String source) {
-    return new CaReadException("caProvider " + source + " not found", false);
+  private static CaReadException missing(String what) {
+    return new CaReadException(what + " not found", false);
   }
 
   private static String text(Map<String, String> data, String key, boolean base64) {

@@ -1,15 +1,11 @@
 package io.secretgate.kube;
 
-import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.secretgate.api.SecretKeySelector;
 import io.secretgate.api.StoreKind;
 import io.secretgate.api.VaultProvider;
 import io.secretgate.vault.ClientCertificate;
 import io.secretgate.vault.InvalidConnectionException;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Optional;
 
 /**
@@ -34,45 +30,26 @@ public final class ClientCertificateReader {
     if (cert == null || key == null) {
       throw new CaReadException("tls.certSecretRef and tls.keySecretRef must be set together", true);
     }
-    String certSource = source(storeKind, storeNamespace, cert, externalSecretNamespace, "certSecretRef");
-    String keySource = source(storeKind, storeNamespace, key, externalSecretNamespace, "keySecretRef");
-    String certPem = value(storeKind, storeNamespace, cert, externalSecretNamespace, "certSecretRef");
-    String keyPem = value(storeKind, storeNamespace, key, externalSecretNamespace, "keySecretRef");
+    Part certificate = part(storeKind, storeNamespace, cert, externalSecretNamespace, "certSecretRef");
+    Part privateKey = part(storeKind, storeNamespace, key, externalSecretNamespace, "keySecretRef");
     try {
-      return Optional.of(ClientCertificate.of(certPem, certSource, keyPem, keySource));
+      return Optional.of(ClientCertificate.of(certificate.pem(), certificate.source(), privateKey.pem(), privateKey.source()));
     } catch (InvalidConnectionException e) {
       throw new CaReadException("tls: " + e.getMessage(), false);
     }
   }
 
-  private static String source(StoreKind kind, String storeNamespace, SecretKeySelector ref, String esNamespace, String field) {
-    return "tls." + field + " Secret " + TokenReader.namespace(kind, storeNamespace, ref, esNamespace) + "/" + ref.name + " key " + ref.key;
-  }
+  /** One half of the certificate: its PEM and where it was read, for messages. */
+  private record Part(String source, String pem) {}
 
-  private String value(StoreKind kind, String storeNamespace, SecretKeySelector ref, String esNamespace, String field) {
+  private Part part(StoreKind kind, String storeNamespace, SecretKeySelector ref, String esNamespace, String field) {
     String where = "tls." + field;
     String namespace = TokenReader.namespace(kind, storeNamespace, ref, esNamespace);
     if (ref.name == null) throw new CaReadException(where + " names no Secret (name is missing)", true);
     if (namespace == null || namespace.isEmpty()) {
       throw new CaReadException(where + ": Secret \"" + ref.name + "\" names no namespace (a ClusterSecretStore checked on its own must name it)", true);
     }
-    String secretName = namespace + "/" + ref.name;
-    Secret secret;
-    try {
-      secret = client.secrets().inNamespace(namespace).withName(ref.name).get();
-    } catch (KubernetesClientException e) {
-      String why = e.getCode() == 401 || e.getCode() == 403 ? "may not be read" : "could not be read";
-      throw new CaReadException(where + ": Secret " + secretName + " " + why + " (" + (e.getCode() > 0 ? "HTTP " + e.getCode() : "no HTTP answer") + ")", false);
-    }
-    if (secret == null) throw new CaReadException(where + ": Secret " + secretName + " not found", false);
-    String encoded = secret.getData() == null ? null : secret.getData().get(ref.key);
-    String text;
-    try {
-      text = encoded == null ? null : new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      text = null;
-    }
-    if (text == null || text.isBlank()) throw new CaReadException(where + ": Secret " + secretName + " has no key \"" + ref.key + "\" (or it is empty)", false);
-    return text;
+    String pem = CaReader.secretKey(client, where + ": Secret " + namespace + "/" + ref.name, namespace, ref.name, ref.key);
+    return new Part(where + " Secret " + namespace + "/" + ref.name + " key " + ref.key, pem);
   }
 }
