@@ -15,6 +15,7 @@ import io.secretgate.sync.Controller;
 import io.secretgate.testing.Crds;
 import io.secretgate.testing.Eventually;
 import io.secretgate.testing.Leases;
+import io.secretgate.testing.PatientMockClient;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.ServerSocket;
@@ -33,7 +34,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The serve process against the fabric8 mock API server, its ops server on a free port. */
-@EnableKubernetesMockClient(crud = true)
+@EnableKubernetesMockClient(crud = true, kubernetesClientBuilderCustomizer = PatientMockClient.class)
 class ServeProcessIT {
   static KubernetesMockServer server;
   static KubernetesClient client;

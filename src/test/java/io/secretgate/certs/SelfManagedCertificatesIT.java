@@ -11,6 +11,7 @@ import io.secretgate.certs.CertPlan.Kind;
 import io.secretgate.kube.CertificateSecret;
 import io.secretgate.testing.Eventually;
 import io.secretgate.testing.MutableClock;
+import io.secretgate.testing.PatientMockClient;
 import io.secretgate.tls.CertificateAuthority;
 import io.secretgate.tls.Pem;
 import java.io.InputStream;
@@ -32,7 +33,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Self-managed certificates against the fabric8 mock API server (CRUD), with a hand-moved clock. */
-@EnableKubernetesMockClient(crud = true)
+@EnableKubernetesMockClient(crud = true, kubernetesClientBuilderCustomizer = PatientMockClient.class)
 class SelfManagedCertificatesIT {
   static final Duration WAIT = Duration.ofSeconds(20);
   static KubernetesMockServer server;

@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.secretgate.server.HealthChecks;
 import io.secretgate.server.WebhookServer;
 import io.secretgate.testing.MutableClock;
+import io.secretgate.testing.PatientMockClient;
 import io.secretgate.tls.SslContexts;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -40,7 +41,7 @@ import org.junit.jupiter.api.Test;
  * does) and checks the name {@code secretgate.secretgate.svc} keeps connecting through a whole
  * rotation: leaf, CA staged, leaf switched, old CA dropped.
  */
-@EnableKubernetesMockClient(crud = true)
+@EnableKubernetesMockClient(crud = true, kubernetesClientBuilderCustomizer = PatientMockClient.class)
 class SelfManagedRotationOverHttpsIT {
   static KubernetesMockServer mock;
   static KubernetesClient client;

@@ -10,13 +10,14 @@ import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.secretgate.api.CaProvider;
 import io.secretgate.api.StoreKind;
+import io.secretgate.testing.PatientMockClient;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@link CaReader}: a store's caProvider from a ConfigMap or Secret, per ESO's namespace rule. */
-@EnableKubernetesMockClient(crud = true)
+@EnableKubernetesMockClient(crud = true, kubernetesClientBuilderCustomizer = PatientMockClient.class)
 class CaReaderIT {
   static KubernetesMockServer server;
   static KubernetesClient client;

@@ -14,6 +14,7 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.secretgate.api.CreationPolicy;
 import io.secretgate.api.ExternalSecret;
 import io.secretgate.secrets.SyncEvent;
+import io.secretgate.testing.PatientMockClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@link EventRecorder}: core/v1 Events on the ExternalSecret, aggregated like client-go's. */
-@EnableKubernetesMockClient(crud = true)
+@EnableKubernetesMockClient(crud = true, kubernetesClientBuilderCustomizer = PatientMockClient.class)
 class EventRecorderIT {
   static KubernetesMockServer server;
   static KubernetesClient client;

@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.secretgate.api.ExternalSecret;
 import io.secretgate.inject.SecretFacts;
 import io.secretgate.testing.Eventually;
+import io.secretgate.testing.PatientMockClient;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The injector's online facts: informers over the mock API server, never an API call per question. */
-@EnableKubernetesMockClient(crud = true)
+@EnableKubernetesMockClient(crud = true, kubernetesClientBuilderCustomizer = PatientMockClient.class)
 class InjectionInformersIT {
   static KubernetesMockServer server;
   static KubernetesClient client;

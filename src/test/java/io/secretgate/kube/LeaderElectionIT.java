@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.secretgate.config.LeaderElectionSettings;
 import io.secretgate.testing.Eventually;
 import io.secretgate.testing.Leases;
+import io.secretgate.testing.PatientMockClient;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Leader election on a Lease in the fabric8 mock API server (CRUD mode). */
-@EnableKubernetesMockClient(crud = true)
+@EnableKubernetesMockClient(crud = true, kubernetesClientBuilderCustomizer = PatientMockClient.class)
 class LeaderElectionIT {
   static KubernetesMockServer server;
   static KubernetesClient client;

@@ -19,6 +19,7 @@ import io.secretgate.api.ManagedSecretKeys;
 import io.secretgate.kube.ApplyResult.Outcome;
 import io.secretgate.kube.SecretDeleter.DeleteResult;
 import io.secretgate.secrets.DataHash;
+import io.secretgate.testing.PatientMockClient;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.TreeMap;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@link SecretDeleter}: only what this ExternalSecret controls goes. */
-@EnableKubernetesMockClient(crud = true)
+@EnableKubernetesMockClient(crud = true, kubernetesClientBuilderCustomizer = PatientMockClient.class)
 class SecretDeleterIT {
   static KubernetesMockServer server;
   static KubernetesClient client;

@@ -18,6 +18,7 @@ import io.secretgate.api.CreationPolicy;
 import io.secretgate.api.ExternalSecret;
 import io.secretgate.kube.ApplyResult.Outcome;
 import io.secretgate.kube.KubeWriteException.Kind;
+import io.secretgate.testing.PatientMockClient;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,7 +27,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** {@link SecretWriter} when others write the same Secret, and when the API server says no. */
-@EnableKubernetesMockClient(crud = true)
+@EnableKubernetesMockClient(crud = true, kubernetesClientBuilderCustomizer = PatientMockClient.class)
 class SecretWriterConcurrencyIT {
   static KubernetesMockServer server;
   static KubernetesClient client;

@@ -22,6 +22,7 @@ import io.secretgate.kube.ApplyResult.Outcome;
 import io.secretgate.secrets.DataHash;
 import io.secretgate.secrets.EsoText;
 import io.secretgate.secrets.SyncEvent;
+import io.secretgate.testing.PatientMockClient;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,7 +36,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /** {@link SecretWriter} against the mock API server (CRUD): every creationPolicy, ownership, immutability. */
-@EnableKubernetesMockClient(crud = true)
+@EnableKubernetesMockClient(crud = true, kubernetesClientBuilderCustomizer = PatientMockClient.class)
 class SecretWriterIT {
   static KubernetesMockServer server;
   static KubernetesClient client;

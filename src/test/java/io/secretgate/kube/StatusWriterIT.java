@@ -17,6 +17,7 @@ import io.secretgate.api.ExternalSecret;
 import io.secretgate.api.ExternalSecretStatus;
 import io.secretgate.kube.StatusWriter.Result;
 import io.secretgate.secrets.EsoText;
+import io.secretgate.testing.PatientMockClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@link StatusWriter} through the status subresource of the generated CRD (mock API server). */
-@EnableKubernetesMockClient(crud = true)
+@EnableKubernetesMockClient(crud = true, kubernetesClientBuilderCustomizer = PatientMockClient.class)
 class StatusWriterIT {
   static KubernetesMockServer server;
   static KubernetesClient client;

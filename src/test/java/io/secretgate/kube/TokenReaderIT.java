@@ -11,11 +11,12 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.secretgate.api.SecretKeySelector;
 import io.secretgate.api.StoreKind;
 import io.secretgate.kube.TokenReadException.Kind;
+import io.secretgate.testing.PatientMockClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@link TokenReader}: the store's token Secret, per ESO's namespace rules, trimmed, never in an error. */
-@EnableKubernetesMockClient(crud = true)
+@EnableKubernetesMockClient(crud = true, kubernetesClientBuilderCustomizer = PatientMockClient.class)
 class TokenReaderIT {
   static KubernetesMockServer server;
   static KubernetesClient client;

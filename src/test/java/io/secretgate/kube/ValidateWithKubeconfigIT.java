@@ -17,6 +17,7 @@ import io.secretgate.api.VaultProvider;
 import io.secretgate.cli.CliRun;
 import io.secretgate.cli.ExitCodes;
 import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
+import io.secretgate.testing.PatientMockClient;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code validate --kubeconfig}: stores and namespace labels come from the cluster (mock API server). */
-@EnableKubernetesMockClient(crud = true)
+@EnableKubernetesMockClient(crud = true, kubernetesClientBuilderCustomizer = PatientMockClient.class)
 class ValidateWithKubeconfigIT {
   static KubernetesMockServer server;
   static KubernetesClient client;

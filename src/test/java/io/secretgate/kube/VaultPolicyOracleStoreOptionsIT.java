@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.secretgate.testing.FakeVault;
+import io.secretgate.testing.PatientMockClient;
 import io.secretgate.testing.TestCa;
 import io.secretgate.validation.Store;
 import io.secretgate.vault.policy.PolicyFiles;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * The webhook's {@link VaultPolicyOracle} reaches Vault with the store's request options
  * ({@code headers}, ...) as the controller does, so a Vault that needs them is asked, not refused.
  */
-@EnableKubernetesMockClient(crud = true)
+@EnableKubernetesMockClient(crud = true, kubernetesClientBuilderCustomizer = PatientMockClient.class)
 class VaultPolicyOracleStoreOptionsIT {
   static final String STORES = "/io/secretgate/kube/store-options/stores.yaml";
   static KubernetesClient client;

@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.secretgate.testing.FakeVault;
+import io.secretgate.testing.PatientMockClient;
 import io.secretgate.testing.TestCa;
 import io.secretgate.validation.PolicyUnavailableException;
 import io.secretgate.validation.Store;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * The webhook's {@link VaultPolicyOracle} against a Vault behind a private CA: it trusts the
  * store's {@code caProvider} as the controller does, and says plainly when that CA cannot be had.
  */
-@EnableKubernetesMockClient(crud = true)
+@EnableKubernetesMockClient(crud = true, kubernetesClientBuilderCustomizer = PatientMockClient.class)
 class VaultPolicyOracleTlsIT {
   static KubernetesClient client;
   static TestCa ca;

@@ -15,6 +15,7 @@ import io.secretgate.admission.VaultUnavailablePolicy;
 import io.secretgate.testing.Crds;
 import io.secretgate.testing.Eventually;
 import io.secretgate.testing.FakeVault;
+import io.secretgate.testing.PatientMockClient;
 import io.secretgate.validation.schema.CrdSchemas;
 import io.secretgate.vault.DriverVaultGateway;
 import io.secretgate.vault.policy.PolicyFiles;
@@ -38,7 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The validating admission with online facts: stores and namespaces from informers over the mock
  * API server, policies from FakeVault asked with the store's token read from its Secret.
  */
-@EnableKubernetesMockClient(crud = true)
+@EnableKubernetesMockClient(crud = true, kubernetesClientBuilderCustomizer = PatientMockClient.class)
 class WebhookOnlineFactsIT {
   static final Path FIXTURES = Path.of("src/test/resources/io/secretgate/admission");
   static final String CAPABILITIES = "POST sys/capabilities-self";

@@ -14,6 +14,7 @@ import io.secretgate.api.ExternalSecret;
 import io.secretgate.config.RotationSettings;
 import io.secretgate.testing.Crds;
 import io.secretgate.testing.FakeVault;
+import io.secretgate.testing.PatientMockClient;
 import io.secretgate.testing.StoreFixtures;
 import io.secretgate.vault.policy.PolicyParser;
 import java.io.ByteArrayOutputStream;
@@ -39,7 +40,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * that should not exist. The values and tokens are canaries: distinctive text searched for in all of
  * those places; each failing ExternalSecret must really have failed, so no check passes by accident.
  */
-@EnableKubernetesMockClient(crud = true)
+@EnableKubernetesMockClient(crud = true, kubernetesClientBuilderCustomizer = PatientMockClient.class)
 class NoSecretLeaksIT {
   static KubernetesMockServer server;
   static KubernetesClient client;

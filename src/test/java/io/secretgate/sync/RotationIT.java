@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.secretgate.rollout.RolloutFixtures;
 import io.secretgate.rollout.RolloutPlan;
+import io.secretgate.testing.PatientMockClient;
 import java.util.Optional;
 import java.util.TreeSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -41,7 +42,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Rotation end to end on the mock API server (CRUD) and FakeVault: tokens, values on demand, workload restarts. */
-@EnableKubernetesMockClient(crud = true)
+@EnableKubernetesMockClient(crud = true, kubernetesClientBuilderCustomizer = PatientMockClient.class)
 class RotationIT {
   static KubernetesMockServer server;
   static KubernetesClient client;

@@ -17,6 +17,7 @@ import io.secretgate.config.RotationSettings;
 import io.secretgate.kube.StoreStatusWriter;
 import io.secretgate.testing.FakeVault;
 import io.secretgate.testing.MutableClock;
+import io.secretgate.testing.PatientMockClient;
 import io.secretgate.testing.StoreFixtures;
 import io.secretgate.vault.policy.PolicyFiles;
 import java.nio.file.Path;
@@ -37,7 +38,7 @@ import org.junit.jupiter.api.Test;
  * denied path is a sync some event asked for, and Vault's request log says exactly what each event
  * caused (store checks are {@code sys/health} and {@code lookup-self}).
  */
-@EnableKubernetesMockClient(crud = true)
+@EnableKubernetesMockClient(crud = true, kubernetesClientBuilderCustomizer = PatientMockClient.class)
 class StoreEventsIT {
   static KubernetesMockServer server;
   static KubernetesClient client;

@@ -14,6 +14,7 @@ import io.secretgate.kube.ClientCertificateReader;
 import io.secretgate.kube.StoreStatusWriter;
 import io.secretgate.kube.TokenReader;
 import io.secretgate.testing.FakeVault;
+import io.secretgate.testing.PatientMockClient;
 import io.secretgate.testing.StoreFixtures;
 import io.secretgate.testing.TestCa;
 import io.secretgate.validation.Store;
@@ -30,7 +31,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** {@link StoreReadiness#verdict} against FakeVault: the reason, the fixed message and the detail the log line gives. */
-@EnableKubernetesMockClient(crud = true)
+@EnableKubernetesMockClient(crud = true, kubernetesClientBuilderCustomizer = PatientMockClient.class)
 class StoreReadinessIT {
   static KubernetesMockServer server;
   static KubernetesClient client;

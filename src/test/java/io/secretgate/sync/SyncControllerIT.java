@@ -20,6 +20,7 @@ import io.secretgate.config.RotationSettings;
 import io.secretgate.testing.Crds;
 import io.secretgate.testing.FakeVault;
 import io.secretgate.testing.MutableClock;
+import io.secretgate.testing.PatientMockClient;
 import io.secretgate.testing.StoreFixtures;
 import io.secretgate.testing.TestCa;
 import io.secretgate.vault.policy.PolicyFiles;
@@ -39,7 +40,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /** The controller end to end on the mock API server (CRUD) and FakeVault. */
-@EnableKubernetesMockClient(crud = true)
+@EnableKubernetesMockClient(crud = true, kubernetesClientBuilderCustomizer = PatientMockClient.class)
 class SyncControllerIT {
   static KubernetesMockServer server;
   static KubernetesClient client;

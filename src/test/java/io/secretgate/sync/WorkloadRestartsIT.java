@@ -24,6 +24,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.secretgate.kube.EventRecorder;
 import io.secretgate.kube.Workloads;
 import io.secretgate.rollout.RolloutPlan;
+import io.secretgate.testing.PatientMockClient;
 import io.secretgate.threads.ThreadHealth;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,7 +41,7 @@ import org.junit.jupiter.api.Test;
  * Workload restarts against the mock API server (CRUD): one test per route of consuming a Secret,
  * batching, idempotence. Windows are closed by hand ({@code flushAll}), so nothing depends on timing.
  */
-@EnableKubernetesMockClient(crud = true)
+@EnableKubernetesMockClient(crud = true, kubernetesClientBuilderCustomizer = PatientMockClient.class)
 class WorkloadRestartsIT {
   static KubernetesMockServer server;
   static KubernetesClient client;
