@@ -40,7 +40,7 @@ class ServeProcessIT {
   static KubernetesClient client;
 
   static final Duration GRACE = Duration.ofSeconds(2);
-  static final Duration WAIT = Duration.ofSeconds(10);
+  static final Duration WAIT = PatientMockClient.WAIT;
 
   final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   final List<ServeProcess> processes = new ArrayList<>();

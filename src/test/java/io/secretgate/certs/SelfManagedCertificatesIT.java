@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
 /** Self-managed certificates against the fabric8 mock API server (CRUD), with a hand-moved clock. */
 @EnableKubernetesMockClient(crud = true, kubernetesClientBuilderCustomizer = PatientMockClient.class)
 class SelfManagedCertificatesIT {
-  static final Duration WAIT = Duration.ofSeconds(20);
+  static final Duration WAIT = PatientMockClient.WAIT;
   static KubernetesMockServer server;
   static KubernetesClient client;
   Place at;

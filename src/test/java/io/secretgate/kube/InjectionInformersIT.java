@@ -33,7 +33,7 @@ class InjectionInformersIT {
     client.secrets().inNamespace("payments").resource(secret("hand-made", false)).create();
     informers = InjectionInformers.start(client);
     facts = informers.facts();
-    Eventually.await(Duration.ofSeconds(10), "informers synced", informers::synced);
+    Eventually.await(PatientMockClient.WAIT, "informers synced", informers::synced);
   }
 
   @AfterAll
@@ -81,7 +81,7 @@ class InjectionInformersIT {
   @Test
   void a_secret_synced_later_is_known_once_its_watch_event_arrives() {
     client.secrets().inNamespace("payments").resource(secret("later-synced", true)).create();
-    Eventually.await(Duration.ofSeconds(10), "later-synced cached", () -> facts.managedSecretExists("payments", "later-synced"));
+    Eventually.await(PatientMockClient.WAIT, "later-synced cached", () -> facts.managedSecretExists("payments", "later-synced"));
     assertThat(informers.managedSecretCache("payments", "later-synced").getData()).isNullOrEmpty();
   }
 }

@@ -26,9 +26,9 @@ class LeaderElectionIT {
   static KubernetesMockServer server;
   static KubernetesClient client;
 
-  /** A lease long enough that a takeover within the test can only come from a release. */
-  static final Duration LEASE = Duration.ofSeconds(20);
-  static final Duration WAIT = Duration.ofSeconds(10);
+  static final Duration WAIT = PatientMockClient.WAIT;
+  /** A lease long enough that a takeover within the test (within {@link #WAIT}) can only come from a release. */
+  static final Duration LEASE = WAIT.multipliedBy(2);
 
   final List<LeaderElection> elections = new ArrayList<>();
 
@@ -90,7 +90,7 @@ class LeaderElectionIT {
     assertThat(a.leader()).contains("pod-a");
     Lease lease = lease("first");
     assertThat(lease.getSpec().getHolderIdentity()).isEqualTo("pod-a");
-    assertThat(lease.getSpec().getLeaseDurationSeconds()).isEqualTo(20);
+    assertThat(lease.getSpec().getLeaseDurationSeconds()).isEqualTo((int) LEASE.toSeconds());
   }
 
   @Test

@@ -62,7 +62,7 @@ class WebhookOnlineFactsIT {
     client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("secretgate").endMetadata().build()).create();
     writeToken("token-1");
     informers = WebhookInformers.start(client);
-    Eventually.await(Duration.ofSeconds(10), "informers synced", informers::synced);
+    Eventually.await(PatientMockClient.WAIT, "informers synced", informers::synced);
   }
 
   @AfterAll
@@ -104,7 +104,7 @@ class WebhookOnlineFactsIT {
   void a_referent_store_is_checked_with_the_token_in_the_external_secrets_namespace() throws Exception {
     String yaml = Files.readString(FIXTURES.resolve("referent-store.yaml")).replace("https://vault.vault.svc:8200", vault.address().toString());
     client.load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8))).items().forEach(item -> client.resource(item).createOr(r -> r.update()));
-    Eventually.await(Duration.ofSeconds(10), "the informers see the referent store",
+    Eventually.await(PatientMockClient.WAIT, "the informers see the referent store",
         () -> informers.lookup().find(io.secretgate.api.StoreKind.ClusterSecretStore, "vault-referent", null).isPresent());
     writeToken("orders", "token-2");
     byte[] review = Files.readString(FIXTURES.resolve("requests/create-v1-denied-path.json"))

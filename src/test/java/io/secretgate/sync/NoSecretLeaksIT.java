@@ -73,7 +73,7 @@ class NoSecretLeaksIT {
     refused.getSpec().provider.vault.auth.tokenSecretRef.name = "vault-bad-token";
     client.resources(ClusterSecretStore.class).resource(refused).createOr(r -> r.update());
     controller = TestControllers.started(client, 2, new RotationSettings(false, Duration.ZERO), new SyncMetrics(new SimpleMeterRegistry()),
-        Clock.systemUTC(), Duration.ofSeconds(10));
+        Clock.systemUTC(), PatientMockClient.WAIT);
   }
 
   @AfterEach
@@ -97,19 +97,19 @@ class NoSecretLeaksIT {
     create("json-path-into-broken-json", "vault-backend", "data:\n  - {secretKey: inner, remoteRef: {key: apps/leaky/db, property: json.inner}}");
     create("refused-token", "vault-refused", "data:\n  - {secretKey: password, remoteRef: {key: apps/leaky/db, property: password}}");
 
-    assertThat(await().atMost(Duration.ofSeconds(15)).until(() -> ready("synced"), Optional::isPresent).get().status).isEqualTo("True");
+    assertThat(await().atMost(PatientMockClient.WAIT).until(() -> ready("synced"), Optional::isPresent).get().status).isEqualTo("True");
     assertThat(decode(client.secrets().inNamespace("leaks").withName("synced").get().getData().get("password"))).isEqualTo(VALUE);
     List<String> failing = List.of("not-base64", "bad-template", "json-path-into-broken-json", "refused-token");
     for (String name : failing) {
-      Condition c = await().atMost(Duration.ofSeconds(15)).until(() -> ready(name), Optional::isPresent).get();
+      Condition c = await().atMost(PatientMockClient.WAIT).until(() -> ready(name), Optional::isPresent).get();
       assertThat(c.status).as("%s failed", name).isEqualTo("False");
       assertThat(client.secrets().inNamespace("leaks").withName(name).get()).as("no Secret for %s", name).isNull();
       // each failure has its Warning Event and its log line (both written around the status, not before it)
-      await().atMost(Duration.ofSeconds(15)).until(() -> client.v1().events().inNamespace("leaks").list().getItems().stream()
+      await().atMost(PatientMockClient.WAIT).until(() -> client.v1().events().inNamespace("leaks").list().getItems().stream()
           .anyMatch(e -> "Warning".equals(e.getType()) && name.equals(e.getInvolvedObject().getName())));
-      await().atMost(Duration.ofSeconds(15)).until(() -> logs.toString(StandardCharsets.UTF_8).contains("leaks/" + name + " failed"));
+      await().atMost(PatientMockClient.WAIT).until(() -> logs.toString(StandardCharsets.UTF_8).contains("leaks/" + name + " failed"));
     }
-    await().atMost(Duration.ofSeconds(15)).until(() -> storeReady("vault-refused"), c -> c.isPresent() && "False".equals(c.get().status));
+    await().atMost(PatientMockClient.WAIT).until(() -> storeReady("vault-refused"), c -> c.isPresent() && "False".equals(c.get().status));
 
     String events = JSON.writeValueAsString(client.v1().events().inAnyNamespace().list().getItems());
     String statuses = JSON.writeValueAsString(client.resources(ExternalSecret.class).inAnyNamespace().list().getItems().stream().map(ExternalSecret::getStatus).toList())

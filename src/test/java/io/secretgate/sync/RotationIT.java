@@ -46,7 +46,7 @@ import org.junit.jupiter.api.Test;
 class RotationIT {
   static KubernetesMockServer server;
   static KubernetesClient client;
-  static final Duration WAIT = Duration.ofSeconds(15);
+  static final Duration WAIT = PatientMockClient.WAIT;
 
   FakeVault vault;
   SyncController controller;
@@ -118,7 +118,7 @@ class RotationIT {
     await().atMost(WAIT).until(() -> readyCondition("db"), c -> c != null && "False".equals(c.status));
     vault.sealed(false);
 
-    await().atMost(Duration.ofSeconds(20)).until(() -> password("db"), "second"::equals);
+    await().atMost(WAIT).until(() -> password("db"), "second"::equals);
     await().atMost(WAIT).until(() -> readyCondition("db"), c -> c != null && "True".equals(c.status));
   }
 

@@ -42,7 +42,7 @@ import org.junit.jupiter.api.Test;
 class StoreEventsIT {
   static KubernetesMockServer server;
   static KubernetesClient client;
-  static final Duration WAIT = Duration.ofSeconds(15);
+  static final Duration WAIT = PatientMockClient.WAIT;
 
   final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
   FakeVault vault;

@@ -45,6 +45,7 @@ class SyncControllerIT {
   static KubernetesMockServer server;
   static KubernetesClient client;
   static final YAMLMapper YAML = YAMLMapper.builder().build();
+  static final Duration WAIT = PatientMockClient.WAIT;
 
   FakeVault vault;
   SyncController controller;
@@ -75,11 +76,11 @@ class SyncControllerIT {
   @Test
   void an_external_secret_becomes_a_secret_with_esos_markers_and_a_ready_status() throws Exception {
     client.resources(ExternalSecret.class).resource(externalSecret("db-credentials", "apps/payments/db")).create();
-    Secret secret = await().atMost(Duration.ofSeconds(10)).until(() -> client.secrets().inNamespace("payments").withName("db-credentials").get(), s -> s != null);
+    Secret secret = await().atMost(WAIT).until(() -> client.secrets().inNamespace("payments").withName("db-credentials").get(), s -> s != null);
     assertThat(decode(secret.getData())).containsEntry("username", "payments").containsEntry("password", "s3cr3t");
     assertThat(secret.getMetadata().getLabels()).containsEntry("reconcile.external-secrets.io/managed", "true");
     assertThat(secret.getMetadata().getOwnerReferences()).singleElement().satisfies(o -> assertThat(o.getName()).isEqualTo("db-credentials"));
-    Condition ready = await().atMost(Duration.ofSeconds(10)).until(() -> readyCondition("db-credentials"), c -> c != null);
+    Condition ready = await().atMost(WAIT).until(() -> readyCondition("db-credentials"), c -> c != null);
     assertThat(ready.status).isEqualTo("True");
     assertThat(ready.reason).isEqualTo("SecretSynced");
     assertThat(ready.message).isEqualTo("secret synced");
@@ -91,13 +92,13 @@ class SyncControllerIT {
   @Test
   void when_vault_is_sealed_the_secret_is_left_byte_for_byte_and_the_status_says_why_then_it_recovers() throws Exception {
     client.resources(ExternalSecret.class).resource(externalSecret("db-credentials", "apps/payments/db")).create();
-    Secret before = await().atMost(Duration.ofSeconds(10)).until(() -> client.secrets().inNamespace("payments").withName("db-credentials").get(), s -> s != null);
-    await().atMost(Duration.ofSeconds(10)).until(() -> readyCondition("db-credentials"), c -> c != null && "True".equals(c.status));
+    Secret before = await().atMost(WAIT).until(() -> client.secrets().inNamespace("payments").withName("db-credentials").get(), s -> s != null);
+    await().atMost(WAIT).until(() -> readyCondition("db-credentials"), c -> c != null && "True".equals(c.status));
 
     vault.sealed(true);
     vault.put("secret", "apps/payments/db", "{\"username\":\"payments\",\"password\":\"rotated\"}");
     touch("db-credentials");
-    Condition failed = await().atMost(Duration.ofSeconds(10)).until(() -> readyCondition("db-credentials"), c -> c != null && "False".equals(c.status));
+    Condition failed = await().atMost(WAIT).until(() -> readyCondition("db-credentials"), c -> c != null && "False".equals(c.status));
     assertThat(failed.reason).isEqualTo("SecretSyncedError");
     assertThat(failed.message).isEqualTo("could not get secret data from provider").doesNotContain("rotated");
     Secret during = client.secrets().inNamespace("payments").withName("db-credentials").get();
@@ -105,18 +106,18 @@ class SyncControllerIT {
     assertThat(during.getMetadata().getResourceVersion()).isEqualTo(before.getMetadata().getResourceVersion());
 
     vault.sealed(false);
-    await().atMost(Duration.ofSeconds(15)).until(() -> decode(client.secrets().inNamespace("payments").withName("db-credentials").get().getData()).get("password"),
+    await().atMost(WAIT).until(() -> decode(client.secrets().inNamespace("payments").withName("db-credentials").get().getData()).get("password"),
         "rotated"::equals);
   }
 
   @Test
   void a_deleted_external_secret_takes_its_metric_series_with_it_instead_of_being_reported_ready() throws Exception {
     client.resources(ExternalSecret.class).resource(externalSecret("ghost", "apps/payments/missing")).create();
-    await().atMost(Duration.ofSeconds(10)).until(() -> readyGauge("ghost", "False"), v -> v != null && v == 1.0);
+    await().atMost(WAIT).until(() -> readyGauge("ghost", "False"), v -> v != null && v == 1.0);
 
     client.resources(ExternalSecret.class).inNamespace("payments").withName("ghost").delete();
 
-    await().atMost(Duration.ofSeconds(10)).until(() -> registry.find("externalsecret_status_condition").tag("name", "ghost").meters().isEmpty()
+    await().atMost(WAIT).until(() -> registry.find("externalsecret_status_condition").tag("name", "ghost").meters().isEmpty()
         && registry.find("externalsecret_sync_calls").tag("name", "ghost").meters().isEmpty()
         && registry.find("externalsecret_reconcile_duration").tag("name", "ghost").meters().isEmpty()
         && registry.find("externalsecret_sync_calls_error").tag("name", "ghost").meters().isEmpty());
@@ -125,7 +126,7 @@ class SyncControllerIT {
   @Test
   void a_stopped_controller_reports_no_external_secret_and_an_empty_queue() throws Exception {
     client.resources(ExternalSecret.class).resource(externalSecret("db-credentials", "apps/payments/db")).create();
-    await().atMost(Duration.ofSeconds(10)).until(() -> readyGauge("db-credentials", "True"), v -> v != null && v == 1.0);
+    await().atMost(WAIT).until(() -> readyGauge("db-credentials", "True"), v -> v != null && v == 1.0);
     client.resources(ExternalSecret.class).resource(externalSecret("due-soon", "apps/payments/db")).create();
 
     controller.stop(Duration.ofSeconds(5)); // as on losing the lease: the new leader reports them
@@ -144,11 +145,11 @@ class SyncControllerIT {
     });
 
     client.resources(ExternalSecret.class).resource(externalSecret("deep", "apps/payments/db")).create();
-    await().atMost(Duration.ofSeconds(10)).until(() -> overflows.get() >= 1);
+    await().atMost(WAIT).until(() -> overflows.get() >= 1);
     client.resources(ExternalSecret.class).resource(externalSecret("db-credentials", "apps/payments/db")).create();
 
-    await().atMost(Duration.ofSeconds(10)).until(() -> readyCondition("db-credentials"), c -> c != null && "True".equals(c.status));
-    await().atMost(Duration.ofSeconds(10)).until(() -> readyCondition("deep"), c -> c != null && "True".equals(c.status));
+    await().atMost(WAIT).until(() -> readyCondition("db-credentials"), c -> c != null && "True".equals(c.status));
+    await().atMost(WAIT).until(() -> readyCondition("deep"), c -> c != null && "True".equals(c.status));
     assertThat(controller.healthy()).isTrue();
   }
 
@@ -162,7 +163,7 @@ class SyncControllerIT {
 
     client.resources(ExternalSecret.class).resource(externalSecret("broken", "apps/payments/db")).create();
 
-    await().atMost(Duration.ofSeconds(10)).until(() -> !controller.healthy());
+    await().atMost(WAIT).until(() -> !controller.healthy());
   }
 
   @Test
@@ -171,7 +172,7 @@ class SyncControllerIT {
       throw new NoClassDefFoundError("io/secretgate/Missing");
     });
 
-    await().atMost(Duration.ofSeconds(10)).until(() -> !controller.healthy());
+    await().atMost(WAIT).until(() -> !controller.healthy());
   }
 
   @Test
@@ -186,7 +187,7 @@ class SyncControllerIT {
       };
     });
 
-    await().atMost(Duration.ofSeconds(10)).untilTrue(ranAgain); // the round ends every second, on and on
+    await().atMost(WAIT).untilTrue(ranAgain); // the round ends every second, on and on
     assertThat(controller.healthy()).isTrue();
   }
 
@@ -194,21 +195,21 @@ class SyncControllerIT {
   private void restartWith(int workers, UnaryOperator<SyncController.Sync> syncs) {
     controller.stop(Duration.ofSeconds(5));
     controller = TestControllers.started(client, workers, new RotationSettings(false, Duration.ZERO), new SyncMetrics(registry), Clock.systemUTC(),
-        Duration.ofSeconds(10), syncs);
+        WAIT, syncs);
   }
 
   /** Stops the controller and starts one whose store-check thread runs {@code storeTasks}. */
   private void restartWithStoreTasks(UnaryOperator<Runnable> storeTasks) {
     controller.stop(Duration.ofSeconds(5));
     controller = TestControllers.started(client, 4, new RotationSettings(false, Duration.ZERO), new SyncMetrics(registry), Clock.systemUTC(),
-        Duration.ofSeconds(10), UnaryOperator.identity(), storeTasks);
+        WAIT, UnaryOperator.identity(), storeTasks);
   }
 
   @Test
   void a_sync_still_in_flight_when_the_grace_is_over_writes_nothing_since_another_replica_may_lead_by_then() throws Exception {
     vault.latency(Duration.ofSeconds(2));
     client.resources(ExternalSecret.class).resource(externalSecret("late", "apps/payments/db")).create();
-    await().atMost(Duration.ofSeconds(10)).until(() -> vault.count("GET secret/data/apps/payments/db") == 1);
+    await().atMost(WAIT).until(() -> vault.count("GET secret/data/apps/payments/db") == 1);
 
     controller.stop(Duration.ofMillis(100)); // e.g. the lease was lost: lease duration - renew deadline for work in flight
 
@@ -225,7 +226,7 @@ class SyncControllerIT {
       odd.resource(new GenericKubernetesResourceBuilder().withApiVersion(ApiGroup.V1).withKind("ExternalSecret")
           .withNewMetadata().withName("odd").withNamespace("payments").endMetadata().addToAdditionalProperties("spec", List.of(1, 2)).build()).create();
 
-      await().atMost(Duration.ofSeconds(10)).until(() -> !controller.healthy());
+      await().atMost(WAIT).until(() -> !controller.healthy());
     } finally {
       odd.withName("odd").delete();
     }
@@ -236,7 +237,7 @@ class SyncControllerIT {
     ExternalSecret es = externalSecret("negative", "apps/payments/db");
     es.getSpec().refreshInterval = "-1m";
     client.resources(ExternalSecret.class).resource(es).create();
-    await().atMost(Duration.ofSeconds(10)).until(() -> readyCondition("negative"), c -> c != null && "True".equals(c.status));
+    await().atMost(WAIT).until(() -> readyCondition("negative"), c -> c != null && "True".equals(c.status));
     double before = syncCalls("negative");
     Thread.sleep(3000);
     assertThat(syncCalls("negative") - before).as("syncs of an ExternalSecret with refreshInterval -1m in 3 s").isLessThanOrEqualTo(3);
@@ -245,29 +246,29 @@ class SyncControllerIT {
   @Test
   void external_secrets_reading_the_same_path_in_one_round_share_one_vault_read() throws Exception {
     for (int i = 0; i < 6; i++) client.resources(ExternalSecret.class).resource(externalSecret("app-" + i, "apps/payments/db")).create();
-    await().atMost(Duration.ofSeconds(15)).until(() -> client.secrets().inNamespace("payments").list().getItems().size() == 6);
+    await().atMost(WAIT).until(() -> client.secrets().inNamespace("payments").list().getItems().size() == 6);
     assertThat(vault.count("GET secret/data/apps/payments/db")).isLessThanOrEqualTo(2);
   }
 
   @Test
   void a_missing_vault_secret_under_retain_fails_with_esos_event_text_and_writes_nothing() throws Exception {
     client.resources(ExternalSecret.class).resource(externalSecret("ghost", "apps/payments/ghost")).create();
-    Condition failed = await().atMost(Duration.ofSeconds(10)).until(() -> readyCondition("ghost"), c -> c != null);
+    Condition failed = await().atMost(WAIT).until(() -> readyCondition("ghost"), c -> c != null);
     assertThat(failed.status).isEqualTo("False");
     assertThat(failed.message).isEqualTo("could not get secret data from provider");
     assertThat(client.secrets().inNamespace("payments").withName("ghost").get()).isNull();
-    await().atMost(Duration.ofSeconds(10)).until(() -> client.v1().events().inNamespace("payments").list().getItems().stream()
+    await().atMost(WAIT).until(() -> client.v1().events().inNamespace("payments").list().getItems().stream()
         .anyMatch(e -> "UpdateFailed".equals(e.getReason()) && e.getMessage().contains("Secret does not exist")));
   }
 
   @Test
   void the_store_gets_esos_ready_condition_and_loses_it_when_vault_is_sealed() {
-    await().atMost(Duration.ofSeconds(10)).until(() -> storeReady(), c -> c != null && "True".equals(c.status));
+    await().atMost(WAIT).until(() -> storeReady(), c -> c != null && "True".equals(c.status));
     assertThat(storeReady().reason).isEqualTo("Valid");
     assertThat(storeReady().message).isEqualTo("store validated");
     vault.sealed(true);
     StoreFixtures.touchSpec(client, "vault-backend");
-    Condition sealed = await().atMost(Duration.ofSeconds(10)).until(this::storeReady, c -> c != null && "False".equals(c.status));
+    Condition sealed = await().atMost(WAIT).until(this::storeReady, c -> c != null && "False".equals(c.status));
     assertThat(sealed.reason).isEqualTo("InvalidProviderConfig");
     assertThat(sealed.message).isEqualTo("unable to validate store");
   }
@@ -287,25 +288,25 @@ class SyncControllerIT {
 
   /** ESO: a client that cannot be built is Ready=False "unable to create client"; the ExternalSecret fails with the detail in an event. */
   private void unusableStoreIsReported(String store, String detail) {
-    Condition ready = await().atMost(Duration.ofSeconds(10)).until(() -> storeReady(store), c -> c != null);
+    Condition ready = await().atMost(WAIT).until(() -> storeReady(store), c -> c != null);
     assertThat(ready.status).isEqualTo("False");
     assertThat(ready.reason).isEqualTo("InvalidProviderConfig");
     assertThat(ready.message).isEqualTo("unable to create client");
     client.resources(ExternalSecret.class).resource(externalSecret("through-" + store, "apps/payments/db", store)).create();
-    Condition failed = await().atMost(Duration.ofSeconds(10)).until(() -> readyCondition("through-" + store), c -> c != null);
+    Condition failed = await().atMost(WAIT).until(() -> readyCondition("through-" + store), c -> c != null);
     assertThat(failed.status).isEqualTo("False");
     assertThat(failed.message).isEqualTo("could not get secret data from provider");
-    await().atMost(Duration.ofSeconds(10)).until(() -> warning("payments", detail) != null);
+    await().atMost(WAIT).until(() -> warning("payments", detail) != null);
     assertThat(warning("payments", detail).getMessage()).startsWith("ClusterSecretStore \"" + store + "\": ");
   }
 
   @Test
   void a_store_that_is_not_ready_gets_a_warning_event_with_the_cause_as_in_eso() {
-    await().atMost(Duration.ofSeconds(10)).until(() -> storeReady(), c -> c != null && "True".equals(c.status));
+    await().atMost(WAIT).until(() -> storeReady(), c -> c != null && "True".equals(c.status));
     vault.sealed(true);
     StoreFixtures.touchSpec(client, "vault-backend");
     String cause = "Vault at " + vault.address() + " is sealed";
-    Event warning = await().atMost(Duration.ofSeconds(10)).until(() -> client.v1().events().inNamespace("default").list().getItems().stream()
+    Event warning = await().atMost(WAIT).until(() -> client.v1().events().inNamespace("default").list().getItems().stream()
         .filter(e -> "InvalidProviderConfig".equals(e.getReason()) && cause.equals(e.getMessage())).findFirst().orElse(null), e -> e != null);
     assertThat(warning.getType()).isEqualTo("Warning");
     assertThat(warning.getInvolvedObject().getKind()).isEqualTo("ClusterSecretStore");
@@ -315,7 +316,7 @@ class SyncControllerIT {
   @Test
   void a_rotated_token_secret_is_used_at_the_next_sync_without_a_restart() throws Exception {
     client.resources(ExternalSecret.class).resource(externalSecret("db-credentials", "apps/payments/db")).create();
-    await().atMost(Duration.ofSeconds(10)).until(() -> readyCondition("db-credentials"), c -> c != null && "True".equals(c.status));
+    await().atMost(WAIT).until(() -> readyCondition("db-credentials"), c -> c != null && "True".equals(c.status));
     vault.token("s.rotated", new FakeVault.TokenInfo(List.of(PolicyFiles.load(Path.of("src/test/resources/io/secretgate/sync/sync-policy.hcl"))), 3600));
     client.secrets().inNamespace("secretgate").withName("vault-token").edit(s -> {
       s.setData(Map.of("token", b64("s.rotated")));
@@ -323,7 +324,7 @@ class SyncControllerIT {
     });
     vault.put("secret", "apps/payments/db", "{\"username\":\"payments\",\"password\":\"after-rotation\"}");
     touch("db-credentials");
-    await().atMost(Duration.ofSeconds(10)).until(() -> decode(client.secrets().inNamespace("payments").withName("db-credentials").get().getData()).get("password"),
+    await().atMost(WAIT).until(() -> decode(client.secrets().inNamespace("payments").withName("db-credentials").get().getData()).get("password"),
         "after-rotation"::equals);
     assertThat(vault.lastRequest().token()).isEqualTo("s.rotated");
   }
@@ -332,11 +333,11 @@ class SyncControllerIT {
   void a_path_the_token_may_not_read_fails_with_the_detail_in_an_event_and_writes_nothing() {
     vault.put("secret", "infra/root-ca", "{\"certificate\":\"-----BEGIN CERTIFICATE-----\"}");
     client.resources(ExternalSecret.class).resource(externalSecret("root-ca", "infra/root-ca")).create();
-    Condition failed = await().atMost(Duration.ofSeconds(10)).until(() -> readyCondition("root-ca"), c -> c != null);
+    Condition failed = await().atMost(WAIT).until(() -> readyCondition("root-ca"), c -> c != null);
     assertThat(failed.status).isEqualTo("False");
     assertThat(failed.message).isEqualTo("could not get secret data from provider");
     assertThat(client.secrets().inNamespace("payments").withName("root-ca").get()).isNull();
-    await().atMost(Duration.ofSeconds(10)).until(() -> client.v1().events().inNamespace("payments").list().getItems().stream()
+    await().atMost(WAIT).until(() -> client.v1().events().inNamespace("payments").list().getItems().stream()
         .anyMatch(e -> "UpdateFailed".equals(e.getReason()) && e.getMessage().contains("403")));
   }
 
@@ -345,7 +346,7 @@ class SyncControllerIT {
     ExternalSecret es = externalSecret("bad", "apps/payments/db");
     es.getSpec().refreshInterval = "1d";
     client.resources(ExternalSecret.class).resource(es).create();
-    Condition failed = await().atMost(Duration.ofSeconds(10)).until(() -> readyCondition("bad"), c -> c != null);
+    Condition failed = await().atMost(WAIT).until(() -> readyCondition("bad"), c -> c != null);
     assertThat(failed.status).isEqualTo("False");
     assertThat(failed.message).isEqualTo("invalid ExternalSecret spec");
     int readsBefore = vault.totalReads();
@@ -356,20 +357,20 @@ class SyncControllerIT {
   @Test
   void a_bad_token_leaves_the_secret_as_it_is_and_a_fixed_token_recovers_it() throws Exception {
     client.resources(ExternalSecret.class).resource(externalSecret("db-credentials", "apps/payments/db")).create();
-    Secret before = await().atMost(Duration.ofSeconds(10)).until(() -> client.secrets().inNamespace("payments").withName("db-credentials").get(), s -> s != null);
+    Secret before = await().atMost(WAIT).until(() -> client.secrets().inNamespace("payments").withName("db-credentials").get(), s -> s != null);
     client.secrets().inNamespace("secretgate").withName("vault-token").edit(s -> {
       s.setData(Map.of("token", b64("s.revoked")));
       return s;
     });
     touch("db-credentials");
-    await().atMost(Duration.ofSeconds(10)).until(() -> readyCondition("db-credentials"), c -> c != null && "False".equals(c.status));
+    await().atMost(WAIT).until(() -> readyCondition("db-credentials"), c -> c != null && "False".equals(c.status));
     assertThat(client.secrets().inNamespace("payments").withName("db-credentials").get().getData()).isEqualTo(before.getData());
     client.secrets().inNamespace("secretgate").withName("vault-token").edit(s -> {
       s.setData(Map.of("token", b64("s.sync-token")));
       return s;
     });
     touch("db-credentials");
-    await().atMost(Duration.ofSeconds(15)).until(() -> readyCondition("db-credentials"), c -> c != null && "True".equals(c.status));
+    await().atMost(WAIT).until(() -> readyCondition("db-credentials"), c -> c != null && "True".equals(c.status));
   }
 
   @Test
@@ -391,37 +392,37 @@ class SyncControllerIT {
             - extract: {key: apps/payments/db}
         """, ExternalSecret.class);
     client.resources(ExternalSecret.class).resource(es).create();
-    Secret secret = await().atMost(Duration.ofSeconds(10)).until(() -> client.secrets().inNamespace("payments").withName("dsn").get(), s -> s != null);
+    Secret secret = await().atMost(WAIT).until(() -> client.secrets().inNamespace("payments").withName("dsn").get(), s -> s != null);
     assertThat(decode(secret.getData())).containsExactly(Map.entry("dsn", "postgres://payments:s3cr3t@db:5432/app"));
     vault.delete("secret", "apps/payments/db");
     touch("dsn");
-    await().atMost(Duration.ofSeconds(10)).until(() -> client.secrets().inNamespace("payments").withName("dsn").get() == null);
+    await().atMost(WAIT).until(() -> client.secrets().inNamespace("payments").withName("dsn").get() == null);
     // the status is written after the delete: wait for it rather than race it
-    await().atMost(Duration.ofSeconds(10)).until(() -> readyCondition("dsn"), c -> c != null && "SecretDeleted".equals(c.reason));
+    await().atMost(WAIT).until(() -> readyCondition("dsn"), c -> c != null && "SecretDeleted".equals(c.reason));
   }
 
   @Test
   void a_secret_update_the_api_server_refuses_sets_esos_could_not_update_secret_leaves_the_secret_and_is_retried() throws Exception {
     client.resources(ExternalSecret.class).resource(externalSecret("db-credentials", "apps/payments/db")).create();
-    await().atMost(Duration.ofSeconds(10)).until(() -> readyCondition("db-credentials"), c -> c != null && "True".equals(c.status));
+    await().atMost(WAIT).until(() -> readyCondition("db-credentials"), c -> c != null && "True".equals(c.status));
     Secret before = client.secrets().inNamespace("payments").withName("db-credentials").get();
     server.expect().put().withPath("/api/v1/namespaces/payments/secrets/db-credentials")
         .andReturn(403, new StatusBuilder().withCode(403).withReason("Forbidden").withMessage("secrets is forbidden").build()).times(2);
     vault.put("secret", "apps/payments/db", "{\"username\":\"payments\",\"password\":\"rotated\"}");
     touch("db-credentials");
 
-    Condition failed = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+    Condition failed = await().atMost(WAIT).pollInterval(Duration.ofMillis(100))
         .until(() -> readyCondition("db-credentials"), c -> c != null && "False".equals(c.status));
     assertThat(failed.reason).isEqualTo("SecretSyncedError");
     assertThat(failed.message).isEqualTo("could not update secret");
     assertThat(client.secrets().inNamespace("payments").withName("db-credentials").get().getMetadata().getResourceVersion())
         .isEqualTo(before.getMetadata().getResourceVersion());
-    Event warning = await().atMost(Duration.ofSeconds(10)).until(() -> warning("payments", "db-credentials: forbidden (HTTP 403); check the RBAC"), e -> e != null);
+    Event warning = await().atMost(WAIT).until(() -> warning("payments", "db-credentials: forbidden (HTTP 403); check the RBAC"), e -> e != null);
     assertThat(warning.getMessage()).startsWith("could not update secret: Secret payments/db-credentials").doesNotContain("rotated");
     // retried with backoff, without any change to the ExternalSecret, until the API server accepts it
-    await().atMost(Duration.ofSeconds(15)).until(() -> decode(client.secrets().inNamespace("payments").withName("db-credentials").get().getData())
+    await().atMost(WAIT).until(() -> decode(client.secrets().inNamespace("payments").withName("db-credentials").get().getData())
         .get("password"), "rotated"::equals);
-    await().atMost(Duration.ofSeconds(10)).until(() -> readyCondition("db-credentials"), c -> c != null && "True".equals(c.status));
+    await().atMost(WAIT).until(() -> readyCondition("db-credentials"), c -> c != null && "True".equals(c.status));
   }
 
   @Test
@@ -431,17 +432,17 @@ class SyncControllerIT {
     es.getSpec().target.deletionPolicy = io.secretgate.api.DeletionPolicy.Delete;
     vault.put("secret", "apps/payments/gone-soon", "{\"password\":\"s3cr3t\"}");
     client.resources(ExternalSecret.class).resource(es).create();
-    await().atMost(Duration.ofSeconds(10)).until(() -> readyCondition("deletable"), c -> c != null && "True".equals(c.status));
+    await().atMost(WAIT).until(() -> readyCondition("deletable"), c -> c != null && "True".equals(c.status));
     server.expect().delete().withPath("/api/v1/namespaces/payments/secrets/deletable")
         .andReturn(403, new StatusBuilder().withCode(403).withReason("Forbidden").withMessage("secrets is forbidden").build()).always();
     vault.delete("secret", "apps/payments/gone-soon");
     touch("deletable");
 
-    Condition failed = await().atMost(Duration.ofSeconds(10)).until(() -> readyCondition("deletable"), c -> c != null && "False".equals(c.status));
+    Condition failed = await().atMost(WAIT).until(() -> readyCondition("deletable"), c -> c != null && "False".equals(c.status));
     assertThat(failed.reason).isEqualTo("SecretSyncedError");
     assertThat(failed.message).isEqualTo("could not delete secret");
     assertThat(client.secrets().inNamespace("payments").withName("deletable").get()).isNotNull();
-    await().atMost(Duration.ofSeconds(10)).until(() -> warning("payments", "could not delete secret: Secret payments/deletable: forbidden (HTTP 403); check the RBAC"),
+    await().atMost(WAIT).until(() -> warning("payments", "could not delete secret: Secret payments/deletable: forbidden (HTTP 403); check the RBAC"),
         e -> e != null);
   }
 
@@ -451,33 +452,33 @@ class SyncControllerIT {
     MutableClock clock = new MutableClock(java.time.Instant.now());
     controller = TestControllers.started(client, new SyncMetrics(registry), clock);
     client.resources(ExternalSecret.class).resource(externalSecret("db-credentials", "apps/payments/db")).create();
-    Secret before = await().atMost(Duration.ofSeconds(10)).until(() -> client.secrets().inNamespace("payments").withName("db-credentials").get(), s -> s != null);
-    await().atMost(Duration.ofSeconds(10)).until(() -> readyCondition("db-credentials"), c -> c != null && "True".equals(c.status));
-    await().atMost(Duration.ofSeconds(10)).until(this::storeReady, c -> c != null && "True".equals(c.status));
+    Secret before = await().atMost(WAIT).until(() -> client.secrets().inNamespace("payments").withName("db-credentials").get(), s -> s != null);
+    await().atMost(WAIT).until(() -> readyCondition("db-credentials"), c -> c != null && "True".equals(c.status));
+    await().atMost(WAIT).until(this::storeReady, c -> c != null && "True".equals(c.status));
 
     vault.put("secret", "apps/payments/db", "{\"username\":\"payments\",\"password\":\"after-quota\"}");
     vault.failNext(1, FakeVault.Reply.of(429, "{\"errors\":[\"request path \\\"secret/data/apps/payments/db\\\": rate limit quota exceeded\"]}")
         .header("Retry-After", "30"));
     java.time.Instant refused = clock.instant();
     touch("db-credentials");
-    Condition failed = await().atMost(Duration.ofSeconds(10)).until(() -> readyCondition("db-credentials"), c -> c != null && "False".equals(c.status));
+    Condition failed = await().atMost(WAIT).until(() -> readyCondition("db-credentials"), c -> c != null && "False".equals(c.status));
     assertThat(failed.message).isEqualTo("could not get secret data from provider");
-    var event = await().atMost(Duration.ofSeconds(10)).until(() -> client.v1().events().inNamespace("payments").list().getItems().stream()
+    var event = await().atMost(WAIT).until(() -> client.v1().events().inNamespace("payments").list().getItems().stream()
         .filter(e -> "VaultRateLimited".equals(e.getReason())).findFirst(), java.util.Optional::isPresent).get();
     assertThat(event.getType()).isEqualTo("Warning");
     assertThat(event.getMessage()).contains("429").contains("30s").doesNotContain("after-quota").doesNotContain("s.sync-token");
     Secret during = client.secrets().inNamespace("payments").withName("db-credentials").get();
     assertThat(during.getData()).isEqualTo(before.getData());
     assertThat(during.getMetadata().getResourceVersion()).isEqualTo(before.getMetadata().getResourceVersion());
-    java.time.Instant next = await().atMost(Duration.ofSeconds(10))
+    java.time.Instant next = await().atMost(WAIT)
         .until(() -> controller.nextAttempt("payments/db-credentials").orElse(null), t -> t != null);
     assertThat(next).isAfterOrEqualTo(refused.plusSeconds(30));
     assertThat(registry.find("secretgate_vault_requests").tag("outcome", "rate_limited").counter().count()).isEqualTo(1.0);
 
     clock.advance(Duration.ofSeconds(31));
-    await().atMost(Duration.ofSeconds(15)).until(() -> decode(client.secrets().inNamespace("payments").withName("db-credentials").get().getData()).get("password"),
+    await().atMost(WAIT).until(() -> decode(client.secrets().inNamespace("payments").withName("db-credentials").get().getData()).get("password"),
         "after-quota"::equals);
-    await().atMost(Duration.ofSeconds(10)).until(() -> readyCondition("db-credentials"), c -> c != null && "True".equals(c.status));
+    await().atMost(WAIT).until(() -> readyCondition("db-credentials"), c -> c != null && "True".equals(c.status));
   }
 
   @Test
@@ -487,29 +488,29 @@ class SyncControllerIT {
       configMap("vault-ca", TestCa.create("some-other-ca").pem());
       tlsStore("vault-tls", "type: ConfigMap, name: vault-ca, key: ca.crt, namespace: secretgate", tls);
       client.resources(ExternalSecret.class).resource(externalSecret("tls-db", "apps/payments/db", "vault-tls")).create();
-      await().atMost(Duration.ofSeconds(10)).until(() -> readyCondition("tls-db"), c -> c != null && "False".equals(c.status));
+      await().atMost(WAIT).until(() -> readyCondition("tls-db"), c -> c != null && "False".equals(c.status));
       assertThat(client.secrets().inNamespace("payments").withName("tls-db").get()).isNull();
 
       configMap("vault-ca", ca.pem());
       touch("tls-db");
-      Secret synced = await().atMost(Duration.ofSeconds(15)).until(() -> client.secrets().inNamespace("payments").withName("tls-db").get(), s -> s != null);
+      Secret synced = await().atMost(WAIT).until(() -> client.secrets().inNamespace("payments").withName("tls-db").get(), s -> s != null);
       assertThat(decode(synced.getData())).containsEntry("password", "over-tls");
       // Syncs already under way (e.g. the re-check of the Secret just created) finish with the CA they read;
       // the claim below is about the syncs that start once the CA is gone.
-      await().atMost(Duration.ofSeconds(10)).until(controller::idle);
+      await().atMost(WAIT).until(controller::idle);
       synced = client.secrets().inNamespace("payments").withName("tls-db").get();
       assertThat(decode(synced.getData())).containsEntry("password", "over-tls");
 
       client.configMaps().inNamespace("secretgate").withName("vault-ca").delete();
       tls.put("secret", "apps/payments/db", "{\"password\":\"changed\"}");
       touch("tls-db");
-      await().atMost(Duration.ofSeconds(10)).until(() -> readyCondition("tls-db"), c -> c != null && "False".equals(c.status));
+      await().atMost(WAIT).until(() -> readyCondition("tls-db"), c -> c != null && "False".equals(c.status));
       assertThat(client.secrets().inNamespace("payments").withName("tls-db").get().getMetadata().getResourceVersion())
           .isEqualTo(synced.getMetadata().getResourceVersion());
-      await().atMost(Duration.ofSeconds(10)).until(() -> client.v1().events().inNamespace("payments").list().getItems().stream()
+      await().atMost(WAIT).until(() -> client.v1().events().inNamespace("payments").list().getItems().stream()
           .anyMatch(e -> "UpdateFailed".equals(e.getReason()) && e.getMessage().contains("caProvider ConfigMap secretgate/vault-ca not found")));
       StoreFixtures.touchSpec(client, "vault-tls");
-      Condition store = await().atMost(Duration.ofSeconds(10)).until(() -> storeReady("vault-tls"), c -> c != null && "False".equals(c.status));
+      Condition store = await().atMost(WAIT).until(() -> storeReady("vault-tls"), c -> c != null && "False".equals(c.status));
       assertThat(store.message).isEqualTo("unable to create client");
     } finally {
       client.resources(ClusterSecretStore.class).withName("vault-tls").delete();
@@ -522,9 +523,9 @@ class SyncControllerIT {
     try (FakeVault tls = tlsVault(ca)) {
       tlsStoreWithCaSecret("vault-tls-secret", "vault-ca", ca, tls);
       client.resources(ExternalSecret.class).resource(externalSecret("tls-db", "apps/payments/db", "vault-tls-secret")).create();
-      Secret synced = await().atMost(Duration.ofSeconds(15)).until(() -> client.secrets().inNamespace("payments").withName("tls-db").get(), s -> s != null);
+      Secret synced = await().atMost(WAIT).until(() -> client.secrets().inNamespace("payments").withName("tls-db").get(), s -> s != null);
       assertThat(decode(synced.getData())).containsEntry("password", "over-tls");
-      await().atMost(Duration.ofSeconds(10)).until(() -> storeReady("vault-tls-secret"), c -> c != null && "True".equals(c.status));
+      await().atMost(WAIT).until(() -> storeReady("vault-tls-secret"), c -> c != null && "True".equals(c.status));
       assertThat(tls.count("GET secret/data/apps/payments/db")).isGreaterThanOrEqualTo(1);
     } finally {
       client.resources(ClusterSecretStore.class).withName("vault-tls-secret").delete();
@@ -536,13 +537,13 @@ class SyncControllerIT {
     TestCa ca = TestCa.create("vault-ca-shared");
     try (FakeVault tls = tlsVault(ca)) {
       tlsStoreWithCaSecret("vault-tls-shared", "vault-ca-shared", ca, tls);
-      await().atMost(Duration.ofSeconds(10)).until(() -> storeReady("vault-tls-shared"), c -> c != null && "True".equals(c.status));
+      await().atMost(WAIT).until(() -> storeReady("vault-tls-shared"), c -> c != null && "True".equals(c.status));
       drainRecordedRequests();
       int count = 6;
       for (int i = 0; i < count; i++) client.resources(ExternalSecret.class).resource(externalSecret("ca-shared-" + i, "apps/payments/db", "vault-tls-shared")).create();
       for (int i = 0; i < count; i++) {
         String name = "ca-shared-" + i;
-        await().atMost(Duration.ofSeconds(15)).until(() -> client.secrets().inNamespace("payments").withName(name).get(), s -> s != null);
+        await().atMost(WAIT).until(() -> client.secrets().inNamespace("payments").withName(name).get(), s -> s != null);
       }
       List<io.fabric8.mockwebserver.http.RecordedRequest> requests = drainRecordedRequests();
       long creates = requests.stream().filter(r -> r.getMethod().equals("POST") && r.getPath().startsWith("/api/v1/namespaces/payments/secrets")).count();
@@ -570,13 +571,13 @@ class SyncControllerIT {
     client.secrets().inNamespace("payments").resource(new SecretBuilder().withNewMetadata().withName("shared").endMetadata()
         .addToData("other", b64("not-ours")).build()).create();
     client.resources(ExternalSecret.class).resource(mergingExternalSecret("merge-db", "Merge")).create();
-    await().atMost(Duration.ofSeconds(10)).until(() -> decode(client.secrets().inNamespace("payments").withName("shared").get().getData()),
+    await().atMost(WAIT).until(() -> decode(client.secrets().inNamespace("payments").withName("shared").get().getData()),
         d -> "s3cr3t".equals(d.get("password")));
-    await().atMost(Duration.ofSeconds(10)).until(() -> finalizers("merge-db"), f -> f.contains("externalsecrets.external-secrets.io/externalsecret-cleanup"));
+    await().atMost(WAIT).until(() -> finalizers("merge-db"), f -> f.contains("externalsecrets.external-secrets.io/externalsecret-cleanup"));
 
     vault.sealed(true);
     client.resources(ExternalSecret.class).inNamespace("payments").withName("merge-db").delete();
-    await().atMost(Duration.ofSeconds(10)).until(() -> client.resources(ExternalSecret.class).inNamespace("payments").withName("merge-db").get() == null);
+    await().atMost(WAIT).until(() -> client.resources(ExternalSecret.class).inNamespace("payments").withName("merge-db").get() == null);
     assertThat(decode(client.secrets().inNamespace("payments").withName("shared").get().getData())).containsExactly(Map.entry("other", "not-ours"));
   }
 
@@ -586,12 +587,12 @@ class SyncControllerIT {
     es.getSpec().target = new io.secretgate.api.ExternalSecretTarget();
     es.getSpec().target.creationPolicy = io.secretgate.api.CreationPolicy.CreateOrMerge;
     client.resources(ExternalSecret.class).resource(es).create();
-    await().atMost(Duration.ofSeconds(10)).until(() -> readyCondition("merged"), c -> c != null && "True".equals(c.status));
-    await().atMost(Duration.ofSeconds(10)).until(controller::idle);
+    await().atMost(WAIT).until(() -> readyCondition("merged"), c -> c != null && "True".equals(c.status));
+    await().atMost(WAIT).until(controller::idle);
 
     client.secrets().inNamespace("payments").withName("merged").delete();
 
-    Secret back = await().atMost(Duration.ofSeconds(10)).until(() -> client.secrets().inNamespace("payments").withName("merged").get(), x -> x != null);
+    Secret back = await().atMost(WAIT).until(() -> client.secrets().inNamespace("payments").withName("merged").get(), x -> x != null);
     assertThat(decode(back.getData())).containsEntry("password", "s3cr3t");
   }
 
@@ -600,32 +601,32 @@ class SyncControllerIT {
     client.secrets().inNamespace("payments").resource(new SecretBuilder().withNewMetadata().withName("shared").endMetadata()
         .addToData("other", b64("not-ours")).build()).create();
     client.resources(ExternalSecret.class).resource(mergingExternalSecret("merge-db", "Retain")).create();
-    await().atMost(Duration.ofSeconds(10)).until(() -> readyCondition("merge-db"), c -> c != null && "True".equals(c.status));
-    await().atMost(Duration.ofSeconds(10)).until(controller::idle);
+    await().atMost(WAIT).until(() -> readyCondition("merge-db"), c -> c != null && "True".equals(c.status));
+    await().atMost(WAIT).until(controller::idle);
 
     client.secrets().inNamespace("payments").withName("shared").edit(sec -> {
       sec.getData().put("password", b64("edited-by-hand"));
       return sec;
     });
 
-    await().atMost(Duration.ofSeconds(10)).until(() -> decode(client.secrets().inNamespace("payments").withName("shared").get().getData()),
+    await().atMost(WAIT).until(() -> decode(client.secrets().inNamespace("payments").withName("shared").get().getData()),
         d -> "s3cr3t".equals(d.get("password")) && "not-ours".equals(d.get("other")));
   }
 
   @Test
   void owner_external_secrets_get_no_finalizer_and_one_no_longer_needed_is_removed_when_the_spec_changes() throws Exception {
     client.resources(ExternalSecret.class).resource(externalSecret("db-credentials", "apps/payments/db")).create();
-    await().atMost(Duration.ofSeconds(10)).until(() -> readyCondition("db-credentials"), c -> c != null && "True".equals(c.status));
+    await().atMost(WAIT).until(() -> readyCondition("db-credentials"), c -> c != null && "True".equals(c.status));
     assertThat(finalizers("db-credentials")).doesNotContain("externalsecrets.external-secrets.io/externalsecret-cleanup");
 
     client.secrets().inNamespace("payments").resource(new SecretBuilder().withNewMetadata().withName("shared").endMetadata()
         .addToData("other", b64("not-ours")).build()).create();
     client.resources(ExternalSecret.class).resource(mergingExternalSecret("merge-later-retain", "Merge")).create();
-    await().atMost(Duration.ofSeconds(10)).until(() -> finalizers("merge-later-retain"), f -> f.contains("externalsecrets.external-secrets.io/externalsecret-cleanup"));
+    await().atMost(WAIT).until(() -> finalizers("merge-later-retain"), f -> f.contains("externalsecrets.external-secrets.io/externalsecret-cleanup"));
     client.resources(ExternalSecret.class).resource(mergingExternalSecret("merge-later-retain", "Retain")).update();
-    await().atMost(Duration.ofSeconds(10)).until(() -> finalizers("merge-later-retain"), List::isEmpty);
+    await().atMost(WAIT).until(() -> finalizers("merge-later-retain"), List::isEmpty);
     client.resources(ExternalSecret.class).inNamespace("payments").withName("merge-later-retain").delete();
-    await().atMost(Duration.ofSeconds(10)).until(() -> client.resources(ExternalSecret.class).inNamespace("payments").withName("merge-later-retain").get() == null);
+    await().atMost(WAIT).until(() -> client.resources(ExternalSecret.class).inNamespace("payments").withName("merge-later-retain").get() == null);
     assertThat(decode(client.secrets().inNamespace("payments").withName("shared").get().getData())).containsEntry("password", "s3cr3t");
   }
 

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.secretgate.config.ControllerSettings;
 import io.secretgate.config.RotationSettings;
+import io.secretgate.testing.PatientMockClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -15,11 +16,11 @@ import java.util.function.UnaryOperator;
  * checks every 5 minutes; started, and ready (informers synced) when returned.
  */
 final class TestControllers {
-  private static final Duration READY_WITHIN = Duration.ofSeconds(10);
+  private static final Duration READY_WITHIN = PatientMockClient.WAIT;
 
   private TestControllers() {}
 
-  /** Four workers, no rotation extras, ready within 10 s. */
+  /** Four workers, no rotation extras, ready within {@link PatientMockClient#WAIT}. */
   static SyncController started(KubernetesClient client, SyncMetrics metrics, Clock clock) {
     return started(client, 4, new RotationSettings(false, Duration.ZERO), metrics, clock, READY_WITHIN);
   }

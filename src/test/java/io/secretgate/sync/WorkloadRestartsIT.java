@@ -226,7 +226,7 @@ class WorkloadRestartsIT {
         new SyncMetrics(registry), window, new Backoff(window, WorkloadRestarts.RETRY_CAP, 0, Math::random))) {
       quick.secretChanged(NS, "db");
 
-      await().atMost(Duration.ofSeconds(10)).until(() -> templateHash("Deployment", "api").isPresent());
+      await().atMost(PatientMockClient.WAIT).until(() -> templateHash("Deployment", "api").isPresent());
     }
     assertThat(templateHash("Deployment", "api")).contains(expectedHash("db"));
     assertThat(restartsOf("Deployment")).isEqualTo(1.0);
@@ -248,7 +248,7 @@ class WorkloadRestartsIT {
         new SyncMetrics(broken), window, WorkloadRestarts.retryBackoff(window), health)) {
       quick.secretChanged(NS, "db");
 
-      await().atMost(Duration.ofSeconds(10)).until(() -> !health.healthy());
+      await().atMost(PatientMockClient.WAIT).until(() -> !health.healthy());
     }
   }
 

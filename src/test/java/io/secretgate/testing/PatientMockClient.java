@@ -1,6 +1,7 @@
 package io.secretgate.testing;
 
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.time.Duration;
 import java.util.function.Consumer;
 
 /**
@@ -18,6 +19,13 @@ import java.util.function.Consumer;
 public final class PatientMockClient implements Consumer<KubernetesClientBuilder> {
   /** Longer than the mock server's worst stall (30 s), so a stalled request is answered, not repeated. */
   public static final int REQUEST_TIMEOUT_MILLIS = 60_000;
+
+  /**
+   * How long a test waits for something done through the mock server (a sync, a status, an informer
+   * synced): twice its worst stall, so a request caught behind one still arrives in time. A ceiling
+   * only; a passing wait ends as soon as its condition holds.
+   */
+  public static final Duration WAIT = Duration.ofSeconds(60);
 
   @Override
   public void accept(KubernetesClientBuilder builder) {
