@@ -88,9 +88,8 @@ class HangingVaultWebhookTest {
 
     List<String> first = warnings(admission.answer(request, API_SERVER_TIMEOUT));
     await().atMost(Duration.ofSeconds(5)).until(() -> held.size() == 1);
-    long start = System.nanoTime();
     List<String> meanwhile = warnings(admission.answer(request, API_SERVER_TIMEOUT));
-    Duration took = Duration.ofNanos(System.nanoTime() - start);
+    int asksMeanwhile = held.size() - 1;
     clock.advance(VaultPolicyOracle.UNANSWERED_HOLD);
     warnings(admission.answer(request, API_SERVER_TIMEOUT));
 
@@ -100,7 +99,8 @@ class HangingVaultWebhookTest {
         "paths of SecretStore \"payments/b\" not checked: Vault could not be asked",
         "paths of SecretStore \"payments/c\" not checked: Vault could not be asked").containsOnlyOnce(reason);
     assertThat(meanwhile).isEqualTo(first);
-    assertThat(took).as("no ask while the failure is held").isLessThan(Duration.ofMillis(400));
+    // counted, not timed: a busy machine can take 400 ms to answer without asking, as long as an ask that gives up
+    assertThat(asksMeanwhile).as("no ask while the failure is held").isZero();
     await().atMost(Duration.ofSeconds(5)).until(() -> held.size() == 2); // asked again once the hold is over
   }
 
