@@ -40,6 +40,12 @@ class ServeProcessIT {
   static KubernetesClient client;
 
   static final Duration GRACE = Duration.ofSeconds(2);
+  /**
+   * What a shutdown may take beyond the grace: releasing the lease gets at least half a second, and the
+   * ops server and the client are closed after that; on a busy machine (or behind a mock-server stall)
+   * those add up to more than the grace's last quarter. Still far below any work in flight here (30 s).
+   */
+  static final Duration CLOSING = Duration.ofSeconds(3);
   static final Duration WAIT = PatientMockClient.WAIT;
 
   final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -167,7 +173,7 @@ class ServeProcessIT {
     shutdown.get();
     Duration took = Duration.ofNanos(System.nanoTime() - began);
 
-    assertThat(took).isLessThan(GRACE);
+    assertThat(took).isLessThan(GRACE.plus(CLOSING));
     assertThat(controller.events).containsExactly("start", "stopping", "stopped");
     assertThat(controller.stopGrace).isEqualTo(Duration.ofMillis(1500));
     assertThat(p.isLeader()).isFalse();
@@ -244,7 +250,7 @@ class ServeProcessIT {
     long began = System.nanoTime();
     p.shutdown();
 
-    assertThat(Duration.ofNanos(System.nanoTime() - began)).isLessThan(GRACE);
+    assertThat(Duration.ofNanos(System.nanoTime() - began)).isLessThan(GRACE.plus(CLOSING));
     assertThat(made.get(0).events).containsExactly("start", "stopping", "interrupted");
     assertThat(lease("serve-slow").getSpec().getLeaseDurationSeconds()).as("released").isEqualTo(1);
   }

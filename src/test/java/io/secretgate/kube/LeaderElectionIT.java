@@ -154,7 +154,8 @@ class LeaderElectionIT {
       long began = System.nanoTime();
       e.stop(Duration.ofSeconds(1));
 
-      assertThat(Duration.ofNanos(System.nanoTime() - began)).isLessThan(Duration.ofMillis(2500));
+      // the 1 s asked for, and room for a busy machine: a stop held up by the unanswered call takes the client's 10 s
+      assertThat(Duration.ofNanos(System.nanoTime() - began)).isLessThan(Duration.ofSeconds(5));
       assertThat(e.hasObservedLeader()).isFalse();
       assertThat(e.isLeader()).isFalse();
     }
