@@ -48,7 +48,7 @@ class CertificateFilesTest {
         throw new NoClassDefFoundError("io/secretgate/Missing");
       });
 
-      await().atMost(Duration.ofSeconds(5)).until(() -> !files.healthy());
+      await().atMost(Duration.ofSeconds(30)).until(() -> !files.healthy());
     }
   }
 
@@ -62,7 +62,7 @@ class CertificateFilesTest {
         reload.run();
       });
 
-      await().atMost(Duration.ofSeconds(5)).until(() -> polls.get() >= 3);
+      await().atMost(Duration.ofSeconds(30)).until(() -> polls.get() >= 3);
       assertThat(files.healthy()).isTrue();
     }
   }
