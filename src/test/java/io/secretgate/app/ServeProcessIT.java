@@ -62,6 +62,8 @@ class ServeProcessIT {
     volatile boolean ready;
     volatile boolean healthy = true;
     volatile Duration inFlight = Duration.ZERO;
+    /** Ends the work in flight before {@link #inFlight} has passed. */
+    final java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
     volatile Duration stopGrace;
 
     @Override
@@ -74,7 +76,7 @@ class ServeProcessIT {
       stopGrace = grace;
       events.add("stopping");
       try {
-        Thread.sleep(inFlight.toMillis());
+        done.await(inFlight.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
       } catch (InterruptedException e) {
         events.add("interrupted");
         Thread.currentThread().interrupt();
@@ -158,7 +160,9 @@ class ServeProcessIT {
     controller.ready = true;
     assertThat(get(p, "/readyz").statusCode()).isEqualTo(200);
 
-    controller.inFlight = Duration.ofMillis(600);
+    // Work in flight until the test has seen readyz fail (at most 1.4 s, inside the controller's 1.5 s):
+    // a test thread held back a while on a loaded machine still finds the server up and shutting down.
+    controller.inFlight = Duration.ofMillis(1400);
     int port = p.opsPort();
     long began = System.nanoTime();
     CompletableFuture<Void> shutdown = CompletableFuture.runAsync(p::shutdown);
@@ -170,6 +174,7 @@ class ServeProcessIT {
         return false;
       }
     });
+    controller.done.countDown();
     shutdown.get();
     Duration took = Duration.ofNanos(System.nanoTime() - began);
 
