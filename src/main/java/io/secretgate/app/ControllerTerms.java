@@ -104,6 +104,10 @@ final class ControllerTerms implements LeaderElection.Listener {
     } catch (RuntimeException e) {
       startFailed = true;
       log.error("the controller failed to start", e);
+    } catch (Error e) {
+      // Not rethrown: it would end this thread unseen and leave a leader that never reconciles, healthy.
+      startFailed = true;
+      log.error("the controller failed to start: {}; /healthz fails until the Pod is restarted", e.getClass().getSimpleName());
     }
   }
 
