@@ -152,6 +152,26 @@ class ValidateCommandTest {
   }
 
   @Test
+  void an_input_error_outranks_a_denial_and_the_json_still_lists_the_denied_document() throws IOException {
+    CliRun run = CliRun.of("validate", "--policy", POLICY, "--format", "json", "examples/manifests/", FIXTURES + "with-broken-file/broken.yaml");
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
+    JsonMapper json = JsonMapper.builder().build();
+    assertThat(json.readTree(run.out())).isEqualTo(json.readTree(Files.readString(Path.of(FIXTURES + "examples.golden.json"))));
+    assertThat(run.err()).containsPattern("^secretgate: " + FIXTURES.replace(".", "\\.") + "with-broken-file/broken\\.yaml:\\d+:\\d+: not valid YAML/JSON")
+        .hasLineCount(1);
+  }
+
+  @Test
+  void a_directory_without_manifests_is_zero_documents_in_valid_json_and_exits_0(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("README.md"), "not a manifest");
+    CliRun run = CliRun.of("validate", "--format", "json", dir.toString());
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+    assertThat(run.err()).isEmpty();
+    JsonMapper json = JsonMapper.builder().build();
+    assertThat(json.readTree(run.out())).isEqualTo(json.readTree("{\"documents\":[],\"summary\":{\"documents\":0,\"denied\":0}}"));
+  }
+
+  @Test
   void a_yaml_error_in_a_secret_manifest_is_one_line_on_stderr_without_the_secret() {
     CliRun run = CliRun.of("validate", "src/test/resources/io/secretgate/manifest/secret-bad-indent.yaml");
     assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
