@@ -61,6 +61,20 @@ class ValidateCommandTest {
   }
 
   @Test
+  void the_junit_format_shows_a_file_that_cannot_be_parsed_as_an_error_case_beside_the_documents() throws Exception {
+    CliRun run = CliRun.of("validate", "--format", "junit", FIXTURES + "with-broken-file");
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
+    Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        .parse(new java.io.ByteArrayInputStream(run.out().getBytes(StandardCharsets.UTF_8)));
+    assertThat(xml.getDocumentElement().getAttribute("errors")).isEqualTo("1");
+    assertThat(xml.getElementsByTagName("testcase").getLength()).isEqualTo(2);
+    org.w3c.dom.Element error = (org.w3c.dom.Element) xml.getElementsByTagName("error").item(0);
+    assertThat(error.getAttribute("type")).isEqualTo("INPUT");
+    assertThat(error.getAttribute("message")).startsWith("not valid YAML/JSON");
+    assertThat(((org.w3c.dom.Element) error.getParentNode()).getAttribute("classname")).matches(".*broken\\.yaml:\\d+:\\d+");
+  }
+
+  @Test
   void everything_allowed_exits_0() {
     CliRun run = CliRun.of("validate", "--policy", POLICY, "examples/manifests/stores", "examples/manifests/apps/payments.yaml");
     assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
