@@ -124,6 +124,15 @@ class ValidateCommandTest {
   }
 
   @Test
+  void a_vault_token_file_without_vault_addr_is_an_input_error_not_a_run_that_checks_nothing() {
+    CliRun run = CliRun.of("validate", "--vault-token-file", POLICY, "examples/manifests/");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err()).isEqualTo("secretgate: --vault-token-file needs --vault-addr (the Vault to ask with that token)\n");
+  }
+
+  @Test
   void a_read_that_must_name_its_version_is_conditional_only_where_no_version_is_sent() {
     CliRun run = CliRun.of("validate", "--policy", FIXTURES + "version-policy.hcl", FIXTURES + "versioned-reads.yaml");
     String conditional = "is granted only with response wrapping or required parameters";
