@@ -40,6 +40,14 @@ public class VaultProvider {
     return out;
   }
 
+  /** Why a sync from a store without {@code auth.tokenSecretRef} fails, after the store's name. */
+  public static final String ONLY_TOKEN_AUTH = "only auth.tokenSecretRef is supported by secretgate yet";
+
+  /** Whether the store logs in with {@code auth.tokenSecretRef}, the one auth method secretgate supports yet (first in ESO's order). */
+  public boolean usesTokenAuth() {
+    return auth != null && auth.tokenSecretRef != null;
+  }
+
   /** ESO's default key of {@code tls.certSecretRef}. */
   public static final String CLIENT_CERT_KEY = "tls.crt";
   /** ESO's default key of {@code tls.keySecretRef}. */

@@ -53,6 +53,7 @@ public final class PolicyOptions {
       }
       return online();
     }
+    if (vaultTokenFile != null) throw new InputException("--vault-token-file needs --vault-addr (the Vault to ask with that token)");
     if (policies.isEmpty() && storePolicies.isEmpty()) return PolicyOracle.none();
     Optional<Acl> all = policies.isEmpty() ? Optional.empty() : Optional.of(Acl.of(PolicyLoading.load(policies)));
     Map<String, Acl> perStore = new HashMap<>();

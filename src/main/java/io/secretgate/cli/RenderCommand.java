@@ -4,6 +4,8 @@ import io.secretgate.api.CreationPolicy;
 import io.secretgate.api.ExternalSecret;
 import io.secretgate.api.ExternalSecretTemplate;
 import io.secretgate.api.SecretStoreRef;
+import io.secretgate.api.StoreKind;
+import io.secretgate.api.VaultProvider;
 import io.secretgate.secrets.BuildOutcome;
 import io.secretgate.secrets.DesiredSecret;
 import io.secretgate.secrets.DesiredSecretBuilder;
@@ -14,6 +16,7 @@ import io.secretgate.secrets.SecretSources;
 import io.secretgate.secrets.SyncEvent;
 import io.secretgate.secrets.TemplateEngine;
 import io.secretgate.secrets.template.GoTemplateEngine;
+import io.secretgate.validation.Store;
 import io.secretgate.vault.KvSecretSource;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -78,7 +81,13 @@ public final class RenderCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     RenderInputs inputs = RenderInputs.read(file, store, vaultData);
     ExternalSecret es = inputs.externalSecret;
-    BuildOutcome outcome = new DesiredSecretBuilder(TEMPLATES).build(es, sources(inputs));
+    BuildOutcome outcome;
+    try {
+      outcome = new DesiredSecretBuilder(TEMPLATES).build(es, sources(inputs, DesiredSecretBuilder.namespace(es)));
+    } catch (StoreNotUsable e) {
+      // the controller fails the sync when it opens such a store, before any read (ExternalSecretReconciler.open)
+      return syncWouldFail(err, EsoText.REASON_SYNCED_ERROR, EsoText.MSG_ERROR_GET_SECRET_DATA, SyncEvent.warning(EsoText.EVENT_UPDATE_FAILED, e.getMessage()));
+    }
     for (SyncEvent e : outcome.events()) err.println("secretgate: event " + e.type() + " " + e.reason() + ": " + oneLine(e.message()));
     String target = DesiredSecretBuilder.namespace(es) + "/" + DesiredSecretBuilder.secretName(es);
     if (outcome instanceof BuildOutcome.Write w) {
@@ -97,8 +106,12 @@ public final class RenderCommand implements Callable<Integer> {
       return ExitCodes.OK;
     }
     BuildOutcome.Failed f = (BuildOutcome.Failed) outcome;
-    err.println("secretgate: sync would fail: " + f.reason() + ": " + f.message());
-    err.println("secretgate: event " + f.warningEvent().type() + " " + f.warningEvent().reason() + ": " + oneLine(f.eventText()));
+    return syncWouldFail(err, f.reason(), f.message(), f.warningEvent());
+  }
+
+  private static int syncWouldFail(PrintWriter err, String reason, String message, SyncEvent event) {
+    err.println("secretgate: sync would fail: " + reason + ": " + message);
+    err.println("secretgate: event " + event.type() + " " + event.reason() + ": " + oneLine(event.message()));
     return ExitCodes.FINDING;
   }
 
@@ -127,7 +140,7 @@ public final class RenderCommand implements Callable<Integer> {
     }
   }
 
-  private static SecretSources sources(RenderInputs inputs) {
+  private static SecretSources sources(RenderInputs inputs, String namespace) {
     Map<String, SecretSource> byStore = new HashMap<>();
     inputs.stores.forEach((key, provider) -> byStore.put(key, new KvSecretSource(inputs.vaultData, provider)));
     return (SecretStoreRef ref) -> {
@@ -135,8 +148,28 @@ public final class RenderCommand implements Callable<Integer> {
       if (s == null) {
         throw new SecretSourceException(SecretSourceException.Reason.INVALID_REQUEST, "could not get store: no such store");
       }
+      if (otherAuthOnly(inputs.stores.get(RenderInputs.key(ref)))) {
+        Store store = new Store(ref.effectiveKind(), ref.name, ref.effectiveKind() == StoreKind.ClusterSecretStore ? null : namespace, null);
+        throw new StoreNotUsable(store.displayName() + ": " + VaultProvider.ONLY_TOKEN_AUTH);
+      }
       return s;
     };
+  }
+
+  /**
+   * Whether the store logs in only with an auth method secretgate does not support yet (kubernetes,
+   * appRole, ...). A store without any auth block is rendered: render needs no token, and a manifest
+   * written just for render may leave it out.
+   */
+  private static boolean otherAuthOnly(VaultProvider provider) {
+    return !provider.usesTokenAuth() && provider.auth != null && !provider.auth.methodsPresent().isEmpty();
+  }
+
+  /** A store the controller cannot sync from (an auth method not supported yet); the message is its event text. */
+  private static final class StoreNotUsable extends RuntimeException {
+    StoreNotUsable(String message) {
+      super(message, null, false, false);
+    }
   }
 
   /** Event texts may hold Vault's multi-line errors; stderr gets one line per message. */

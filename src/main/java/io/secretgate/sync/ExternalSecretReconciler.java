@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.secretgate.api.ExternalSecret;
 import io.secretgate.api.ManagedSecretKeys;
 import io.secretgate.api.SecretStoreRef;
+import io.secretgate.api.VaultProvider;
 import io.secretgate.config.GoDuration;
 import io.secretgate.kube.ApplyResult;
 import io.secretgate.kube.CaReadException;
@@ -260,8 +261,8 @@ public final class ExternalSecretReconciler {
     if (store.spec().provider == null || store.spec().provider.vault == null) {
       throw new StoreUnavailable(store.displayName() + " has no vault provider", true);
     }
-    if (store.spec().provider.vault.auth == null || store.spec().provider.vault.auth.tokenSecretRef == null) {
-      throw new StoreUnavailable(store.displayName() + ": only auth.tokenSecretRef is supported by secretgate yet", true);
+    if (!store.spec().provider.vault.usesTokenAuth()) {
+      throw new StoreUnavailable(store.displayName() + ": " + VaultProvider.ONLY_TOKEN_AUTH, true);
     }
     try {
       return new KvSecretSource(rateLimit.watching(vaults.open(store, namespace, freshReads).kv()), store.spec().provider.vault);

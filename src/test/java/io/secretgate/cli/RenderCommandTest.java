@@ -105,6 +105,16 @@ class RenderCommandTest {
   }
 
   @Test
+  void a_store_with_an_auth_method_not_supported_yet_exits_1_as_the_controllers_sync_fails() {
+    Run r = render("--file", "es-kubernetes-auth-store.yaml", "--vault-data", "data.json");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).isEqualTo(
+        "secretgate: sync would fail: SecretSyncedError: could not get secret data from provider\n"
+            + "secretgate: event Warning UpdateFailed: SecretStore \"payments/vault\": only auth.tokenSecretRef is supported by secretgate yet\n");
+  }
+
+  @Test
   void delete_policy_with_nothing_found_exits_0_and_says_the_secret_would_be_deleted() {
     Run r = render("--file", "es-delete-policy.yaml", "--store", "store.yaml", "--vault-data", "data.json");
     assertThat(r.code()).isEqualTo(0);

@@ -61,6 +61,20 @@ class ValidateCommandTest {
   }
 
   @Test
+  void the_junit_format_shows_a_file_that_cannot_be_parsed_as_an_error_case_beside_the_documents() throws Exception {
+    CliRun run = CliRun.of("validate", "--format", "junit", FIXTURES + "with-broken-file");
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
+    Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        .parse(new java.io.ByteArrayInputStream(run.out().getBytes(StandardCharsets.UTF_8)));
+    assertThat(xml.getDocumentElement().getAttribute("errors")).isEqualTo("1");
+    assertThat(xml.getElementsByTagName("testcase").getLength()).isEqualTo(2);
+    org.w3c.dom.Element error = (org.w3c.dom.Element) xml.getElementsByTagName("error").item(0);
+    assertThat(error.getAttribute("type")).isEqualTo("INPUT");
+    assertThat(error.getAttribute("message")).startsWith("not valid YAML/JSON");
+    assertThat(((org.w3c.dom.Element) error.getParentNode()).getAttribute("classname")).matches(".*broken\\.yaml:\\d+:\\d+");
+  }
+
+  @Test
   void everything_allowed_exits_0() {
     CliRun run = CliRun.of("validate", "--policy", POLICY, "examples/manifests/stores", "examples/manifests/apps/payments.yaml");
     assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
@@ -110,6 +124,15 @@ class ValidateCommandTest {
   }
 
   @Test
+  void a_vault_token_file_without_vault_addr_is_an_input_error_not_a_run_that_checks_nothing() {
+    CliRun run = CliRun.of("validate", "--vault-token-file", POLICY, "examples/manifests/");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err()).isEqualTo("secretgate: --vault-token-file needs --vault-addr (the Vault to ask with that token)\n");
+  }
+
+  @Test
   void a_read_that_must_name_its_version_is_conditional_only_where_no_version_is_sent() {
     CliRun run = CliRun.of("validate", "--policy", FIXTURES + "version-policy.hcl", FIXTURES + "versioned-reads.yaml");
     String conditional = "is granted only with response wrapping or required parameters";
@@ -149,6 +172,26 @@ class ValidateCommandTest {
     assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
     assertThat(run.out()).contains("\"name\":\"db\"").contains("\"summary\":{\"documents\":1,\"denied\":0}");
     assertThat(run.err()).containsPattern("broken\\.yaml:\\d+:\\d+: not valid YAML/JSON");
+  }
+
+  @Test
+  void an_input_error_outranks_a_denial_and_the_json_still_lists_the_denied_document() throws IOException {
+    CliRun run = CliRun.of("validate", "--policy", POLICY, "--format", "json", "examples/manifests/", FIXTURES + "with-broken-file/broken.yaml");
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
+    JsonMapper json = JsonMapper.builder().build();
+    assertThat(json.readTree(run.out())).isEqualTo(json.readTree(Files.readString(Path.of(FIXTURES + "examples.golden.json"))));
+    assertThat(run.err()).containsPattern("^secretgate: " + FIXTURES.replace(".", "\\.") + "with-broken-file/broken\\.yaml:\\d+:\\d+: not valid YAML/JSON")
+        .hasLineCount(1);
+  }
+
+  @Test
+  void a_directory_without_manifests_is_zero_documents_in_valid_json_and_exits_0(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("README.md"), "not a manifest");
+    CliRun run = CliRun.of("validate", "--format", "json", dir.toString());
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+    assertThat(run.err()).isEmpty();
+    JsonMapper json = JsonMapper.builder().build();
+    assertThat(json.readTree(run.out())).isEqualTo(json.readTree("{\"documents\":[],\"summary\":{\"documents\":0,\"denied\":0}}"));
   }
 
   @Test

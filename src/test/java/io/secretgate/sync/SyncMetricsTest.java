@@ -88,6 +88,27 @@ class SyncMetricsTest {
   }
 
   @Test
+  void rotation_figures_come_out_under_the_counter_names_the_readme_lists() {
+    metrics.tokenRotation();
+    metrics.tokenExpiryWarning();
+    metrics.valueChange();
+    metrics.valueChange();
+    metrics.workloadRestart("Deployment");
+    metrics.workloadRestart("StatefulSet");
+
+    assertThat(lines()).contains(
+        "# TYPE secretgate_token_rotations_total counter",
+        "secretgate_token_rotations_total 1.0",
+        "# TYPE secretgate_token_expiry_warnings_total counter",
+        "secretgate_token_expiry_warnings_total 1.0",
+        "# TYPE secretgate_secret_value_changes_total counter",
+        "secretgate_secret_value_changes_total 2.0",
+        "# TYPE secretgate_workload_restarts_total counter",
+        "secretgate_workload_restarts_total{kind=\"Deployment\"} 1.0",
+        "secretgate_workload_restarts_total{kind=\"StatefulSet\"} 1.0");
+  }
+
+  @Test
   void a_deleted_external_secret_loses_all_its_series_and_others_keep_theirs() {
     for (String name : List.of("gone", "kept")) {
       metrics.syncCall("shop", name);
