@@ -634,7 +634,7 @@ class SyncControllerIT {
   void a_merge_target_that_does_not_exist_is_not_created_and_the_status_says_secret_missing_as_esos_does() throws Exception {
     client.resources(ExternalSecret.class).resource(mergingExternalSecret("merge-nowhere", "Retain")).create();
 
-    Condition ready = await().atMost(Duration.ofSeconds(10)).until(() -> readyCondition("merge-nowhere"), c -> c != null);
+    Condition ready = await().atMost(WAIT).until(() -> readyCondition("merge-nowhere"), c -> c != null);
     assertThat(List.of(ready.status, ready.reason, ready.message))
         .containsExactly("True", "SecretMissing", "secret will not be created due to CreationPolicy=Merge");
     assertThat(client.secrets().inNamespace("payments").withName("shared").get()).isNull();
