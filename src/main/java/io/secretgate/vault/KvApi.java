@@ -16,7 +16,8 @@ public interface KvApi {
    * {@code GET /v1/<apiPath>[?version=<version>]}: the top-level {@code data} field of Vault's
    * answer (for KV v2 data reads {@code {"data": {...}, "metadata": {...}}}; for metadata reads
    * the metadata object; for KV v1 the secret itself), or empty for a 404 without data. A 404
-   * that carries data (a soft-deleted KV v2 version) is returned like a 200.
+   * that carries data (a soft-deleted KV v2 version) is returned like a 200, and one that carries
+   * only warnings (a path that is no KV v2 API path on a KV v2 mount) as {@code JsonNull}.
    *
    * @param version the {@code ?version=} parameter, or null for none
    */

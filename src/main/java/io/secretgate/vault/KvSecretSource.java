@@ -27,7 +27,8 @@ import java.util.Optional;
  * <ul>
  *   <li>data reads go to {@link KvPaths#dataPath}; KV v2 answers are unwrapped ({@code data.data});
  *       a 404, or a KV v2 version whose {@code data} is null (soft-deleted or destroyed), is
- *       {@link NoSecretException}; {@code remoteRef.version} is sent as {@code ?version=} on KV v2
+ *       {@link NoSecretException}; an answer without data (a 404 with only a warning) is too on
+ *       KV v1, and on KV v2 it is ESO's {@code failed to find data field}; {@code remoteRef.version} is sent as {@code ?version=} on KV v2
  *       (KV v1 ignores it, so it is not sent there);
  *   <li>{@code metadataPolicy: Fetch} reads {@link KvPaths#metadataPath} and returns
  *       {@code created_time}, {@code current_version}, {@code delete_version_after} and the
@@ -63,8 +64,12 @@ public final class KvSecretSource implements SecretSource {
   private JsonObject data(String key, String version) throws SecretSourceException {
     String path = path(() -> KvPaths.dataPath(store, key));
     Optional<JsonValue> answer = read(path, KvPaths.readVersion(store, version).orElse(null));
-    if (answer.isEmpty() || answer.get() instanceof JsonNull) throw new NoSecretException();
+    if (answer.isEmpty()) throw new NoSecretException();
     JsonValue secret = answer.get();
+    // An answer without data (a 404 with only a warning): Go reads its nil data map as empty, so on
+    // KV v2 it has no data field, and on KV v1 it is ESO's "no secret"
+    if (secret instanceof JsonNull && v2()) secret = new JsonObject(Map.of());
+    if (secret instanceof JsonNull) throw new NoSecretException();
     if (v2()) {
       if (!(secret instanceof JsonObject wrapper)) throw new SecretSourceException(Reason.INVALID_RESPONSE, "failed to unmarshall JSON");
       if (!wrapper.has("data")) throw new SecretSourceException(Reason.INVALID_RESPONSE, "failed to find data field");

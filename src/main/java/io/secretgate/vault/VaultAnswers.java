@@ -29,13 +29,19 @@ import java.util.Set;
 final class VaultAnswers {
   private VaultAnswers() {}
 
-  /** A KV read: the raw {@code data} text; empty for a 404 without data. */
+  /**
+   * A KV read: the raw {@code data} text. A 404 counts as an answer only as Vault's Go client keeps
+   * one, with warnings or with data in it (a soft-deleted version); otherwise it is empty. A 404
+   * kept for its warnings alone (a path that is no KV v2 API path on a KV v2 mount) gives the data
+   * text {@code null}.
+   */
   static Optional<String> readData(VaultCall call, Answer answer) throws VaultFailure {
     if (answer.status() == 404) {
       if (answer.body().isBlank()) return Optional.empty();
       Optional<String> data = rawData(call, answer);
       if (data.isPresent() && !data.get().startsWith("{")) throw bad(call, answer, "its data is not an object");
-      return data;
+      if (data.isPresent() && hasElements(data.get())) return data;
+      return hasElements(rawMember(call, answer, "warnings")) ? Optional.of("null") : Optional.empty();
     }
     if (answer.status() != 200) throw failure(call, answer);
     String data = rawData(call, answer).orElseThrow(() -> bad(call, answer, "it has no data"));
@@ -44,13 +50,22 @@ final class VaultAnswers {
   }
 
   private static Optional<String> rawData(VaultCall call, Answer answer) throws VaultFailure {
-    String data;
+    String data = rawMember(call, answer, "data");
+    return data == null || data.equals("null") ? Optional.empty() : Optional.of(data);
+  }
+
+  private static String rawMember(VaultCall call, Answer answer, String name) throws VaultFailure {
     try {
-      data = RawJson.members(answer.body()).get("data");
+      return RawJson.members(answer.body()).get(name);
     } catch (RawJson.MalformedJsonException e) {
       throw bad(call, answer, "it is not a JSON object");
     }
-    return data == null || data.equals("null") ? Optional.empty() : Optional.of(data);
+  }
+
+  /** Whether raw JSON text is an object or array with something in it (Go's {@code len(x) > 0}). */
+  private static boolean hasElements(String raw) {
+    if (raw == null || raw.length() < 2 || (raw.charAt(0) != '{' && raw.charAt(0) != '[')) return false;
+    return !raw.substring(1, raw.length() - 1).isBlank();
   }
 
   /** A LIST: the keys; empty for a 404. */

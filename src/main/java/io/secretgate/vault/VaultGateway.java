@@ -17,8 +17,10 @@ public interface VaultGateway {
    * Reads a KV secret ({@code GET /v1/<apiPath>[?version=N]}) and returns the JSON text of the
    * answer's top-level {@code data} field exactly as Vault sent it (KV v2:
    * {@code {"data":{...},"metadata":{...}}}; KV v1: the key/value object), number literals and
-   * all. Empty when Vault answers 404 without data. A 404 that carries data (a soft-deleted or
-   * destroyed KV v2 version: {@code {"data":null,"metadata":{...}}}) is returned as data.
+   * all. Empty when Vault answers 404 without data or warnings. A 404 that carries data (a
+   * soft-deleted or destroyed KV v2 version: {@code {"data":null,"metadata":{...}}}) is returned as
+   * data; one that carries only warnings (a path that is no KV v2 API path on a KV v2 mount) as
+   * the text {@code null}.
    *
    * @param version the KV v2 version to read, or {@code null}/empty for the current one
    */

@@ -160,6 +160,12 @@ class DriverVaultGatewayIT {
   }
 
   @Test
+  void a_path_that_is_no_kv_v2_api_path_on_a_kv_v2_mount_comes_back_as_null_data_for_its_warning() throws VaultFailure {
+    vault.token(TOKEN, new FakeVault.TokenInfo(List.of(Policy.root()), 0));
+    assertThat(gateway.read("secret/team-a/data/db", null)).contains("null");
+  }
+
+  @Test
   void a_kv_v1_read_returns_the_flat_key_value_object() throws VaultFailure {
     assertThat(gateway.read("kv/app", null)).contains("{\"user\":\"svc\",\"port\":5432}");
   }

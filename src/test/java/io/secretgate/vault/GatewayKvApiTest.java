@@ -3,6 +3,9 @@ package io.secretgate.vault;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.secretgate.api.VaultProvider;
+import io.secretgate.secrets.NoSecretException;
+import io.secretgate.secrets.SecretSourceException;
 import io.secretgate.secrets.SecretSourceException.Reason;
 import io.secretgate.secrets.json.GoJson;
 import java.util.List;
@@ -69,6 +72,21 @@ class GatewayKvApiTest {
         KvSecretSourceTest.store("secret", io.secretgate.api.VaultProvider.KvVersion.v2));
     assertThatThrownBy(() -> source.getSecret(KvSecretSourceTest.ref("app")))
         .hasMessage("cannot read secret data from Vault: GET secret/data/app: HTTP 503");
+  }
+
+  @Test
+  void a_404_with_only_a_warning_is_esos_missing_data_field_error_on_kv_v2_and_no_secret_on_kv_v1() {
+    // e.g. a store path that is below the KV v2 mount (secret/team-a): Vault answers 404, data null, a warning
+    GatewayKvApi warningOnly = new GatewayKvApi(answering("null", null));
+    KvSecretSource v2 = new KvSecretSource(warningOnly, KvSecretSourceTest.store("secret/team-a", VaultProvider.KvVersion.v2));
+    assertThatThrownBy(() -> v2.getSecret(KvSecretSourceTest.ref("db")))
+        .isInstanceOfSatisfying(SecretSourceException.class, e -> {
+          assertThat(e).isNotInstanceOf(NoSecretException.class);
+          assertThat(e.reason()).isEqualTo(Reason.INVALID_RESPONSE);
+        })
+        .hasMessage("failed to find data field");
+    KvSecretSource v1 = new KvSecretSource(warningOnly, KvSecretSourceTest.store("kv", VaultProvider.KvVersion.v1));
+    assertThatThrownBy(() -> v1.getSecret(KvSecretSourceTest.ref("db"))).isInstanceOf(NoSecretException.class);
   }
 
   @Test

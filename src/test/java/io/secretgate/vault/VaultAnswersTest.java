@@ -65,10 +65,15 @@ class VaultAnswersTest {
   }
 
   @Test
-  void a_404_without_data_is_nothing_there() throws VaultFailure {
+  void a_404_without_data_or_warnings_is_nothing_there() throws VaultFailure {
     assertThat(VaultAnswers.readData(READ, answer(404, "not-found.json"))).isEmpty();
     assertThat(VaultAnswers.readData(READ, answer(404, ""))).isEmpty();
-    assertThat(VaultAnswers.readData(READ, answer(404, "kv2-v1-style-path.json"))).isEmpty();
+    assertThat(VaultAnswers.readData(READ, new Answer(404, Optional.empty(), "{\"data\":{ },\"warnings\":[ ]}", NOW))).isEmpty();
+  }
+
+  @Test
+  void a_404_with_a_warning_and_no_data_is_an_answer_whose_data_is_null_as_vaults_client_keeps_it() throws VaultFailure {
+    assertThat(VaultAnswers.readData(READ, answer(404, "kv2-v1-style-path.json"))).contains("null");
   }
 
   @Test
