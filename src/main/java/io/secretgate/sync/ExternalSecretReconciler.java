@@ -170,7 +170,8 @@ public final class ExternalSecretReconciler {
           applied.detail().orElse(applied.failureMessage().orElse("")), false);
     }
     if (w.secret().creationPolicy() == io.secretgate.api.CreationPolicy.Owner) {
-      kubeStep(EsoText.MSG_ERROR_DELETE_ORPHANED, () -> cluster.deleter().deleteOrphans(es, applied.secretName()));
+      List<String> orphans = kubeStep(EsoText.MSG_ERROR_DELETE_ORPHANED, () -> cluster.deleter().deleteOrphans(es, applied.secretName()));
+      orphans.forEach(o -> cluster.events().record(es, SyncEvent.normal(EsoText.EVENT_DELETED, EsoText.EVENT_DELETED_ORPHANED_MESSAGE)));
     }
     LOG.info("sync ExternalSecret {}/{}: {} Secret {}", ns(es), name(es), applied.outcome(), applied.secretName());
     return succeed(es, EsoText.MSG_SYNCED, EsoText.REASON_SYNCED, start, interval, applied.secretName());

@@ -1,0 +1,93 @@
+package io.secretgate.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.secretgate.api.CreationPolicy;
+import io.secretgate.api.ExternalSecret;
+import io.secretgate.api.ExternalSecretStatus;
+import io.secretgate.api.ExternalSecretTarget;
+import io.secretgate.testing.FakeVault;
+import io.secretgate.testing.PatientMockClient;
+import io.secretgate.vault.policy.PolicyFiles;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a sync leaves on the ExternalSecret for each outcome of its target Secret (created, renamed,
+ * not created), end to end on the mock API server (CRUD) and FakeVault.
+ */
+@EnableKubernetesMockClient(crud = true, kubernetesClientBuilderCustomizer = PatientMockClient.class)
+class TargetOutcomesIT {
+  static KubernetesMockServer server;
+  static KubernetesClient client;
+  static final Duration WAIT = PatientMockClient.WAIT;
+
+  FakeVault vault;
+  SyncController controller;
+
+  @BeforeEach
+  void clusterWithStoreAndVault() throws Exception {
+    vault = new FakeVault().mountV2("secret").put("secret", "apps/payments/db", "{\"password\":\"s3cr3t\"}")
+        .token("s.sync-token", new FakeVault.TokenInfo(List.of(PolicyFiles.load(Path.of("src/test/resources/io/secretgate/sync/sync-policy.hcl"))), 0));
+    RotationFixtures.cluster(client, vault.address(), "s.sync-token");
+    controller = TestControllers.started(client, new SyncMetrics(new SimpleMeterRegistry()), Clock.systemUTC());
+  }
+
+  @AfterEach
+  void stop() {
+    TestControllers.stopAndClear(controller, vault, client);
+  }
+
+  @Test
+  void renaming_an_owner_target_deletes_the_old_secret_and_records_esos_normal_deleted_event() {
+    client.resources(ExternalSecret.class).resource(externalSecret("db", "db-v1", CreationPolicy.Owner)).create();
+    await().atMost(WAIT).until(() -> binding("db"), "db-v1"::equals);
+
+    client.resources(ExternalSecret.class).inNamespace("payments").withName("db").edit(es -> {
+      es.getSpec().target.name = "db-v2";
+      return es;
+    });
+    await().atMost(WAIT).until(() -> binding("db"), "db-v2"::equals);
+
+    assertThat(client.secrets().inNamespace("payments").withName("db-v1").get()).isNull();
+    assertThat(events("db")).filteredOn(e -> "Deleted".equals(e.getReason()))
+        .singleElement().satisfies(e -> {
+          assertThat(e.getType()).isEqualTo("Normal");
+          assertThat(e.getMessage()).isEqualTo("secret deleted because it was orphaned");
+        });
+  }
+
+  private ExternalSecret externalSecret(String name, String target, CreationPolicy creation) {
+    ExternalSecret es = RotationFixtures.externalSecret(name, "1h", "apps/payments/db");
+    es.getSpec().target = new ExternalSecretTarget();
+    es.getSpec().target.name = target;
+    es.getSpec().target.creationPolicy = creation;
+    return es;
+  }
+
+  private ExternalSecretStatus status(String name) {
+    ExternalSecret es = client.resources(ExternalSecret.class).inNamespace("payments").withName(name).get();
+    return es == null ? null : es.getStatus();
+  }
+
+  private String binding(String name) {
+    ExternalSecretStatus s = status(name);
+    return s == null || s.binding == null ? null : s.binding.name;
+  }
+
+  private List<Event> events(String name) {
+    return client.v1().events().inNamespace("payments").list().getItems().stream()
+        .filter(e -> name.equals(e.getInvolvedObject().getName())).toList();
+  }
+}
