@@ -68,6 +68,18 @@ class TargetOutcomesIT {
         });
   }
 
+  @Test
+  void a_sync_that_creates_or_updates_no_secret_binds_none_as_esos_status_binding_is_set_only_on_create_or_update() {
+    client.resources(ExternalSecret.class).resource(externalSecret("merge-nowhere", "absent", CreationPolicy.Merge)).create();
+    client.resources(ExternalSecret.class).resource(externalSecret("none", "never-written", CreationPolicy.None)).create();
+
+    await().atMost(WAIT).until(() -> ready("merge-nowhere"), "SecretMissing"::equals);
+    await().atMost(WAIT).until(() -> ready("none"), "SecretSynced"::equals);
+
+    assertThat(binding("merge-nowhere")).as("a Merge target that does not exist").isNull();
+    assertThat(binding("none")).as("creationPolicy None writes nothing").isNull();
+  }
+
   private ExternalSecret externalSecret(String name, String target, CreationPolicy creation) {
     ExternalSecret es = RotationFixtures.externalSecret(name, "1h", "apps/payments/db");
     es.getSpec().target = new ExternalSecretTarget();
@@ -79,6 +91,13 @@ class TargetOutcomesIT {
   private ExternalSecretStatus status(String name) {
     ExternalSecret es = client.resources(ExternalSecret.class).inNamespace("payments").withName(name).get();
     return es == null ? null : es.getStatus();
+  }
+
+  /** The reason of the Ready condition once its status is True, else null. */
+  private String ready(String name) {
+    ExternalSecretStatus s = status(name);
+    if (s == null || s.conditions == null) return null;
+    return s.conditions.stream().filter(c -> "Ready".equals(c.type) && "True".equals(c.status)).map(c -> c.reason).findFirst().orElse(null);
   }
 
   private String binding(String name) {
