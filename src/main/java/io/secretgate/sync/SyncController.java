@@ -176,10 +176,10 @@ public final class SyncController implements Controller {
       restarts.close();
     }
     informers.stop();
-    // A standby (or a stopped process) reports nothing about ExternalSecrets: the leader does. ESO's
+    // A standby (or a stopped process) reports nothing about ExternalSecrets or stores: the leader does. ESO's
     // controller exits when it loses the lease, and its series go with it.
     metrics.bindWorkQueueDepth(() -> 0);
-    metrics.removeAllExternalSecrets();
+    metrics.removeAllObjects();
     client.close(); // a sync still running past the grace writes nothing: another replica may lead by now
   }
 
@@ -302,6 +302,8 @@ public final class SyncController implements Controller {
     }
     if (change.retargetTokens()) storeWork(() -> tokens.storesChanged());
     if (change.check()) storeWork(() -> checkStore(object));
+    // on the store-check thread, after any check of the store queued before its deletion
+    if (change == StoreChange.DELETED) storeWork(() -> metrics.removeStore(store.kind(), store.namespace(), store.name()));
   }
 
   /** Runs {@code task} on the store-check thread, counted until it is done (see {@link #idle}). */
@@ -330,7 +332,8 @@ public final class SyncController implements Controller {
     StoreReadiness r = readiness;
     if (r == null || stopping) return;
     try {
-      r.check(store);
+      r.check(store).ifPresentOrElse(ready -> metrics.storeReadyCondition(store.kind(), store.namespace(), store.name(), ready),
+          () -> metrics.removeStore(store.kind(), store.namespace(), store.name())); // gone, or no longer a Vault store
     } catch (RuntimeException | StackOverflowError e) { // a stack overflow has unwound: the other stores are checked
       LOG.warn("checking store {} failed ({})", store.name(), e.getClass().getSimpleName());
     }
