@@ -271,6 +271,8 @@ public final class SyncController implements Controller {
       if (result instanceof SyncResult.Retry) queue.retry(key, limit.reserve());
       if (result instanceof SyncResult.RateLimited r) queue.holdFor(key, queue.retry(key, RetryDelay.atLeast(limit.reserve(), r.retryAfter())));
     }
+    // a sync that outlived stop()'s grace: stop() dropped every series, and a replica that no longer leads reports none
+    if (stopping) metrics.removeExternalSecret(nsName[0], nsName[1]);
   }
 
   private void enqueueExternalSecret(ExternalSecret es) {
@@ -332,8 +334,10 @@ public final class SyncController implements Controller {
     StoreReadiness r = readiness;
     if (r == null || stopping) return;
     try {
-      r.check(store).ifPresentOrElse(ready -> metrics.storeReadyCondition(store.kind(), store.namespace(), store.name(), ready),
-          () -> metrics.removeStore(store.kind(), store.namespace(), store.name())); // gone, or no longer a Vault store
+      Optional<Boolean> ready = r.check(store);
+      ready.ifPresent(v -> metrics.storeReadyCondition(store.kind(), store.namespace(), store.name(), v));
+      // gone or no longer a Vault store; or a check that outlived stop(), which dropped every series of this replica
+      if (ready.isEmpty() || stopping) metrics.removeStore(store.kind(), store.namespace(), store.name());
     } catch (RuntimeException | StackOverflowError e) { // a stack overflow has unwound: the other stores are checked
       LOG.warn("checking store {} failed ({})", store.name(), e.getClass().getSimpleName());
     }
