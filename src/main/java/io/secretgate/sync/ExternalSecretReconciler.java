@@ -131,6 +131,15 @@ public final class ExternalSecretReconciler {
   /** Runs the sync; the failures of its steps are mapped to status, event and retry here, in one place. */
   private SyncResult sync(ExternalSecret es, Instant start, Duration interval, boolean freshReads) {
     try {
+      return syncAndReport(es, start, interval, freshReads);
+    } catch (KubeWriteException e) { // the status write itself failed (RBAC, conflicts): the status cannot say it, the log does
+      LOG.warn("sync ExternalSecret {}/{}: could not write its status, retrying: {}", ns(es), name(es), e.getMessage());
+      return new SyncResult.Retry(e.getMessage());
+    }
+  }
+
+  private SyncResult syncAndReport(ExternalSecret es, Instant start, Duration interval, boolean freshReads) {
+    try {
       return readAndWrite(es, start, interval, freshReads);
     } catch (StoreUnavailable e) {
       return fail(es, EsoText.REASON_SYNCED_ERROR, EsoText.MSG_ERROR_GET_SECRET_DATA, e.getMessage(), !e.configError);

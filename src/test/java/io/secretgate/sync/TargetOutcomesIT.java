@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -12,6 +13,7 @@ import io.secretgate.api.CreationPolicy;
 import io.secretgate.api.ExternalSecret;
 import io.secretgate.api.ExternalSecretStatus;
 import io.secretgate.api.ExternalSecretTarget;
+import io.secretgate.testing.CapturedStderr;
 import io.secretgate.testing.FakeVault;
 import io.secretgate.testing.PatientMockClient;
 import io.secretgate.vault.policy.PolicyFiles;
@@ -78,6 +80,25 @@ class TargetOutcomesIT {
 
     assertThat(binding("merge-nowhere")).as("a Merge target that does not exist").isNull();
     assertThat(binding("none")).as("creationPolicy None writes nothing").isNull();
+  }
+
+  @Test
+  void a_status_write_the_api_server_refuses_is_logged_with_its_object_and_cause_and_retried() {
+    server.expect().put().withPath("/apis/external-secrets.io/v1/namespaces/payments/externalsecrets/status-denied/status")
+        .andReturn(403, new StatusBuilder().withCode(403).withReason("Forbidden").withMessage("externalsecrets/status is forbidden").build()).always();
+    try (CapturedStderr logs = new CapturedStderr()) {
+      client.resources(ExternalSecret.class).resource(externalSecret("status-denied", "status-denied", CreationPolicy.Owner)).create();
+
+      await().atMost(WAIT).until(() -> warnings(logs, "payments/status-denied").count() >= 2);
+      assertThat(warnings(logs, "payments/status-denied"))
+          .as("the first attempt and its retry").hasSizeGreaterThanOrEqualTo(2)
+          .allSatisfy(l -> assertThat(l).contains("ExternalSecret payments/status-denied: forbidden (HTTP 403); check the RBAC"));
+    }
+    assertThat(client.secrets().inNamespace("payments").withName("status-denied").get()).as("the Secret was written").isNotNull();
+  }
+
+  private static java.util.stream.Stream<String> warnings(CapturedStderr logs, String about) {
+    return logs.text().lines().filter(l -> l.contains(" WARN ") && l.contains(about));
   }
 
   private ExternalSecret externalSecret(String name, String target, CreationPolicy creation) {
