@@ -131,6 +131,15 @@ public final class ExternalSecretReconciler {
   /** Runs the sync; the failures of its steps are mapped to status, event and retry here, in one place. */
   private SyncResult sync(ExternalSecret es, Instant start, Duration interval, boolean freshReads) {
     try {
+      return syncAndReport(es, start, interval, freshReads);
+    } catch (KubeWriteException e) { // the status write itself failed (RBAC, conflicts): the status cannot say it, the log does
+      LOG.warn("sync ExternalSecret {}/{}: could not write its status, retrying: {}", ns(es), name(es), e.getMessage());
+      return new SyncResult.Retry(e.getMessage());
+    }
+  }
+
+  private SyncResult syncAndReport(ExternalSecret es, Instant start, Duration interval, boolean freshReads) {
+    try {
       return readAndWrite(es, start, interval, freshReads);
     } catch (StoreUnavailable e) {
       return fail(es, EsoText.REASON_SYNCED_ERROR, EsoText.MSG_ERROR_GET_SECRET_DATA, e.getMessage(), !e.configError);
@@ -146,8 +155,8 @@ public final class ExternalSecretReconciler {
     BuildOutcome outcome = builder.build(es, sources(es, freshReads, rateLimit));
     outcome.events().forEach(ev -> cluster.events().record(es, ev));
     if (outcome instanceof BuildOutcome.Write w) return write(es, w, start, interval);
-    if (outcome instanceof BuildOutcome.Retain r) {
-      return succeed(es, EsoText.MSG_SYNCED_RETAIN, EsoText.REASON_SYNCED, start, interval, r.secretName());
+    if (outcome instanceof BuildOutcome.Retain) {
+      return succeed(es, EsoText.MSG_SYNCED_RETAIN, EsoText.REASON_SYNCED, start, interval, Optional.empty());
     }
     if (outcome instanceof BuildOutcome.Delete d) return delete(es, d, start, interval);
     BuildOutcome.Failed f = (BuildOutcome.Failed) outcome;
@@ -160,7 +169,7 @@ public final class ExternalSecretReconciler {
     ApplyResult applied = kubeStep(EsoText.MSG_ERROR_UPDATE_SECRET, () -> cluster.writer().apply(w.secret(), es));
     applied.event().ifPresent(ev -> cluster.events().record(es, ev));
     if (applied.outcome() == ApplyResult.Outcome.MISSING) {
-      return succeed(es, EsoText.MSG_MISSING, EsoText.REASON_MISSING, start, interval, applied.secretName());
+      return succeed(es, EsoText.MSG_MISSING, EsoText.REASON_MISSING, start, interval, Optional.empty());
     }
     if (applied.outcome() == ApplyResult.Outcome.CREATED || applied.outcome() == ApplyResult.Outcome.UPDATED) {
       own.wroteSecret(ns(es) + "/" + applied.secretName());
@@ -170,10 +179,12 @@ public final class ExternalSecretReconciler {
           applied.detail().orElse(applied.failureMessage().orElse("")), false);
     }
     if (w.secret().creationPolicy() == io.secretgate.api.CreationPolicy.Owner) {
-      kubeStep(EsoText.MSG_ERROR_DELETE_ORPHANED, () -> cluster.deleter().deleteOrphans(es, applied.secretName()));
+      List<String> orphans = kubeStep(EsoText.MSG_ERROR_DELETE_ORPHANED, () -> cluster.deleter().deleteOrphans(es, applied.secretName()));
+      orphans.forEach(o -> cluster.events().record(es, SyncEvent.normal(EsoText.EVENT_DELETED, EsoText.EVENT_DELETED_ORPHANED_MESSAGE)));
     }
     LOG.info("sync ExternalSecret {}/{}: {} Secret {}", ns(es), name(es), applied.outcome(), applied.secretName());
-    return succeed(es, EsoText.MSG_SYNCED, EsoText.REASON_SYNCED, start, interval, applied.secretName());
+    return succeed(es, EsoText.MSG_SYNCED, EsoText.REASON_SYNCED, start, interval,
+        applied.bound() ? Optional.of(applied.secretName()) : Optional.empty());
   }
 
   private SyncResult delete(ExternalSecret es, BuildOutcome.Delete d, Instant start, Duration interval) {
@@ -182,11 +193,12 @@ public final class ExternalSecretReconciler {
       return fail(es, EsoText.REASON_SYNCED_ERROR, EsoText.MSG_ERROR_DELETE_SECRET, "target is not controlled by this ExternalSecret", false);
     }
     if (r == SecretDeleter.DeleteResult.DELETED) cluster.events().record(es, SyncEvent.normal(EsoText.EVENT_DELETED, EsoText.EVENT_DELETED_MESSAGE));
-    return succeed(es, EsoText.MSG_DELETED, EsoText.REASON_DELETED, start, interval, d.secretName());
+    return succeed(es, EsoText.MSG_DELETED, EsoText.REASON_DELETED, start, interval, Optional.empty());
   }
 
-  private SyncResult succeed(ExternalSecret es, String message, String reason, Instant start, Duration interval, String secretName) {
-    StatusWriter.Result written = cluster.status().write(es, StatusUpdate.synced(reason, message, start, Optional.ofNullable(secretName)));
+  /** {@code binding}: the Secret the sync created, updated or found as wanted (ESO binds only then); empty keeps the binding as it is. */
+  private SyncResult succeed(ExternalSecret es, String message, String reason, Instant start, Duration interval, Optional<String> binding) {
+    StatusWriter.Result written = cluster.status().write(es, StatusUpdate.synced(reason, message, start, binding));
     if (written == StatusWriter.Result.WRITTEN && es.getMetadata().getResourceVersion() != null) {
       own.wroteStatus(ns(es) + "/" + name(es),
           new OwnWrites.Status(es.getMetadata().getResourceVersion(), start, SyncedResourceVersion.of(es), clock.instant()));

@@ -71,7 +71,10 @@ public final class RefreshSchedule {
     if (in.policy() == RefreshPolicy.CreatedOnce) return new Decision.UntilChanged();
     if (in.changedSinceLastSync()) return new Decision.SyncNow(Cause.CHANGED);
     if (in.policy() == RefreshPolicy.OnChange || syncsOnce(in.interval())) return new Decision.UntilChanged();
-    Instant due = in.lastRefresh().get().plus(in.interval());
+    Instant last = in.lastRefresh().get();
+    // as ESO: a refreshTime ahead of this clock (written by a replica whose clock ran ahead) is due now, not in interval + skew
+    if (last.isAfter(now)) return new Decision.SyncNow(Cause.INTERVAL_ELAPSED);
+    Instant due = last.plus(in.interval());
     return due.isAfter(now) ? new Decision.WaitUntil(due) : new Decision.SyncNow(Cause.INTERVAL_ELAPSED);
   }
 }

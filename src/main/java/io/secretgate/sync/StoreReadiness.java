@@ -54,14 +54,19 @@ public final class StoreReadiness {
   /** The verdict on a store, before it is written. */
   public record Verdict(boolean ready, String reason, String message, String detail) {}
 
-  public void check(Store store) {
-    if (store.spec().provider == null || store.spec().provider.vault == null) return;
+  /**
+   * Checks the store and writes its Ready condition; returns that condition's status, empty when the
+   * store is not a Vault store (nothing is written) or is gone.
+   */
+  public Optional<Boolean> check(Store store) {
+    if (store.spec().provider == null || store.spec().provider.vault == null) return Optional.empty();
     Verdict v = verdict(store);
     if (!v.ready()) {
       LOG.warn("{} is not ready: {}", store.displayName(), v.detail());
       events.accept(store, SyncEvent.warning(v.reason(), v.detail()));
     }
-    status.write(store.kind(), store.namespace(), store.name(), v.ready(), v.reason(), v.message());
+    boolean exists = status.write(store.kind(), store.namespace(), store.name(), v.ready(), v.reason(), v.message());
+    return exists ? Optional.of(v.ready()) : Optional.empty();
   }
 
   Verdict verdict(Store store) {

@@ -176,10 +176,10 @@ public final class SyncController implements Controller {
       restarts.close();
     }
     informers.stop();
-    // A standby (or a stopped process) reports nothing about ExternalSecrets: the leader does. ESO's
+    // A standby (or a stopped process) reports nothing about ExternalSecrets or stores: the leader does. ESO's
     // controller exits when it loses the lease, and its series go with it.
     metrics.bindWorkQueueDepth(() -> 0);
-    metrics.removeAllExternalSecrets();
+    metrics.removeAllObjects();
     client.close(); // a sync still running past the grace writes nothing: another replica may lead by now
   }
 
@@ -271,6 +271,8 @@ public final class SyncController implements Controller {
       if (result instanceof SyncResult.Retry) queue.retry(key, limit.reserve());
       if (result instanceof SyncResult.RateLimited r) queue.holdFor(key, queue.retry(key, RetryDelay.atLeast(limit.reserve(), r.retryAfter())));
     }
+    // a sync that outlived stop()'s grace: stop() dropped every series, and a replica that no longer leads reports none
+    if (stopping) metrics.removeExternalSecret(nsName[0], nsName[1]);
   }
 
   private void enqueueExternalSecret(ExternalSecret es) {
@@ -302,6 +304,8 @@ public final class SyncController implements Controller {
     }
     if (change.retargetTokens()) storeWork(() -> tokens.storesChanged());
     if (change.check()) storeWork(() -> checkStore(object));
+    // on the store-check thread, after any check of the store queued before its deletion
+    if (change == StoreChange.DELETED) storeWork(() -> metrics.removeStore(store.kind(), store.namespace(), store.name()));
   }
 
   /** Runs {@code task} on the store-check thread, counted until it is done (see {@link #idle}). */
@@ -330,7 +334,10 @@ public final class SyncController implements Controller {
     StoreReadiness r = readiness;
     if (r == null || stopping) return;
     try {
-      r.check(store);
+      Optional<Boolean> ready = r.check(store);
+      ready.ifPresent(v -> metrics.storeReadyCondition(store.kind(), store.namespace(), store.name(), v));
+      // gone or no longer a Vault store; or a check that outlived stop(), which dropped every series of this replica
+      if (ready.isEmpty() || stopping) metrics.removeStore(store.kind(), store.namespace(), store.name());
     } catch (RuntimeException | StackOverflowError e) { // a stack overflow has unwound: the other stores are checked
       LOG.warn("checking store {} failed ({})", store.name(), e.getClass().getSimpleName());
     }

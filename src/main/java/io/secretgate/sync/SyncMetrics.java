@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import io.secretgate.api.StoreKind;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
@@ -45,6 +46,8 @@ public final class SyncMetrics {
   static final String VAULT_SECONDS = "secretgate_vault_request_seconds";
   static final String QUEUE_DEPTH = "secretgate_workqueue_depth";
   private static final String[] PER_EXTERNAL_SECRET = {SYNC_CALLS, SYNC_ERRORS, STATUS_CONDITION, RECONCILE_DURATION};
+  static final String SECRETSTORE_CONDITION = "secretstore_status_condition";
+  static final String CLUSTERSECRETSTORE_CONDITION = "clustersecretstore_status_condition";
   static final String TOKEN_ROTATIONS = "secretgate_token_rotations";
   static final String TOKEN_EXPIRY_WARNINGS = "secretgate_token_expiry_warnings";
   static final String VALUE_CHANGES = "secretgate_secret_value_changes";
@@ -79,10 +82,38 @@ public final class SyncMetrics {
 
   /** The ExternalSecret's Ready condition: 1 on its current status, 0 on the opposite one (as ESO). */
   public void readyCondition(String namespace, String name, boolean ready) {
-    Tags tags = object(namespace, name).and("condition", "Ready");
-    String help = "The status condition of an ExternalSecret";
-    value(STATUS_CONDITION, help, tags.and("status", "True")).set(ready ? 1 : 0);
-    value(STATUS_CONDITION, help, tags.and("status", "False")).set(ready ? 0 : 1);
+    readyCondition(STATUS_CONDITION, "The status condition of an ExternalSecret", object(namespace, name), ready);
+  }
+
+  /**
+   * A store's Ready condition as its status says after a check, under ESO's
+   * {@code secretstore_status_condition} ({@code name}, {@code namespace}) or
+   * {@code clustersecretstore_status_condition} ({@code name}): 1 on the current status, 0 on the opposite one.
+   */
+  public void storeReadyCondition(StoreKind kind, String namespace, String name, boolean ready) {
+    String what = kind == StoreKind.ClusterSecretStore ? "a ClusterSecretStore" : "a SecretStore";
+    readyCondition(storeMetric(kind), "The status condition of " + what, store(kind, namespace, name), ready);
+  }
+
+  /** Drops the series of a deleted store. */
+  public void removeStore(StoreKind kind, String namespace, String name) {
+    Tags tags = store(kind, namespace, name);
+    remove(registry.find(storeMetric(kind)).tags(tags).meters());
+  }
+
+  private void readyCondition(String metric, String help, Tags object, boolean ready) {
+    Tags tags = object.and("condition", "Ready");
+    value(metric, help, tags.and("status", "True")).set(ready ? 1 : 0);
+    value(metric, help, tags.and("status", "False")).set(ready ? 0 : 1);
+  }
+
+  private static String storeMetric(StoreKind kind) {
+    return kind == StoreKind.ClusterSecretStore ? CLUSTERSECRETSTORE_CONDITION : SECRETSTORE_CONDITION;
+  }
+
+  /** ESO labels a ClusterSecretStore by name alone (its empty namespace is no label), a SecretStore by name and namespace. */
+  private static Tags store(StoreKind kind, String namespace, String name) {
+    return kind == StoreKind.ClusterSecretStore ? Tags.of("name", Objects.requireNonNull(name, "name")) : object(namespace, name);
   }
 
   /** How long the last reconcile of the ExternalSecret took; in nanoseconds, as ESO. */
@@ -113,9 +144,11 @@ public final class SyncMetrics {
     for (String metric : PER_EXTERNAL_SECRET) remove(registry.find(metric).tags("namespace", namespace, "name", name).meters());
   }
 
-  /** Drops the series of every ExternalSecret (the controller stopped: it no longer knows how they are). */
-  public void removeAllExternalSecrets() {
+  /** Drops the series of every ExternalSecret and store (the controller stopped: it no longer knows how they are). */
+  public void removeAllObjects() {
     for (String metric : PER_EXTERNAL_SECRET) remove(registry.find(metric).meters());
+    remove(registry.find(SECRETSTORE_CONDITION).meters());
+    remove(registry.find(CLUSTERSECRETSTORE_CONDITION).meters());
   }
 
   private void remove(Collection<Meter> meters) {

@@ -12,14 +12,12 @@ import io.secretgate.api.ClusterSecretStore;
 import io.secretgate.api.Condition;
 import io.secretgate.api.ExternalSecret;
 import io.secretgate.config.RotationSettings;
+import io.secretgate.testing.CapturedStderr;
 import io.secretgate.testing.Crds;
 import io.secretgate.testing.FakeVault;
 import io.secretgate.testing.PatientMockClient;
 import io.secretgate.testing.StoreFixtures;
 import io.secretgate.vault.policy.PolicyParser;
-import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -53,15 +51,13 @@ class NoSecretLeaksIT {
   private static final String BAD_TOKEN = "s.CANARY-BAD-TOKEN-9a2b";
   private static final List<String> CANARIES = List.of("CANARY-VALUE-5e1f", "CANARY-JSON-77ab", "CANARY-TOKEN-0c3d", "CANARY-BAD-TOKEN-9a2b");
 
-  private final ByteArrayOutputStream logs = new ByteArrayOutputStream();
-  private PrintStream stderr;
+  private CapturedStderr logs;
   private FakeVault vault;
   private SyncController controller;
 
   @BeforeEach
   void clusterStoresAndVault() throws Exception {
-    stderr = System.err;
-    System.setErr(new PrintStream(new Tee(stderr, logs), true, StandardCharsets.UTF_8));
+    logs = new CapturedStderr();
     Crds.install(client);
     vault = new FakeVault().mountV2("secret")
         .put("secret", "apps/leaky/db", JSON.writeValueAsString(Map.of("password", VALUE, "json", JSON_VALUE)))
@@ -80,7 +76,7 @@ class NoSecretLeaksIT {
   void stop() {
     controller.stop(Duration.ofSeconds(5));
     vault.close();
-    System.setErr(stderr);
+    logs.close();
     client.resources(ExternalSecret.class).inAnyNamespace().delete();
   }
 
@@ -107,7 +103,7 @@ class NoSecretLeaksIT {
       // each failure has its Warning Event and its log line (both written around the status, not before it)
       await().atMost(PatientMockClient.WAIT).until(() -> client.v1().events().inNamespace("leaks").list().getItems().stream()
           .anyMatch(e -> "Warning".equals(e.getType()) && name.equals(e.getInvolvedObject().getName())));
-      await().atMost(PatientMockClient.WAIT).until(() -> logs.toString(StandardCharsets.UTF_8).contains("leaks/" + name + " failed"));
+      await().atMost(PatientMockClient.WAIT).until(() -> logs.text().contains("leaks/" + name + " failed"));
     }
     await().atMost(PatientMockClient.WAIT).until(() -> storeReady("vault-refused"), c -> c.isPresent() && "False".equals(c.get().status));
 
@@ -115,7 +111,7 @@ class NoSecretLeaksIT {
     String statuses = JSON.writeValueAsString(client.resources(ExternalSecret.class).inAnyNamespace().list().getItems().stream().map(ExternalSecret::getStatus).toList())
         + JSON.writeValueAsString(client.resources(ClusterSecretStore.class).list().getItems().stream().map(ClusterSecretStore::getStatus).toList());
     for (String canary : CANARIES) {
-      assertThat(logs.toString(StandardCharsets.UTF_8)).as("logs").doesNotContain(canary);
+      assertThat(logs.text()).as("logs").doesNotContain(canary);
       assertThat(events).as("events").doesNotContain(canary);
       assertThat(statuses).as("statuses").doesNotContain(canary);
     }
@@ -152,28 +148,5 @@ class NoSecretLeaksIT {
 
   private static String decode(String b64) {
     return new String(Base64.getDecoder().decode(b64), StandardCharsets.UTF_8);
-  }
-
-  /** Writes to both streams: the test's output stays visible while it is searched. */
-  private static final class Tee extends OutputStream {
-    private final OutputStream a;
-    private final OutputStream b;
-
-    Tee(OutputStream a, OutputStream b) {
-      this.a = a;
-      this.b = b;
-    }
-
-    @Override
-    public void write(int c) throws java.io.IOException {
-      a.write(c);
-      b.write(c);
-    }
-
-    @Override
-    public void write(byte[] buf, int off, int len) throws java.io.IOException {
-      a.write(buf, off, len);
-      b.write(buf, off, len);
-    }
   }
 }

@@ -33,6 +33,15 @@ class RefreshScheduleTest {
   }
 
   @Test
+  void a_refresh_time_ahead_of_this_clock_refreshes_now_as_in_eso_instead_of_waiting_the_interval_plus_the_skew() {
+    // written by a replica (or ESO) whose clock ran ahead: ESO refreshes at once and its next refreshTime is right again
+    assertThat(decide(RefreshPolicy.Periodic, HOUR, NOW.plus(Duration.ofMinutes(30)), false, true))
+        .isEqualTo(new Decision.SyncNow(RefreshSchedule.Cause.INTERVAL_ELAPSED));
+    assertThat(decide(RefreshPolicy.OnChange, HOUR, NOW.plus(Duration.ofMinutes(30)), false, true)).isEqualTo(new Decision.UntilChanged());
+    assertThat(decide(RefreshPolicy.Periodic, Duration.ZERO, NOW.plus(Duration.ofMinutes(30)), false, true)).isEqualTo(new Decision.UntilChanged());
+  }
+
+  @Test
   void a_spec_label_or_annotation_change_syncs_at_once_even_with_interval_zero() {
     assertThat(decide(RefreshPolicy.Periodic, HOUR, NOW.minusSeconds(5), true, true)).isInstanceOf(Decision.SyncNow.class);
     assertThat(decide(RefreshPolicy.Periodic, Duration.ZERO, NOW.minusSeconds(5), true, true)).isInstanceOf(Decision.SyncNow.class);

@@ -43,6 +43,15 @@ public final class RotationFixtures {
         ExternalSecret.class);
   }
 
+  /** Deletes what the tests left: ExternalSecrets, stores of both kinds, the Secrets of namespace payments, Events. */
+  public static void clear(KubernetesClient client) {
+    client.resources(ExternalSecret.class).inAnyNamespace().delete();
+    client.resources(ClusterSecretStore.class).delete();
+    client.resources(SecretStore.class).inAnyNamespace().delete();
+    client.secrets().inNamespace("payments").delete();
+    client.v1().events().inAnyNamespace().delete();
+  }
+
   public static String b64(String s) {
     return Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
   }

@@ -69,14 +69,8 @@ class RotationIT {
 
   @AfterEach
   void stop() {
-    if (controller != null) controller.stop(Duration.ofSeconds(5));
-    vault.close();
-    client.resources(ExternalSecret.class).inAnyNamespace().delete();
-    client.resources(ClusterSecretStore.class).delete();
-    client.resources(SecretStore.class).inAnyNamespace().delete();
-    client.secrets().inNamespace("payments").delete();
+    TestControllers.stopAndClear(controller, vault, client);
     client.apps().deployments().inNamespace("payments").delete();
-    client.v1().events().inAnyNamespace().delete();
   }
 
   @Test

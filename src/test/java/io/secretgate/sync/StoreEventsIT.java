@@ -75,13 +75,7 @@ class StoreEventsIT {
 
   @AfterEach
   void stop() {
-    controller.stop(Duration.ofSeconds(5));
-    vault.close();
-    client.resources(ExternalSecret.class).inAnyNamespace().delete();
-    client.resources(ClusterSecretStore.class).delete();
-    client.resources(SecretStore.class).inAnyNamespace().delete();
-    client.secrets().inNamespace("payments").delete();
-    client.v1().events().inAnyNamespace().delete();
+    TestControllers.stopAndClear(controller, vault, client);
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.secretgate.api.StoreKind;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -123,5 +124,25 @@ class SyncMetricsTest {
     assertThat(lines().stream().filter(l -> l.contains("name=\"kept\""))).hasSize(5);
     metrics.syncError("shop", "gone");
     assertThat(lines()).contains("externalsecret_sync_calls_error{name=\"gone\",namespace=\"shop\"} 1.0");
+  }
+
+  @Test
+  void store_readiness_comes_out_under_esos_store_gauges_a_cluster_store_by_name_alone_and_goes_with_the_store() {
+    metrics.storeReadyCondition(StoreKind.ClusterSecretStore, null, "vault-backend", false);
+    metrics.storeReadyCondition(StoreKind.SecretStore, "payments", "team-vault", true);
+
+    assertThat(lines()).contains(
+        "# TYPE clustersecretstore_status_condition gauge",
+        "clustersecretstore_status_condition{condition=\"Ready\",name=\"vault-backend\",status=\"False\"} 1.0",
+        "clustersecretstore_status_condition{condition=\"Ready\",name=\"vault-backend\",status=\"True\"} 0.0",
+        "# TYPE secretstore_status_condition gauge",
+        "secretstore_status_condition{condition=\"Ready\",name=\"team-vault\",namespace=\"payments\",status=\"True\"} 1.0",
+        "secretstore_status_condition{condition=\"Ready\",name=\"team-vault\",namespace=\"payments\",status=\"False\"} 0.0");
+
+    metrics.removeStore(StoreKind.ClusterSecretStore, null, "vault-backend");
+    assertThat(lines()).noneMatch(l -> l.startsWith("clustersecretstore_status_condition{"))
+        .anyMatch(l -> l.startsWith("secretstore_status_condition{"));
+    metrics.removeAllObjects();
+    assertThat(lines()).noneMatch(l -> l.startsWith("secretstore_status_condition{"));
   }
 }

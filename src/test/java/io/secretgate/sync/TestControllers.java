@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.secretgate.config.ControllerSettings;
 import io.secretgate.config.RotationSettings;
+import io.secretgate.testing.FakeVault;
 import io.secretgate.testing.PatientMockClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,6 +20,13 @@ final class TestControllers {
   private static final Duration READY_WITHIN = PatientMockClient.WAIT;
 
   private TestControllers() {}
+
+  /** Stops {@code controller} (when started) and {@code vault}, then deletes what the test left ({@link RotationFixtures#clear}). */
+  static void stopAndClear(SyncController controller, FakeVault vault, KubernetesClient client) {
+    if (controller != null) controller.stop(Duration.ofSeconds(5));
+    vault.close();
+    RotationFixtures.clear(client);
+  }
 
   /** Four workers, no rotation extras, ready within {@link PatientMockClient#WAIT}. */
   static SyncController started(KubernetesClient client, SyncMetrics metrics, Clock clock) {
