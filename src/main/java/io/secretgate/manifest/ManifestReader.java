@@ -61,13 +61,15 @@ public final class ManifestReader {
       return List.of();
     }
     if (!Files.isDirectory(path)) return List.of(path);
+    // a walk does not follow a symbolic link it starts at (it would see the link, not the directory)
+    Path start = Files.isSymbolicLink(path) ? path.resolve(".") : path;
     ManifestFiles found = new ManifestFiles(problems);
     try {
-      Files.walkFileTree(path, found);
+      Files.walkFileTree(start, found);
     } catch (IOException e) {
       problems.add(new ManifestProblem(path.toString(), ReadFailure.reason(path, e)));
     }
-    return found.files.stream().sorted().toList();
+    return found.files.stream().map(f -> path.resolve(start.relativize(f))).sorted().toList();
   }
 
   /**

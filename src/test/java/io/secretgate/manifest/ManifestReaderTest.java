@@ -76,6 +76,15 @@ class ManifestReaderTest {
   }
 
   @Test
+  void a_directory_named_through_a_symbolic_link_is_walked_and_its_files_keep_the_name_given(@TempDir Path dir) throws Exception {
+    Path link = Files.createSymbolicLink(dir.resolve("manifests"), Path.of(file("tree")));
+    ManifestSet set = reader.read(List.of(link.toString()));
+    assertThat(set.problems()).isEmpty();
+    assertThat(set.documents()).extracting(ManifestDocument::source)
+        .containsExactly(link.resolve("a.yaml") + "#0", link.resolve("sub/b.json") + "#0");
+  }
+
+  @Test
   void a_missing_path_is_a_problem_and_the_other_paths_are_still_read() throws Exception {
     ManifestSet set = reader.read(List.of("no/such/file.yaml", file("tree/a.yaml")));
     assertThat(set.problems()).extracting(ManifestProblem::toString).containsExactly("no/such/file.yaml: no such file or directory");
