@@ -10,10 +10,12 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import org.snakeyaml.engine.v2.api.LoadSettings;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.MappingIterator;
 import tools.jackson.databind.ObjectReader;
+import tools.jackson.dataformat.yaml.YAMLFactory;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
@@ -23,7 +25,14 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * read is reported with why, and the other files are still read.
  */
 public final class ManifestReader {
-  private static final ObjectReader YAML = YAMLMapper.builder().build().readerFor(JsonNode.class);
+  /**
+   * The YAML parser's default refuses a document of more than 3 Mi characters, which a {@code kind:
+   * List} of a cluster's objects ({@code kubectl get ... -o yaml}) easily is; kubectl reads any size,
+   * and the file is in memory already.
+   */
+  private static final ObjectReader YAML = YAMLMapper.builder(YAMLFactory.builder()
+          .loadSettings(LoadSettings.builder().setCodePointLimit(Integer.MAX_VALUE).build()).build())
+      .build().readerFor(JsonNode.class);
 
   private final InputStream stdin;
 

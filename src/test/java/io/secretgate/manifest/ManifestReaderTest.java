@@ -85,6 +85,21 @@ class ManifestReaderTest {
   }
 
   @Test
+  void a_list_document_of_more_than_3_mib_as_kubectl_get_prints_it_for_a_big_cluster_is_read(@TempDir Path dir) throws Exception {
+    StringBuilder list = new StringBuilder("apiVersion: v1\nkind: List\nitems:\n");
+    for (int i = 0; i < 20_000; i++) {
+      list.append("- apiVersion: v1\n  kind: ConfigMap\n  metadata:\n    name: config-").append(i)
+          .append("\n    namespace: team-").append(i % 50).append("\n    uid: 2b1c3d4e-0000-4000-8000-").append(String.format("%012d", i))
+          .append("\n  data:\n    note: \"").append("x".repeat(100)).append("\"\n");
+    }
+    Path file = Files.writeString(dir.resolve("all.yaml"), list);
+    assertThat(Files.size(file)).isGreaterThan(3L << 20);
+    ManifestSet set = reader.read(List.of(file.toString()));
+    assertThat(set.problems()).isEmpty();
+    assertThat(set.documents()).hasSize(20_000);
+  }
+
+  @Test
   void a_missing_path_is_a_problem_and_the_other_paths_are_still_read() throws Exception {
     ManifestSet set = reader.read(List.of("no/such/file.yaml", file("tree/a.yaml")));
     assertThat(set.problems()).extracting(ManifestProblem::toString).containsExactly("no/such/file.yaml: no such file or directory");
