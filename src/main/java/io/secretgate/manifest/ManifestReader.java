@@ -2,6 +2,8 @@ package io.secretgate.manifest;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -123,7 +125,11 @@ public final class ManifestReader {
 
   private String readStdin(List<ManifestProblem> problems) {
     try {
-      return new String(stdin.readAllBytes(), StandardCharsets.UTF_8);
+      // strict, as Files.readString is for a file: a replacement character would change names and Vault keys unseen
+      return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(stdin.readAllBytes())).toString();
+    } catch (CharacterCodingException e) {
+      problems.add(new ManifestProblem("<stdin>", "not valid UTF-8 text"));
+      return null;
     } catch (IOException e) {
       problems.add(new ManifestProblem("<stdin>", "cannot read standard input"));
       return null;

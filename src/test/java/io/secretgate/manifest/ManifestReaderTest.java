@@ -158,6 +158,14 @@ class ManifestReaderTest {
     assertThat(set.documents()).extracting(ManifestDocument::source).containsExactly("<stdin>#0");
   }
 
+  @Test
+  void standard_input_that_is_not_utf8_is_said_so_in_words_as_for_a_file() throws Exception {
+    byte[] latin1 = Files.readAllBytes(Path.of(file("latin1.yaml")));
+    ManifestSet set = new ManifestReader(new ByteArrayInputStream(latin1)).read(List.of("-"));
+    assertThat(set.documents()).isEmpty();
+    assertThat(set.problems()).extracting(ManifestProblem::toString).containsExactly("<stdin>: not valid UTF-8 text");
+  }
+
   /** The problem as printed, with the fixture folder left out. */
   private static String relative(ManifestProblem problem) {
     return problem.toString().replaceFirst("^.*/manifest/", "");
