@@ -85,7 +85,7 @@ public final class ManifestReader {
 
   /**
    * The {@code *.yaml|*.yml|*.json} files under a directory (symbolic links to files included, to
-   * directories not followed). An entry that cannot be read is one problem, and the walk goes on.
+   * directories not followed, to nothing reported). An entry that cannot be read is one problem, and the walk goes on.
    */
   private static final class ManifestFiles extends SimpleFileVisitor<Path> {
     final List<Path> files = new ArrayList<>();
@@ -97,7 +97,9 @@ public final class ManifestReader {
 
     @Override
     public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-      if (Files.isRegularFile(file) && file.getFileName().toString().matches(".*\\.(yaml|yml|json)$")) files.add(file);
+      if (!file.getFileName().toString().matches(".*\\.(yaml|yml|json)$")) return FileVisitResult.CONTINUE;
+      // a link whose target is gone (or a loop) is kept, for its read to say so, as kubectl does
+      if (Files.isRegularFile(file) || attrs.isSymbolicLink() && !Files.exists(file)) files.add(file);
       return FileVisitResult.CONTINUE;
     }
 

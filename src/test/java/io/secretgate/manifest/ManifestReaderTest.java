@@ -100,6 +100,15 @@ class ManifestReaderTest {
   }
 
   @Test
+  void a_symbolic_link_to_a_manifest_that_is_gone_is_a_problem_not_a_file_silently_left_out(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("ok.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: ok}\n");
+    Path dangling = Files.createSymbolicLink(dir.resolve("shared.yaml"), Path.of("../moved-away/shared.yaml"));
+    ManifestSet set = reader.read(List.of(dir.toString()));
+    assertThat(set.documents()).extracting(ManifestDocument::name).containsExactly("ok");
+    assertThat(set.problems()).extracting(ManifestProblem::toString).containsExactly(dangling + ": no such file or directory");
+  }
+
+  @Test
   void a_missing_path_is_a_problem_and_the_other_paths_are_still_read() throws Exception {
     ManifestSet set = reader.read(List.of("no/such/file.yaml", file("tree/a.yaml")));
     assertThat(set.problems()).extracting(ManifestProblem::toString).containsExactly("no/such/file.yaml: no such file or directory");
