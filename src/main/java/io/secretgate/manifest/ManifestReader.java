@@ -2,9 +2,6 @@ package io.secretgate.manifest;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -118,7 +115,7 @@ public final class ManifestReader {
 
   private static String readFile(Path file, List<ManifestProblem> problems) {
     try {
-      return Files.readString(file, StandardCharsets.UTF_8);
+      return Utf8Text.decode(file.toString(), Files.readAllBytes(file), problems);
     } catch (IOException e) {
       problems.add(new ManifestProblem(file.toString(), ReadFailure.reason(file, e)));
       return null;
@@ -127,11 +124,7 @@ public final class ManifestReader {
 
   private String readStdin(List<ManifestProblem> problems) {
     try {
-      // strict, as Files.readString is for a file: a replacement character would change names and Vault keys unseen
-      return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(stdin.readAllBytes())).toString();
-    } catch (CharacterCodingException e) {
-      problems.add(new ManifestProblem("<stdin>", "not valid UTF-8 text"));
-      return null;
+      return Utf8Text.decode("<stdin>", stdin.readAllBytes(), problems);
     } catch (IOException e) {
       problems.add(new ManifestProblem("<stdin>", "cannot read standard input"));
       return null;

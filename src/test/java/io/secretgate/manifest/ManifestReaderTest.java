@@ -154,9 +154,9 @@ class ManifestReaderTest {
   }
 
   @Test
-  void a_file_that_is_not_utf8_is_said_so_in_words() throws Exception {
+  void a_file_that_is_not_utf8_is_said_so_in_words_at_the_line_and_column_of_the_first_bad_byte() throws Exception {
     ManifestSet set = reader.read(List.of(file("latin1.yaml")));
-    assertThat(set.problems()).extracting(ManifestReaderTest::relative).containsExactly("latin1.yaml: not valid UTF-8 text");
+    assertThat(set.problems()).extracting(ManifestReaderTest::relative).containsExactly("latin1.yaml:4:12: not valid UTF-8 text");
   }
 
   @Test
@@ -172,7 +172,7 @@ class ManifestReaderTest {
     byte[] latin1 = Files.readAllBytes(Path.of(file("latin1.yaml")));
     ManifestSet set = new ManifestReader(new ByteArrayInputStream(latin1)).read(List.of("-"));
     assertThat(set.documents()).isEmpty();
-    assertThat(set.problems()).extracting(ManifestProblem::toString).containsExactly("<stdin>: not valid UTF-8 text");
+    assertThat(set.problems()).extracting(ManifestProblem::toString).containsExactly("<stdin>:4:12: not valid UTF-8 text");
   }
 
   /** The problem as printed, with the fixture folder left out. */
