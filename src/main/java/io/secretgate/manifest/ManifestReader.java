@@ -11,8 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.MappingIterator;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.dataformat.yaml.YAMLFactory;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -134,9 +135,9 @@ public final class ManifestReader {
   private static void readText(String name, String text, List<ManifestDocument> docs, List<ManifestProblem> problems) {
     if (text == null) return;
     int index = 0;
-    try (MappingIterator<JsonNode> it = YAML.readValues(text)) {
-      while (it.hasNextValue()) {
-        JsonNode node = it.nextValue();
+    try (JsonParser parser = YAML.createParser(text)) {
+      YamlTrees documents = new YamlTrees(YAML.without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS), parser);
+      for (JsonNode node = documents.next(); node != null; node = documents.next()) {
         int current = index++;
         if (node == null || node.isNull() || node.isMissingNode()) continue;
         addDocument(name + "#" + current, node, docs, problems);

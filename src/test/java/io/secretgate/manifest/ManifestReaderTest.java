@@ -14,6 +14,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIf;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 
 class ManifestReaderTest {
   private final ManifestReader reader = new ManifestReader(new ByteArrayInputStream(new byte[0]));
@@ -57,6 +58,29 @@ class ManifestReaderTest {
     assertThat(relative(set.problems().get(0)))
         .matches("truncated\\.json:4:1: not valid YAML/JSON: [^\\n]+")
         .doesNotContain("aHZzLnNlY3JldA");
+  }
+
+  @Test
+  void an_alias_is_the_node_its_anchor_names_and_a_merge_key_adds_the_keys_the_map_does_not_set_as_kubectl_reads_them() throws Exception {
+    ManifestSet set = reader.read(List.of(file("anchors.yaml")));
+    assertThat(set.documents()).hasSize(1);
+    JsonNode es = set.documents().get(0).tree();
+    assertThat(es.at("/spec/target/template/metadata/labels").toString()).isEqualTo("{\"app\":\"payments\"}");
+    assertThat(es.at("/spec/data").toString()).isEqualTo("["
+        + "{\"secretKey\":\"username\",\"remoteRef\":{\"key\":\"apps/payments/db\",\"property\":\"username\"}},"
+        + "{\"secretKey\":\"password\",\"remoteRef\":{\"property\":\"password\",\"key\":\"apps/payments/db\"}},"
+        + "{\"remoteRef\":{\"key\":\"apps/payments/db\",\"property\":\"username\"},\"secretKey\":\"port\"}]");
+    assertThat(set.problems()).extracting(ManifestReaderTest::relative).containsExactly("anchors.yaml:39:19: not valid YAML/JSON:"
+        + " alias *store names no map or list anchored before it in its document (an alias of a single value is not read yet: write the value out)");
+  }
+
+  @Test
+  void aliases_that_would_expand_to_more_than_a_million_values_are_refused_not_expanded() {
+    StringBuilder yaml = new StringBuilder("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: laughs}\ndata:\n  a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+    for (int i = 1; i < 10; i++) yaml.append("  a").append(i).append(": &a").append(i).append(" [").append(("*a" + (i - 1) + ", ").repeat(9)).append("*a").append(i - 1).append("]\n");
+    ManifestSet set = ManifestReader.parse("laughs.yaml", yaml.toString());
+    assertThat(set.documents()).isEmpty();
+    assertThat(set.problems()).extracting(ManifestProblem::message).containsExactly("not valid YAML/JSON: aliases expand to more than 1000000 values");
   }
 
   @Test
