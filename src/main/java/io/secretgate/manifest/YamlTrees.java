@@ -7,6 +7,7 @@ import java.util.Map;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
@@ -42,11 +43,17 @@ final class YamlTrees {
 
   /** The next document (a null node when it is empty), or null after the last. */
   JsonNode next() {
-    JsonToken token = parser.nextToken();
-    if (token == null) return null;
-    anchors.clear();
-    aliasedNodes = 0;
-    return value(token);
+    try {
+      JsonToken token = parser.nextToken();
+      if (token == null) return null;
+      anchors.clear();
+      aliasedNodes = 0;
+      return value(token);
+    } catch (StreamConstraintsException e) {
+      // the parser's limits (nesting depth, ...) say where, and in words, not which Java method sets them
+      String words = e.getOriginalMessage().replaceAll(", from `[^`]*`\\)", ")");
+      throw new StreamReadException(parser, words, parser.currentLocation());
+    }
   }
 
   private JsonNode value(JsonToken token) {

@@ -84,6 +84,13 @@ class ManifestReaderTest {
   }
 
   @Test
+  void a_document_nested_too_deep_is_named_with_its_position_in_words_not_a_java_api() {
+    ManifestSet set = ManifestReader.parse("deep.yaml", "apiVersion: v1\nkind: ConfigMap\ndata: " + "[".repeat(600) + "]".repeat(600) + "\n");
+    assertThat(set.problems()).extracting(ManifestProblem::toString)
+        .containsExactly("deep.yaml:3:507: not valid YAML/JSON: Document nesting depth (501) exceeds the maximum allowed (500)");
+  }
+
+  @Test
   void documents_without_kind_or_that_are_not_maps_are_reported_with_their_index() throws Exception {
     ManifestSet set = reader.read(List.of(file("nokind.yaml")));
     assertThat(set.documents()).isEmpty();
