@@ -4,6 +4,7 @@ import io.secretgate.config.ConfigException;
 import io.secretgate.tls.TlsException;
 import io.secretgate.validation.PolicyUnavailableException;
 import io.secretgate.validation.StoreLookupException;
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
@@ -20,6 +21,16 @@ final class ErrorMapper implements CommandLine.IExecutionExceptionHandler {
     }
     cli.getErr().println("secretgate: internal error (" + ex.getClass().getSimpleName() + ")"
         + " in " + cli.getCommandName() + "; please report it with the input that caused it");
+    return ExitCodes.INPUT;
+  }
+
+  /**
+   * The heap ran out, in practice on a large input (picocli lets an Error through): one line that
+   * says what to do instead of the JVM's stack trace and its exit code 1, which means a finding.
+   */
+  static int onOutOfMemory(PrintWriter err) {
+    err.println("secretgate: out of memory (the Java heap is full): give the JVM more, e.g. JAVA_OPTS=-Xmx2g for bin/secretgate,"
+        + " or pass fewer or smaller files at a time");
     return ExitCodes.INPUT;
   }
 

@@ -55,11 +55,11 @@ public final class RenderCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--file", required = true, paramLabel = "ES.yaml",
-      description = "Manifest file holding the ExternalSecret (the first one is rendered; v1 or v1beta1).")
+      description = "Manifest file holding the ExternalSecret (the first one is rendered; v1 or v1beta1), or - for stdin.")
   Path file;
 
   @Option(names = "--store", paramLabel = "STORE.yaml",
-      description = "Manifest file holding the SecretStore/ClusterSecretStore (default: the --file documents).")
+      description = "Manifest file holding the SecretStore/ClusterSecretStore, or - for stdin (default: the --file documents).")
   Path store;
 
   @Option(names = "--vault-data", required = true, paramLabel = "DATA.json",

@@ -21,7 +21,6 @@ import io.secretgate.validation.schema.CrdSchemas;
 import io.secretgate.validation.schema.SchemaFinding;
 import io.secretgate.validation.schema.StructuralSchema;
 import io.secretgate.vault.StaticKvApi;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -158,7 +157,7 @@ final class RenderInputs {
   }
 
   private static List<ManifestDocument> manifests(Path file) {
-    ManifestSet set = new ManifestReader(new ByteArrayInputStream(new byte[0])).read(List.of(file.toString()));
+    ManifestSet set = new ManifestReader(System.in).read(List.of(file.toString()));
     if (!set.problems().isEmpty()) throw new InputException(set.problems().get(0).toString());
     return set.documents();
   }

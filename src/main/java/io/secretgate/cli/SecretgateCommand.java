@@ -52,7 +52,12 @@ public final class SecretgateCommand implements Callable<Integer> {
     CommandLine cli = newCommandLine(env, launcher);
     cli.setOut(out);
     cli.setErr(err);
-    int code = cli.execute(args);
+    int code;
+    try {
+      code = cli.execute(args);
+    } catch (OutOfMemoryError e) {
+      code = ErrorMapper.onOutOfMemory(err);
+    }
     out.flush();
     err.flush();
     return code;

@@ -2,7 +2,6 @@ package io.secretgate.manifest;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,10 +9,13 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import org.snakeyaml.engine.v2.api.LoadSettings;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.MappingIterator;
 import tools.jackson.databind.ObjectReader;
+import tools.jackson.dataformat.yaml.YAMLFactory;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
@@ -23,7 +25,14 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * read is reported with why, and the other files are still read.
  */
 public final class ManifestReader {
-  private static final ObjectReader YAML = YAMLMapper.builder().build().readerFor(JsonNode.class);
+  /**
+   * The YAML parser's default refuses a document of more than 3 Mi characters, which a {@code kind:
+   * List} of a cluster's objects ({@code kubectl get ... -o yaml}) easily is; kubectl reads any size,
+   * and the file is in memory already.
+   */
+  private static final ObjectReader YAML = YAMLMapper.builder(YAMLFactory.builder()
+          .loadSettings(LoadSettings.builder().setCodePointLimit(Integer.MAX_VALUE).build()).build())
+      .build().readerFor(JsonNode.class);
 
   private final InputStream stdin;
 
@@ -61,18 +70,20 @@ public final class ManifestReader {
       return List.of();
     }
     if (!Files.isDirectory(path)) return List.of(path);
+    // a walk does not follow a symbolic link it starts at (it would see the link, not the directory)
+    Path start = Files.isSymbolicLink(path) ? path.resolve(".") : path;
     ManifestFiles found = new ManifestFiles(problems);
     try {
-      Files.walkFileTree(path, found);
+      Files.walkFileTree(start, found);
     } catch (IOException e) {
       problems.add(new ManifestProblem(path.toString(), ReadFailure.reason(path, e)));
     }
-    return found.files.stream().sorted().toList();
+    return found.files.stream().map(f -> path.resolve(start.relativize(f))).sorted().toList();
   }
 
   /**
    * The {@code *.yaml|*.yml|*.json} files under a directory (symbolic links to files included, to
-   * directories not followed). An entry that cannot be read is one problem, and the walk goes on.
+   * directories not followed, to nothing reported). An entry that cannot be read is one problem, and the walk goes on.
    */
   private static final class ManifestFiles extends SimpleFileVisitor<Path> {
     final List<Path> files = new ArrayList<>();
@@ -84,7 +95,9 @@ public final class ManifestReader {
 
     @Override
     public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-      if (Files.isRegularFile(file) && file.getFileName().toString().matches(".*\\.(yaml|yml|json)$")) files.add(file);
+      if (!file.getFileName().toString().matches(".*\\.(yaml|yml|json)$")) return FileVisitResult.CONTINUE;
+      // a link whose target is gone (or a loop) is kept, for its read to say so, as kubectl does
+      if (Files.isRegularFile(file) || attrs.isSymbolicLink() && !Files.exists(file)) files.add(file);
       return FileVisitResult.CONTINUE;
     }
 
@@ -103,7 +116,7 @@ public final class ManifestReader {
 
   private static String readFile(Path file, List<ManifestProblem> problems) {
     try {
-      return Files.readString(file, StandardCharsets.UTF_8);
+      return Utf8Text.decode(file.toString(), Files.readAllBytes(file), problems);
     } catch (IOException e) {
       problems.add(new ManifestProblem(file.toString(), ReadFailure.reason(file, e)));
       return null;
@@ -112,7 +125,7 @@ public final class ManifestReader {
 
   private String readStdin(List<ManifestProblem> problems) {
     try {
-      return new String(stdin.readAllBytes(), StandardCharsets.UTF_8);
+      return Utf8Text.decode("<stdin>", stdin.readAllBytes(), problems);
     } catch (IOException e) {
       problems.add(new ManifestProblem("<stdin>", "cannot read standard input"));
       return null;
@@ -122,9 +135,9 @@ public final class ManifestReader {
   private static void readText(String name, String text, List<ManifestDocument> docs, List<ManifestProblem> problems) {
     if (text == null) return;
     int index = 0;
-    try (MappingIterator<JsonNode> it = YAML.readValues(text)) {
-      while (it.hasNextValue()) {
-        JsonNode node = it.nextValue();
+    try (JsonParser parser = YAML.createParser(text)) {
+      YamlTrees documents = new YamlTrees(YAML.without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS), parser);
+      for (JsonNode node = documents.next(); node != null; node = documents.next()) {
         int current = index++;
         if (node == null || node.isNull() || node.isMissingNode()) continue;
         addDocument(name + "#" + current, node, docs, problems);

@@ -3,6 +3,7 @@ package io.secretgate.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -56,6 +57,20 @@ class RenderCommandTest {
     assertThat(r.code()).isEqualTo(0);
     assertThat(r.err()).isEmpty();
     assertThat(r.out()).isEqualTo(golden("basic.json", r.out()));
+  }
+
+  @Test
+  void a_dash_as_file_reads_the_external_secret_and_its_store_from_standard_input() throws IOException {
+    InputStream stdin = System.in;
+    System.setIn(Files.newInputStream(DIR.resolve("es-with-store.yaml")));
+    try {
+      Run r = render("--file", "-", "--vault-data", "data.json");
+      assertThat(r.code()).isEqualTo(0);
+      assertThat(r.err()).isEmpty();
+      assertThat(r.out()).isEqualTo(golden("basic.json", r.out()));
+    } finally {
+      System.setIn(stdin);
+    }
   }
 
   @Test

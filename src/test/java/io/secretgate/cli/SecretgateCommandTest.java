@@ -2,6 +2,7 @@ package io.secretgate.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.InputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -43,5 +44,24 @@ class SecretgateCommandTest {
     assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
     assertThat(run.out()).startsWith("Usage: secretgate ");
     assertThat(run.err()).isEmpty();
+  }
+
+  @Test
+  void running_out_of_memory_on_a_large_input_is_one_line_that_says_how_to_give_more_and_exits_2() {
+    InputStream stdin = System.in;
+    System.setIn(new InputStream() {
+      @Override
+      public int read() {
+        throw new OutOfMemoryError("Java heap space");
+      }
+    });
+    try {
+      CliRun run = CliRun.of("validate", "-");
+      assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
+      assertThat(run.err()).isEqualTo("secretgate: out of memory (the Java heap is full): give the JVM more,"
+          + " e.g. JAVA_OPTS=-Xmx2g for bin/secretgate, or pass fewer or smaller files at a time\n");
+    } finally {
+      System.setIn(stdin);
+    }
   }
 }

@@ -14,6 +14,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIf;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 
 class ManifestReaderTest {
   private final ManifestReader reader = new ManifestReader(new ByteArrayInputStream(new byte[0]));
@@ -60,6 +61,36 @@ class ManifestReaderTest {
   }
 
   @Test
+  void an_alias_is_the_node_its_anchor_names_and_a_merge_key_adds_the_keys_the_map_does_not_set_as_kubectl_reads_them() throws Exception {
+    ManifestSet set = reader.read(List.of(file("anchors.yaml")));
+    assertThat(set.documents()).hasSize(1);
+    JsonNode es = set.documents().get(0).tree();
+    assertThat(es.at("/spec/target/template/metadata/labels").toString()).isEqualTo("{\"app\":\"payments\"}");
+    assertThat(es.at("/spec/data").toString()).isEqualTo("["
+        + "{\"secretKey\":\"username\",\"remoteRef\":{\"key\":\"apps/payments/db\",\"property\":\"username\"}},"
+        + "{\"secretKey\":\"password\",\"remoteRef\":{\"property\":\"password\",\"key\":\"apps/payments/db\"}},"
+        + "{\"remoteRef\":{\"key\":\"apps/payments/db\",\"property\":\"username\"},\"secretKey\":\"port\"}]");
+    assertThat(set.problems()).extracting(ManifestReaderTest::relative).containsExactly("anchors.yaml:39:19: not valid YAML/JSON:"
+        + " alias *store names no map or list anchored before it in its document (an alias of a single value is not read yet: write the value out)");
+  }
+
+  @Test
+  void aliases_that_would_expand_to_more_than_a_million_values_are_refused_not_expanded() {
+    StringBuilder yaml = new StringBuilder("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: laughs}\ndata:\n  a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+    for (int i = 1; i < 10; i++) yaml.append("  a").append(i).append(": &a").append(i).append(" [").append(("*a" + (i - 1) + ", ").repeat(9)).append("*a").append(i - 1).append("]\n");
+    ManifestSet set = ManifestReader.parse("laughs.yaml", yaml.toString());
+    assertThat(set.documents()).isEmpty();
+    assertThat(set.problems()).extracting(ManifestProblem::message).containsExactly("not valid YAML/JSON: aliases expand to more than 1000000 values");
+  }
+
+  @Test
+  void a_document_nested_too_deep_is_named_with_its_position_in_words_not_a_java_api() {
+    ManifestSet set = ManifestReader.parse("deep.yaml", "apiVersion: v1\nkind: ConfigMap\ndata: " + "[".repeat(600) + "]".repeat(600) + "\n");
+    assertThat(set.problems()).extracting(ManifestProblem::toString)
+        .containsExactly("deep.yaml:3:507: not valid YAML/JSON: Document nesting depth (501) exceeds the maximum allowed (500)");
+  }
+
+  @Test
   void documents_without_kind_or_that_are_not_maps_are_reported_with_their_index() throws Exception {
     ManifestSet set = reader.read(List.of(file("nokind.yaml")));
     assertThat(set.documents()).isEmpty();
@@ -73,6 +104,39 @@ class ManifestReaderTest {
     ManifestSet set = reader.read(List.of(file("tree")));
     assertThat(set.problems()).isEmpty();
     assertThat(set.documents()).extracting(ManifestDocument::name).containsExactly("in-tree", "json");
+  }
+
+  @Test
+  void a_directory_named_through_a_symbolic_link_is_walked_and_its_files_keep_the_name_given(@TempDir Path dir) throws Exception {
+    Path link = Files.createSymbolicLink(dir.resolve("manifests"), Path.of(file("tree")));
+    ManifestSet set = reader.read(List.of(link.toString()));
+    assertThat(set.problems()).isEmpty();
+    assertThat(set.documents()).extracting(ManifestDocument::source)
+        .containsExactly(link.resolve("a.yaml") + "#0", link.resolve("sub/b.json") + "#0");
+  }
+
+  @Test
+  void a_list_document_of_more_than_3_mib_as_kubectl_get_prints_it_for_a_big_cluster_is_read(@TempDir Path dir) throws Exception {
+    StringBuilder list = new StringBuilder("apiVersion: v1\nkind: List\nitems:\n");
+    for (int i = 0; i < 20_000; i++) {
+      list.append("- apiVersion: v1\n  kind: ConfigMap\n  metadata:\n    name: config-").append(i)
+          .append("\n    namespace: team-").append(i % 50).append("\n    uid: 2b1c3d4e-0000-4000-8000-").append(String.format("%012d", i))
+          .append("\n  data:\n    note: \"").append("x".repeat(100)).append("\"\n");
+    }
+    Path file = Files.writeString(dir.resolve("all.yaml"), list);
+    assertThat(Files.size(file)).isGreaterThan(3L << 20);
+    ManifestSet set = reader.read(List.of(file.toString()));
+    assertThat(set.problems()).isEmpty();
+    assertThat(set.documents()).hasSize(20_000);
+  }
+
+  @Test
+  void a_symbolic_link_to_a_manifest_that_is_gone_is_a_problem_not_a_file_silently_left_out(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("ok.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: ok}\n");
+    Path dangling = Files.createSymbolicLink(dir.resolve("shared.yaml"), Path.of("../moved-away/shared.yaml"));
+    ManifestSet set = reader.read(List.of(dir.toString()));
+    assertThat(set.documents()).extracting(ManifestDocument::name).containsExactly("ok");
+    assertThat(set.problems()).extracting(ManifestProblem::toString).containsExactly(dangling + ": no such file or directory");
   }
 
   @Test
@@ -121,9 +185,9 @@ class ManifestReaderTest {
   }
 
   @Test
-  void a_file_that_is_not_utf8_is_said_so_in_words() throws Exception {
+  void a_file_that_is_not_utf8_is_said_so_in_words_at_the_line_and_column_of_the_first_bad_byte() throws Exception {
     ManifestSet set = reader.read(List.of(file("latin1.yaml")));
-    assertThat(set.problems()).extracting(ManifestReaderTest::relative).containsExactly("latin1.yaml: not valid UTF-8 text");
+    assertThat(set.problems()).extracting(ManifestReaderTest::relative).containsExactly("latin1.yaml:4:12: not valid UTF-8 text");
   }
 
   @Test
@@ -132,6 +196,14 @@ class ManifestReaderTest {
     ManifestReader stdin = new ManifestReader(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
     ManifestSet set = stdin.read(List.of("-"));
     assertThat(set.documents()).extracting(ManifestDocument::source).containsExactly("<stdin>#0");
+  }
+
+  @Test
+  void standard_input_that_is_not_utf8_is_said_so_in_words_as_for_a_file() throws Exception {
+    byte[] latin1 = Files.readAllBytes(Path.of(file("latin1.yaml")));
+    ManifestSet set = new ManifestReader(new ByteArrayInputStream(latin1)).read(List.of("-"));
+    assertThat(set.documents()).isEmpty();
+    assertThat(set.problems()).extracting(ManifestProblem::toString).containsExactly("<stdin>:4:12: not valid UTF-8 text");
   }
 
   /** The problem as printed, with the fixture folder left out. */

@@ -1,0 +1,124 @@
+package io.secretgate.manifest;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.dataformat.yaml.YAMLParser;
+
+/**
+ * The documents of a YAML stream as trees, read as kubectl (go-yaml) reads them: an alias is the map
+ * or list its anchor names (in the same document), and a merge key {@code <<: *base} or {@code <<:
+ * [*a, *b]} adds the keys of those maps that the map does not set itself, earlier maps first.
+ * Jackson's own tree reading gives an alias as the anchor's name and {@code <<} as an ordinary key,
+ * which gave wrong verdicts; an alias of a single value (whose anchor the parser does not give) is
+ * an error rather than its anchor's name.
+ */
+final class YamlTrees {
+  private static final String MERGE = "<<";
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  /** Nodes aliases may copy in one document, far above any manifest, far below a "billion laughs" (go-yaml also refuses those). */
+  static final long MAX_ALIASED_NODES = 1_000_000;
+
+  /** Reads one scalar at the parser's token as Jackson's tree reading types it (and no further token). */
+  private final ObjectReader scalars;
+  private final JsonParser parser;
+  private final Map<String, JsonNode> anchors = new HashMap<>();
+  private long aliasedNodes;
+
+  YamlTrees(ObjectReader scalars, JsonParser parser) {
+    this.scalars = scalars;
+    this.parser = parser;
+  }
+
+  /** The next document (a null node when it is empty), or null after the last. */
+  JsonNode next() {
+    try {
+      JsonToken token = parser.nextToken();
+      if (token == null) return null;
+      anchors.clear();
+      aliasedNodes = 0;
+      return value(token);
+    } catch (StreamConstraintsException e) {
+      // the parser's limits (nesting depth, ...) say where, and in words, not which Java method sets them
+      String words = e.getOriginalMessage().replaceAll(", from `[^`]*`\\)", ")");
+      throw new StreamReadException(parser, words, parser.currentLocation());
+    }
+  }
+
+  private JsonNode value(JsonToken token) {
+    Object anchor = parser.getObjectId();
+    JsonNode node = switch (token) {
+      case START_OBJECT -> object();
+      case START_ARRAY -> array();
+      default -> scalar();
+    };
+    if (anchor != null) anchors.put(anchor.toString(), node);
+    return node;
+  }
+
+  private JsonNode scalar() {
+    if (!(parser instanceof YAMLParser yaml) || !yaml.isCurrentAlias()) return scalars.readTree(parser);
+    JsonNode target = anchors.get(parser.getString());
+    if (target == null) {
+      // the parser gives no anchor of a single value, only of maps and lists
+      throw new StreamReadException(parser, "alias *" + parser.getString() + " names no map or list anchored before it in its document"
+          + " (an alias of a single value is not read yet: write the value out)", parser.currentTokenLocation());
+    }
+    aliasedNodes += size(target);
+    if (aliasedNodes > MAX_ALIASED_NODES) {
+      throw new StreamReadException(parser, "aliases expand to more than " + MAX_ALIASED_NODES + " values", parser.currentTokenLocation());
+    }
+    return target.deepCopy();
+  }
+
+  private static long size(JsonNode node) {
+    long n = 1;
+    for (JsonNode child : node) n += size(child);
+    return n;
+  }
+
+  private ArrayNode array() {
+    ArrayNode array = NODES.arrayNode();
+    for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) array.add(value(t));
+    return array;
+  }
+
+  private ObjectNode object() {
+    ObjectNode object = NODES.objectNode();
+    List<JsonNode> merged = new ArrayList<>();
+    while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+      String name = parser.currentName();
+      if (object.has(name) || name.equals(MERGE) && !merged.isEmpty()) {
+        throw new StreamReadException(parser, "Duplicate Object property \"" + name + "\"", parser.currentTokenLocation());
+      }
+      TokenStreamLocation at = parser.currentTokenLocation();
+      JsonNode v = value(parser.nextToken());
+      if (name.equals(MERGE)) merged.addAll(mergeSources(v, at));
+      else object.set(name, v);
+    }
+    for (JsonNode source : merged) source.properties().forEach(e -> {
+      if (!object.has(e.getKey())) object.set(e.getKey(), e.getValue());
+    });
+    return object;
+  }
+
+  /** The maps a merge key's value names, earliest first; go-yaml refuses anything else. */
+  private List<JsonNode> mergeSources(JsonNode v, TokenStreamLocation at) {
+    List<JsonNode> sources = v.isArray() ? v.valueStream().toList() : List.of(v);
+    if (sources.isEmpty() || !sources.stream().allMatch(JsonNode::isObject)) {
+      throw new StreamReadException(parser, "a merge key (<<) needs a map or a list of maps", at);
+    }
+    return sources;
+  }
+}
