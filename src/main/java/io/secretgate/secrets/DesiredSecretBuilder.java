@@ -65,6 +65,9 @@ public final class DesiredSecretBuilder {
     } catch (SyncError e) {
       return failed(EsoText.MSG_ERROR_UPDATE_SECRET, e, events);
     }
+    // ESO would send it and get a 422; said here, the key is named (the API server's answer is not passed on)
+    Optional<String> refusal = KeyValidation.apiServerRefusal(applied.data());
+    if (refusal.isPresent()) return failed(EsoText.MSG_ERROR_UPDATE_SECRET, SyncError.data("Secret " + namespace(es) + "/" + secretName + ": " + refusal.get()), events);
     return new BuildOutcome.Write(secret(es, secretName, applied), events);
   }
 

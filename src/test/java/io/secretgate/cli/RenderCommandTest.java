@@ -130,6 +130,18 @@ class RenderCommandTest {
   }
 
   @Test
+  void a_vault_key_the_kubernetes_api_server_would_refuse_exits_1_naming_the_key_and_never_its_value() {
+    Run r = render("--file", "es-unicode-vault-key.yaml", "--store", "store.yaml", "--vault-data", "data-unicode-key.json");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).isEqualTo(
+        "secretgate: sync would fail: SecretSyncedError: could not update secret\n"
+            + "secretgate: event Warning UpdateFailed: Secret payments/legacy-credentials: the Kubernetes API server would refuse data key \"pässword\": "
+            + "a Secret key may hold only ASCII letters, digits, '-', '_' and '.'\n");
+    assertThat(r.err()).doesNotContain("s3cr3t");
+  }
+
+  @Test
   void delete_policy_with_nothing_found_exits_0_and_says_the_secret_would_be_deleted() {
     Run r = render("--file", "es-delete-policy.yaml", "--store", "store.yaml", "--vault-data", "data.json");
     assertThat(r.code()).isEqualTo(0);

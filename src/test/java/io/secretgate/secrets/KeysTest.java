@@ -83,4 +83,21 @@ class KeysTest {
   private static String str(JsonObject o, String f) {
     return ((JsonString) o.get(f)).value();
   }
+
+  @ParameterizedTest(name = "\"{0}\": {1}")
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+      "pässword|a Secret key may hold only ASCII letters, digits, '-', '_' and '.'",
+      "Ⅻ|a Secret key may hold only ASCII letters, digits, '-', '_' and '.'",
+      ".|a Secret key must not be '.'",
+      "..|a Secret key must not be '..'",
+      "..data|a Secret key must not start with '..'"})
+  void keys_eso_lets_through_but_the_api_server_refuses_are_named_with_the_reason(String key, String why) {
+    assertThat(KeyValidation.apiServerRefusal(Map.of("ok", new byte[0], key, new byte[0])))
+        .contains("the Kubernetes API server would refuse data key \"" + key + "\": " + why);
+  }
+
+  @Test
+  void keys_the_api_server_accepts_pass() {
+    assertThat(KeyValidation.apiServerRefusal(Map.of("user.name", new byte[0], "API_KEY-2", new byte[0], ".hidden", new byte[0]))).isEmpty();
+  }
 }
