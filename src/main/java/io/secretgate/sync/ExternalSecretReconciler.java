@@ -134,7 +134,7 @@ public final class ExternalSecretReconciler {
       return syncAndReport(es, start, interval, freshReads);
     } catch (KubeWriteException e) { // the status write itself failed (RBAC, conflicts): the status cannot say it, the log does
       LOG.warn("sync ExternalSecret {}/{}: could not write its status, retrying: {}", ns(es), name(es), e.getMessage());
-      return new SyncResult.Retry(e.getMessage());
+      return SyncResult.unreported(es, e.getMessage());
     }
   }
 
