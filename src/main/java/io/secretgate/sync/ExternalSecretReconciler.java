@@ -110,6 +110,7 @@ public final class ExternalSecretReconciler {
   public SyncResult reconcile(String key) {
     ExternalSecret es = cluster.externalSecrets().apply(key);
     if (es == null) return new SyncResult.Gone();
+    if (ofOtherProviders(es)) return new SyncResult.Gone(); // another controller's: nothing written, nothing reported
     Optional<SyncResult> finalized = finalization.reconcile(es);
     if (finalized.isPresent()) return finalized.get();
     Instant start = clock.instant();
@@ -126,6 +127,17 @@ public final class ExternalSecretReconciler {
     // a requested sync is owed until one succeeds: its retry must sync again, not find no refresh due
     if (requested && !(result instanceof SyncResult.Done)) resyncs.request(key);
     return result;
+  }
+
+  /**
+   * Whether every store {@code es} names that exists has a provider other than Vault (aws, gcp, ...):
+   * another controller owns it (DESIGN.md), so no status, event, finalizer or Secret of ours touches
+   * it. A missing store, a store without a provider or a mix with a Vault store is ours, and fails.
+   */
+  private boolean ofOtherProviders(ExternalSecret es) {
+    List<Store> found = TokenRotation.storeRefs(es).stream().flatMap(r -> stores.find(r.effectiveKind(), r.name, ns(es)).stream()).toList();
+    return !found.isEmpty() && found.stream().allMatch(s -> s.spec() != null && s.spec().provider != null && s.spec().provider.vault == null
+        && !s.spec().provider.providerNames().isEmpty());
   }
 
   /** Runs the sync; the failures of its steps are mapped to status, event and retry here, in one place. */

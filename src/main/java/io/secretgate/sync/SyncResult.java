@@ -34,7 +34,10 @@ public sealed interface SyncResult {
   /** Failed in a way only a change can fix (invalid or unsupported spec): wait for a change. */
   record Blocked(String why) implements SyncResult {}
 
-  /** The ExternalSecret no longer exists: nothing to do, and nothing more to report about it. */
+  /**
+   * The ExternalSecret no longer exists, or belongs to another controller (its stores have another
+   * provider): nothing to do, and nothing to report about it.
+   */
   record Gone() implements SyncResult {}
 
   /** Synced (Ready); again after {@code interval}, or only on a change when empty. */

@@ -13,10 +13,8 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.secretgate.api.ExternalSecret;
 import io.secretgate.api.ExternalSecretStatus;
-import io.secretgate.config.RotationSettings;
 import io.secretgate.testing.FakeVault;
 import io.secretgate.testing.PatientMockClient;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
@@ -42,11 +40,10 @@ class ReadyGaugeIT {
   @BeforeEach
   void clusterWithStoreAndVault() throws Exception {
     vault = RotationFixtures.clusterWithPaymentsVault(client);
-    controller = TestControllers.started(client, 2, new RotationSettings(false, Duration.ZERO), new SyncMetrics(registry), Clock.systemUTC(), WAIT,
-        sync -> key -> {
-          if (key.equals("payments/crashing") && crash.get()) throw new IllegalStateException("a bug");
-          return sync.run(key);
-        });
+    controller = TestControllers.started(client, new SyncMetrics(registry), sync -> key -> {
+      if (key.equals("payments/crashing") && crash.get()) throw new IllegalStateException("a bug");
+      return sync.run(key);
+    });
   }
 
   @AfterEach
