@@ -110,7 +110,7 @@ public final class ExternalSecretReconciler {
   public SyncResult reconcile(String key) {
     ExternalSecret es = cluster.externalSecrets().apply(key);
     if (es == null) return new SyncResult.Gone();
-    if (ofOtherProviders(es)) return new SyncResult.Gone(); // another controller's: nothing written, nothing reported
+    if (ofAnotherController(es)) return new SyncResult.Gone(); // nothing written, nothing reported
     Optional<SyncResult> finalized = finalization.reconcile(es);
     if (finalized.isPresent()) return finalized.get();
     Instant start = clock.instant();
@@ -130,12 +130,14 @@ public final class ExternalSecretReconciler {
   }
 
   /**
-   * Whether every store {@code es} names that exists has a provider other than Vault (aws, gcp, ...):
-   * another controller owns it (DESIGN.md), so no status, event, finalizer or Secret of ours touches
-   * it. A missing store, a store without a provider or a mix with a Vault store is ours, and fails.
+   * Whether {@code es} belongs to another controller, so that no status, event, finalizer or Secret of
+   * ours touches it: a store it names has another controller class (ESO skips it then), or every store
+   * it names that exists has a provider other than Vault (aws, gcp, ...; DESIGN.md). A missing store, a
+   * store without a provider or a mix with a Vault store is ours, and fails.
    */
-  private boolean ofOtherProviders(ExternalSecret es) {
+  private boolean ofAnotherController(ExternalSecret es) {
     List<Store> found = TokenRotation.storeRefs(es).stream().flatMap(r -> stores.find(r.effectiveKind(), r.name, ns(es)).stream()).toList();
+    if (found.stream().anyMatch(s -> ControllerClass.another(s.spec()))) return true;
     return !found.isEmpty() && found.stream().allMatch(s -> s.spec() != null && s.spec().provider != null && s.spec().provider.vault == null
         && !s.spec().provider.providerNames().isEmpty());
   }
