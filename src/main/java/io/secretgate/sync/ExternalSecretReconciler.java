@@ -110,6 +110,7 @@ public final class ExternalSecretReconciler {
   public SyncResult reconcile(String key) {
     ExternalSecret es = cluster.externalSecrets().apply(key);
     if (es == null) return new SyncResult.Gone();
+    if (ofAnotherController(es)) return new SyncResult.Gone(); // nothing written, nothing reported
     Optional<SyncResult> finalized = finalization.reconcile(es);
     if (finalized.isPresent()) return finalized.get();
     Instant start = clock.instant();
@@ -128,13 +129,26 @@ public final class ExternalSecretReconciler {
     return result;
   }
 
+  /**
+   * Whether {@code es} belongs to another controller, so that no status, event, finalizer or Secret of
+   * ours touches it: a store it names has another controller class (ESO skips it then), or every store
+   * it names that exists has a provider other than Vault (aws, gcp, ...; DESIGN.md). A missing store, a
+   * store without a provider or a mix with a Vault store is ours, and fails.
+   */
+  private boolean ofAnotherController(ExternalSecret es) {
+    List<Store> found = TokenRotation.storeRefs(es).stream().flatMap(r -> stores.find(r.effectiveKind(), r.name, ns(es)).stream()).toList();
+    if (found.stream().anyMatch(s -> ControllerClass.another(s.spec()))) return true;
+    return !found.isEmpty() && found.stream().allMatch(s -> s.spec() != null && s.spec().provider != null && s.spec().provider.vault == null
+        && !s.spec().provider.providerNames().isEmpty());
+  }
+
   /** Runs the sync; the failures of its steps are mapped to status, event and retry here, in one place. */
   private SyncResult sync(ExternalSecret es, Instant start, Duration interval, boolean freshReads) {
     try {
       return syncAndReport(es, start, interval, freshReads);
     } catch (KubeWriteException e) { // the status write itself failed (RBAC, conflicts): the status cannot say it, the log does
       LOG.warn("sync ExternalSecret {}/{}: could not write its status, retrying: {}", ns(es), name(es), e.getMessage());
-      return new SyncResult.Retry(e.getMessage());
+      return SyncResult.unreported(es, e.getMessage());
     }
   }
 

@@ -58,7 +58,7 @@ final class Finalization {
       return Optional.empty();
     } catch (KubeWriteException e) {
       LOG.warn("finalizer of ExternalSecret {}/{}: {}", es.getMetadata().getNamespace(), es.getMetadata().getName(), e.getMessage());
-      return Optional.of(new SyncResult.Retry(e.getMessage()));
+      return Optional.of(SyncResult.unreported(es, e.getMessage()));
     }
   }
 

@@ -56,10 +56,10 @@ public final class StoreReadiness {
 
   /**
    * Checks the store and writes its Ready condition; returns that condition's status, empty when the
-   * store is not a Vault store (nothing is written) or is gone.
+   * store is not a Vault store or names another controller class (nothing is written), or is gone.
    */
   public Optional<Boolean> check(Store store) {
-    if (store.spec().provider == null || store.spec().provider.vault == null) return Optional.empty();
+    if (store.spec().provider == null || store.spec().provider.vault == null || ControllerClass.another(store.spec())) return Optional.empty();
     Verdict v = verdict(store);
     if (!v.ready()) {
       LOG.warn("{} is not ready: {}", store.displayName(), v.detail());

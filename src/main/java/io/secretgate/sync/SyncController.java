@@ -251,7 +251,7 @@ public final class SyncController implements Controller {
       result = sync.run(key);
     } catch (RuntimeException | StackOverflowError e) { // a stack overflow has unwound: this worker goes on
       LOG.warn("sync ExternalSecret {} failed unexpectedly ({}); retrying", key, e.getClass().getSimpleName());
-      result = new SyncResult.Retry(e.getClass().getSimpleName());
+      result = SyncResult.unreported(informers.externalSecretByKey().apply(key), e.getClass().getSimpleName());
     }
     if (result instanceof SyncResult.Gone) { // as ESO: a deleted ExternalSecret's series go with it
       queue.forget(key);
@@ -267,7 +267,9 @@ public final class SyncController implements Controller {
       done.after().ifPresent(d -> queue.addAfter(key, d));
     } else {
       metrics.syncError(nsName[0], nsName[1]);
-      metrics.readyCondition(nsName[0], nsName[1], false);
+      // as ESO, the gauge moves only with the Ready condition: False when the failure was written, else as it stays
+      Optional<Boolean> ready = result instanceof SyncResult.Retry r ? r.ready() : Optional.of(false);
+      ready.ifPresent(v -> metrics.readyCondition(nsName[0], nsName[1], v));
       if (result instanceof SyncResult.Retry) queue.retry(key, limit.reserve());
       if (result instanceof SyncResult.RateLimited r) queue.holdFor(key, queue.retry(key, RetryDelay.atLeast(limit.reserve(), r.retryAfter())));
     }

@@ -87,11 +87,18 @@ final class TokenRotation {
     if (es.getSpec() == null) return false;
     String namespace = DesiredSecretBuilder.namespace(es);
     if (store.kind() == StoreKind.SecretStore && !namespace.equals(store.namespace())) return false;
+    return storeRefs(es).stream().anyMatch(r -> r.effectiveKind() == store.kind() && store.name().equals(r.name));
+  }
+
+  /** The store references of {@code es} (spec.secretStoreRef and the entries' sourceRef.storeRef) that name a store. */
+  static List<SecretStoreRef> storeRefs(ExternalSecret es) {
     List<SecretStoreRef> refs = new ArrayList<>();
+    if (es.getSpec() == null) return refs;
     refs.add(es.getSpec().secretStoreRef);
     for (ExternalSecretData d : es.getSpec().dataOrEmpty()) refs.add(storeRef(d.sourceRef));
     for (ExternalSecretDataFrom d : es.getSpec().dataFromOrEmpty()) refs.add(storeRef(d.sourceRef));
-    return refs.stream().anyMatch(r -> r != null && r.effectiveKind() == store.kind() && store.name().equals(r.name));
+    refs.removeIf(r -> r == null || r.name == null);
+    return refs;
   }
 
   private static SecretStoreRef storeRef(StoreSourceRef source) {

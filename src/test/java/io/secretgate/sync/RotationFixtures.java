@@ -6,12 +6,16 @@ import io.secretgate.api.ClusterSecretStore;
 import io.secretgate.api.ExternalSecret;
 import io.secretgate.api.SecretStore;
 import io.secretgate.testing.Crds;
+import io.secretgate.testing.FakeVault;
+import io.secretgate.vault.policy.PolicyFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Base64;
+import java.util.List;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /** The cluster the rotation tests and the rotation bench start from: ESO's CRDs, a token Secret and a store. */
@@ -19,6 +23,17 @@ public final class RotationFixtures {
   private static final YAMLMapper YAML = YAMLMapper.builder().build();
 
   private RotationFixtures() {}
+
+  /**
+   * A FakeVault holding {@code secret/apps/payments/db} ({@code password: s3cr3t}) and the non-expiring
+   * token s.sync-token of sync-policy.hcl, and the {@link #cluster} of store vault-backend using it.
+   */
+  public static FakeVault clusterWithPaymentsVault(KubernetesClient client) throws Exception {
+    FakeVault vault = new FakeVault().mountV2("secret").put("secret", "apps/payments/db", "{\"password\":\"s3cr3t\"}")
+        .token("s.sync-token", new FakeVault.TokenInfo(List.of(PolicyFiles.load(Path.of("src/test/resources/io/secretgate/sync/sync-policy.hcl"))), 0));
+    cluster(client, vault.address(), "s.sync-token");
+    return vault;
+  }
 
   /** ESO's CRDs, Secret secretgate/vault-token holding {@code token}, ClusterSecretStore vault-backend at {@code vault}. */
   public static void cluster(KubernetesClient client, URI vault, String token) {

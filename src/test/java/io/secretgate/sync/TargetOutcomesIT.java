@@ -16,8 +16,6 @@ import io.secretgate.api.ExternalSecretTarget;
 import io.secretgate.testing.CapturedStderr;
 import io.secretgate.testing.FakeVault;
 import io.secretgate.testing.PatientMockClient;
-import io.secretgate.vault.policy.PolicyFiles;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -40,9 +38,7 @@ class TargetOutcomesIT {
 
   @BeforeEach
   void clusterWithStoreAndVault() throws Exception {
-    vault = new FakeVault().mountV2("secret").put("secret", "apps/payments/db", "{\"password\":\"s3cr3t\"}")
-        .token("s.sync-token", new FakeVault.TokenInfo(List.of(PolicyFiles.load(Path.of("src/test/resources/io/secretgate/sync/sync-policy.hcl"))), 0));
-    RotationFixtures.cluster(client, vault.address(), "s.sync-token");
+    vault = RotationFixtures.clusterWithPaymentsVault(client);
     controller = TestControllers.started(client, new SyncMetrics(new SimpleMeterRegistry()), Clock.systemUTC());
   }
 

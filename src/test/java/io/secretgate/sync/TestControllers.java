@@ -33,6 +33,11 @@ final class TestControllers {
     return started(client, 4, new RotationSettings(false, Duration.ZERO), metrics, clock, READY_WITHIN);
   }
 
+  /** As {@link #started(KubernetesClient, SyncMetrics, Clock)}; {@code syncs}: what runs each sync, given the reconciler's. */
+  static SyncController started(KubernetesClient client, SyncMetrics metrics, UnaryOperator<SyncController.Sync> syncs) {
+    return started(client, 4, new RotationSettings(false, Duration.ZERO), metrics, Clock.systemUTC(), READY_WITHIN, syncs);
+  }
+
   static SyncController started(KubernetesClient client, int workers, RotationSettings rotation, SyncMetrics metrics, Clock clock,
       Duration readyWithin) {
     return started(client, workers, rotation, metrics, clock, readyWithin, UnaryOperator.identity());
