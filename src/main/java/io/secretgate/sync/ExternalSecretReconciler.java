@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.secretgate.api.ExternalSecret;
 import io.secretgate.api.ManagedSecretKeys;
 import io.secretgate.api.SecretStoreRef;
+import io.secretgate.api.StoreKind;
 import io.secretgate.api.VaultProvider;
 import io.secretgate.config.GoDuration;
 import io.secretgate.kube.ApplyResult;
@@ -25,6 +26,7 @@ import io.secretgate.secrets.BuildOutcome.FailureKind;
 import io.secretgate.secrets.SecretSource;
 import io.secretgate.secrets.SecretSources;
 import io.secretgate.secrets.SyncEvent;
+import io.secretgate.validation.NamespaceConditions;
 import io.secretgate.validation.SpecRules;
 import io.secretgate.validation.Store;
 import io.secretgate.validation.Violation;
@@ -284,6 +286,7 @@ public final class ExternalSecretReconciler {
   private SecretSource open(SecretStoreRef ref, String namespace, boolean freshReads, RateLimitNote rateLimit) {
     Store store = stores.find(ref.effectiveKind(), ref.name, namespace)
         .orElseThrow(() -> new StoreUnavailable(ref.effectiveKind() + " \"" + ref.name + "\" is not found", false));
+    if (ref.effectiveKind() == StoreKind.ClusterSecretStore) mayUse(store, namespace);
     if (store.spec().provider == null || store.spec().provider.vault == null) {
       throw new StoreUnavailable(store.displayName() + " has no vault provider", true);
     }
@@ -298,6 +301,20 @@ public final class ExternalSecretReconciler {
       throw new StoreUnavailable(store.displayName() + ": " + e.getMessage(), e.configError());
     } catch (InvalidConnectionException e) {
       throw new StoreUnavailable(store.displayName() + ": " + e.getMessage(), true);
+    }
+  }
+
+  /**
+   * A ClusterSecretStore's {@code spec.conditions} bind the controller too, not only the webhook: the
+   * webhook may be off, or the conditions tightened after the ExternalSecret was admitted. Not a
+   * config error: a namespace label change (which queues nothing) may allow it, so it is retried.
+   */
+  private void mayUse(Store store, String namespace) {
+    switch (NamespaceConditions.evaluate(store, namespace, stores)) {
+      case ALLOWED -> { }
+      case DENIED -> throw new StoreUnavailable(NamespaceConditions.denied(store.name(), namespace), false);
+      case UNDECIDED -> throw new StoreUnavailable(store.displayName() + " selects namespaces by labels, and the labels of namespace \""
+          + namespace + "\" are not known yet", false);
     }
   }
 

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.secretgate.api.ClusterSecretStoreCondition;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import io.secretgate.secrets.GoRegexp;
 
 /**
@@ -11,13 +12,28 @@ import io.secretgate.secrets.GoRegexp;
  * §2.1): allowed when there are no conditions, or when any selector, name or (unanchored) regex of
  * any condition matches.
  */
-final class NamespaceConditions {
+public final class NamespaceConditions {
   static final String NAME_LABEL = "kubernetes.io/metadata.name";
 
   /** The answer; {@code undecided} when only unknown namespace labels could have allowed it. */
-  enum Outcome { ALLOWED, DENIED, UNDECIDED }
+  public enum Outcome { ALLOWED, DENIED, UNDECIDED }
 
   private NamespaceConditions() {}
+
+  /**
+   * Whether the ClusterSecretStore {@code store} lets {@code namespace} use it, given that namespace's
+   * labels as far as {@code stores} knows them (without them only its name label is known).
+   */
+  public static Outcome evaluate(Store store, String namespace, StoreLookup stores) {
+    Optional<Map<String, String>> known = stores.namespaceLabels(namespace);
+    Map<String, String> labels = known.orElse(Map.of(NAME_LABEL, namespace));
+    return evaluate(store.spec().conditions, namespace, labels, known.isPresent());
+  }
+
+  /** ESO's error text for a namespace the store's conditions leave out. */
+  public static String denied(String storeName, String namespace) {
+    return "using cluster store \"" + storeName + "\" is not allowed from namespace \"" + namespace + "\": denied by spec.condition";
+  }
 
   static Outcome evaluate(List<ClusterSecretStoreCondition> conditions, String namespace, Map<String, String> labels, boolean labelsKnown) {
     if (conditions == null || conditions.isEmpty()) return Outcome.ALLOWED;

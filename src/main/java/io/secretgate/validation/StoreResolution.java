@@ -57,9 +57,7 @@ final class StoreResolution {
   }
 
   private boolean allowedHere(String field, Store store) {
-    Optional<Map<String, String>> known = lookup.namespaceLabels(namespace);
-    Map<String, String> labels = known.orElse(Map.of(NamespaceConditions.NAME_LABEL, namespace));
-    switch (NamespaceConditions.evaluate(store.spec().conditions, namespace, labels, known.isPresent())) {
+    switch (NamespaceConditions.evaluate(store, namespace, lookup)) {
       case ALLOWED:
         return true;
       case UNDECIDED:
@@ -67,8 +65,7 @@ final class StoreResolution {
             + "\" are not known here: add its Namespace manifest to check it");
         return true;
       default:
-        violations.add(new Violation(field, STORE_NOT_ALLOWED_IN_NAMESPACE, "using cluster store \"" + store.name()
-            + "\" is not allowed from namespace \"" + namespace + "\": denied by spec.condition"));
+        violations.add(new Violation(field, STORE_NOT_ALLOWED_IN_NAMESPACE, NamespaceConditions.denied(store.name(), namespace)));
         return false;
     }
   }
