@@ -81,7 +81,7 @@ public final class VaultConnections {
     Gateway known = gateways.get(gatewayKey);
     VaultGateway gateway = known != null && known.settings().equals(settings) ? known.gateway()
         : gateways.compute(gatewayKey, (k, old) -> old != null && old.settings().equals(settings) ? old
-            : new Gateway(settings, new MeteredGateway(gateway(store, connection(vault, ca, gatewayKey).withClientCertificate(clientCertificate)), metrics))).gateway();
+            : new Gateway(settings, new MeteredGateway(gateway(store, connection(vault, ca, clientCertificate, gatewayKey)), metrics))).gateway();
     String connection = where + "|" + digest(token);
     currentTokens.put(gatewayKey, token);
     return new Session(gateway, reads.around(connection, new GatewayKvApi(gateway), freshReads));
@@ -167,9 +167,9 @@ public final class VaultConnections {
   /** The gateway and the (shared-read) KV view of one store for one sync. */
   public record Session(VaultGateway gateway, KvApi kv) {}
 
-  private VaultConnection connection(VaultProvider vault, Optional<String> ca, String key) {
+  private VaultConnection connection(VaultProvider vault, Optional<String> ca, Optional<ClientCertificate> clientCertificate, String key) {
     return new VaultConnection(VaultConnection.serverUri(vault.server), vault.namespace, ca, () -> currentTokens.getOrDefault(key, ""), timeout,
-        vault.requestHeaders());
+        vault.requestHeaders(), clientCertificate);
   }
 
   static String digest(String token) {

@@ -39,11 +39,6 @@ public record VaultConnection(URI server, String namespace, Optional<String> caB
     this(server, namespace, caBundlePem, token, timeout, Map.of(), Optional.empty());
   }
 
-  /** Without a client certificate. */
-  public VaultConnection(URI server, String namespace, Optional<String> caBundlePem, Supplier<String> token, Duration timeout,
-      Map<String, String> headers) {
-    this(server, namespace, caBundlePem, token, timeout, headers, Optional.empty());
-  }
 
   public VaultConnection {
     Objects.requireNonNull(server, "server");
@@ -59,16 +54,6 @@ public record VaultConnection(URI server, String namespace, Optional<String> caB
     namespace = namespace == null || namespace.isBlank() ? null : namespace.strip();
     headers = checked(Objects.requireNonNull(headers, "headers"));
     Objects.requireNonNull(clientCertificate, "clientCertificate");
-  }
-
-  /** The same connection with {@code extra} headers on every request. */
-  public VaultConnection withHeaders(Map<String, String> extra) {
-    return new VaultConnection(server, namespace, caBundlePem, token, timeout, extra, clientCertificate);
-  }
-
-  /** The same connection presenting {@code certificate} in the TLS handshake (empty: none). */
-  public VaultConnection withClientCertificate(Optional<ClientCertificate> certificate) {
-    return new VaultConnection(server, namespace, caBundlePem, token, timeout, headers, certificate);
   }
 
   private static Map<String, String> checked(Map<String, String> headers) {
