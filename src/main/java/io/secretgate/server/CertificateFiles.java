@@ -8,8 +8,6 @@ import io.secretgate.tls.ReloadableKeyManager;
 import io.secretgate.tls.TlsException;
 import io.secretgate.tls.Validity;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -138,8 +136,7 @@ public final class CertificateFiles implements AutoCloseable {
   /** The file's text, or a {@link TlsException} naming it and saying why in words. */
   private static String read(Path file) {
     try {
-      // ISO-8859-1 maps every byte, as Pem reads files: a DER or other binary file gets the PEM parser's message.
-      return Files.readString(file, StandardCharsets.ISO_8859_1);
+      return Pem.readText(file);
     } catch (IOException e) {
       throw new TlsException("cannot read " + file + " (" + ReadFailure.reason(file, e) + ")");
     }

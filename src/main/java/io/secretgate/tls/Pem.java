@@ -96,7 +96,7 @@ public final class Pem {
    * @throws IOException when the file cannot be read: the caller names why, in words (see {@code manifest.ReadFailure})
    */
   public static List<X509Certificate> readCertificates(Path file) throws IOException {
-    return readCertificates(read(file), file.toString());
+    return readCertificates(readText(file), file.toString());
   }
 
   /**
@@ -135,7 +135,7 @@ public final class Pem {
    * @throws IOException when the file cannot be read
    */
   public static PrivateKey readPrivateKey(Path file) throws IOException {
-    return readPrivateKey(read(file), file.toString());
+    return readPrivateKey(readText(file), file.toString());
   }
 
   /**
@@ -171,7 +171,7 @@ public final class Pem {
    * @throws IOException when a file cannot be read
    */
   public static KeyMaterial readKeyMaterial(Path certificateFile, Path keyFile) throws IOException {
-    return readKeyMaterial(read(certificateFile), certificateFile.toString(), read(keyFile), keyFile.toString());
+    return readKeyMaterial(readText(certificateFile), certificateFile.toString(), readText(keyFile), keyFile.toString());
   }
 
   /** Reads a certificate chain and its private key from PEM text, checking that they belong together. */
@@ -239,8 +239,13 @@ public final class Pem {
 
   // ---- shared
 
-  private static String read(Path file) throws IOException {
-    // ISO-8859-1 maps every byte, so a binary file reaches the PEM parser and gets its message.
+  /**
+   * A PEM file's text, as every reader here takes it: ISO-8859-1 maps every byte, so a binary file
+   * (DER) reaches the PEM parser and gets its message.
+   *
+   * @throws IOException when the file cannot be read
+   */
+  public static String readText(Path file) throws IOException {
     return Files.readString(file, StandardCharsets.ISO_8859_1);
   }
 
