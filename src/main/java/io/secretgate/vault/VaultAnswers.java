@@ -38,25 +38,28 @@ final class VaultAnswers {
   static Optional<String> readData(VaultCall call, Answer answer) throws VaultFailure {
     if (answer.status() == 404) {
       if (answer.body().isBlank()) return Optional.empty();
-      Optional<String> data = rawData(call, answer);
+      Map<String, String> members = rawMembers(call, answer);
+      Optional<String> data = rawData(members);
       if (data.isPresent() && !data.get().startsWith("{")) throw bad(call, answer, "its data is not an object");
       if (data.isPresent() && hasElements(data.get())) return data;
-      return hasElements(rawMember(call, answer, "warnings")) ? Optional.of("null") : Optional.empty();
+      return hasElements(members.get("warnings")) ? Optional.of("null") : Optional.empty();
     }
     if (answer.status() != 200) throw failure(call, answer);
-    String data = rawData(call, answer).orElseThrow(() -> bad(call, answer, "it has no data"));
+    String data = rawData(rawMembers(call, answer)).orElseThrow(() -> bad(call, answer, "it has no data"));
     if (!data.startsWith("{")) throw bad(call, answer, "its data is not an object");
     return Optional.of(data);
   }
 
-  private static Optional<String> rawData(VaultCall call, Answer answer) throws VaultFailure {
-    String data = rawMember(call, answer, "data");
+  /** The answer's {@code data} member as raw JSON text; empty when it is absent or null. */
+  private static Optional<String> rawData(Map<String, String> members) {
+    String data = members.get("data");
     return data == null || data.equals("null") ? Optional.empty() : Optional.of(data);
   }
 
-  private static String rawMember(VaultCall call, Answer answer, String name) throws VaultFailure {
+  /** The top-level members of the answer's body as raw JSON text, parsed once. */
+  private static Map<String, String> rawMembers(VaultCall call, Answer answer) throws VaultFailure {
     try {
-      return RawJson.members(answer.body()).get(name);
+      return RawJson.members(answer.body());
     } catch (RawJson.MalformedJsonException e) {
       throw bad(call, answer, "it is not a JSON object");
     }
