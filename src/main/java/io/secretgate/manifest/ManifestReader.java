@@ -139,7 +139,7 @@ public final class ManifestReader {
       YamlTrees documents = new YamlTrees(YAML.without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS), parser);
       for (JsonNode node = documents.next(); node != null; node = documents.next()) {
         int current = index++;
-        if (node == null || node.isNull() || node.isMissingNode()) continue;
+        if (node.isNull() || node.isMissingNode()) continue;
         addDocument(name + "#" + current, node, docs, problems);
       }
     } catch (JacksonException e) {
