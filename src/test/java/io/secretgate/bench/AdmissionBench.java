@@ -43,7 +43,8 @@ public final class AdmissionBench {
 
   record Endpoint(String name, String path, byte[] request) {}
 
-  record Round(double rpsPeak, double[] latencyMs, long errors) {}
+  /** One endpoint's figures in one round; {@code jitMs}: the server's JIT compile time during the peak measure. */
+  record Round(double rpsPeak, double[] latencyMs, long errors, long jitMs) {}
 
   private AdmissionBench() {}
 
@@ -58,25 +59,30 @@ public final class AdmissionBench {
     Path ca = Files.createTempFile("bench-ca", ".pem");
     Process server = startServer(ca, facts, endpoints);
     try {
-      int port = readPort(server);
+      BufferedReader serverOut = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.US_ASCII));
+      int port = readPort(serverOut);
+      ServerJit jit = new ServerJit(server.getOutputStream(), serverOut);
       SSLContext tls = SslContexts.clientTrusting(Pem.readCertificates(ca));
       Map<String, List<Round>> results = new LinkedHashMap<>();
       Map<String, String> answers = new LinkedHashMap<>();
       Map<String, Integer> warmUpSeconds = new LinkedHashMap<>();
       for (Endpoint e : endpoints) {
         results.put(e.name(), new ArrayList<>());
-        Warm warm = warmUp(tls, port, e, connections);
+        Warm warm = warmUp(tls, port, e, connections, jit);
         answers.put(e.name(), warm.sample());
         warmUpSeconds.put(e.name(), warm.seconds());
       }
+      int settleSeconds = settle(tls, port, endpoints, connections, jit);
       for (int r = 0; r < rounds; r++) {
         for (Endpoint e : endpoints) {
+          long jitBefore = jit.totalMs();
           Closed peak = closedLoop(tls, port, e, connections, seconds);
+          long jitMs = jit.totalMs() - jitBefore;
           Open open = openLoop(tls, port, e, connections, rate, seconds);
-          results.get(e.name()).add(new Round(peak.requests / (double) seconds, open.percentilesMs, peak.errors + open.errors));
+          results.get(e.name()).add(new Round(peak.requests / (double) seconds, open.percentilesMs, peak.errors + open.errors, jitMs));
         }
       }
-      report(seconds, connections, rate, rounds, results, answers, warmUpSeconds);
+      report(seconds, connections, rate, rounds, results, answers, warmUpSeconds, settleSeconds);
     } finally {
       server.getOutputStream().close();
       if (!server.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) server.destroyForcibly();
@@ -85,12 +91,13 @@ public final class AdmissionBench {
   }
 
   private static void report(int seconds, int connections, int rate, int rounds, Map<String, List<Round>> results, Map<String, String> answers,
-      Map<String, Integer> warmUpSeconds) {
+      Map<String, Integer> warmUpSeconds, int settleSeconds) {
     System.out.println("bench=admission");
     System.out.println("connections=" + connections);
     System.out.println("open_loop_rate_rps=" + rate);
     System.out.println("seconds_per_measure=" + seconds);
     System.out.println("rounds=" + rounds);
+    System.out.println("settle_seconds=" + settleSeconds);
     results.forEach((name, rs) -> {
       System.out.printf(Locale.ROOT, "%s_rps_peak=%.0f%n", name, median(rs.stream().mapToDouble(Round::rpsPeak).toArray()));
       for (int p = 0; p < PERCENTILES.length; p++) {
@@ -100,6 +107,7 @@ public final class AdmissionBench {
       System.out.println(name + "_errors=" + rs.stream().mapToLong(Round::errors).sum());
       System.out.println(name + "_answer_allowed=" + answers.getOrDefault(name, "").contains("\"allowed\":true"));
       System.out.println(name + "_warmup_seconds=" + warmUpSeconds.get(name));
+      System.out.printf(Locale.ROOT, "%s_jit_ms_during_peak=%.0f%n", name, median(rs.stream().mapToDouble(Round::jitMs).toArray()));
     });
     List<Round> floor = results.get("floor");
     if (floor != null) {
@@ -147,8 +155,7 @@ public final class AdmissionBench {
     return new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
   }
 
-  private static int readPort(Process server) throws IOException {
-    BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.US_ASCII));
+  private static int readPort(BufferedReader out) throws IOException {
     for (String line = out.readLine(); line != null; line = out.readLine()) {
       if (line.startsWith("port=")) return Integer.parseInt(line.substring(5).trim());
     }
@@ -160,27 +167,71 @@ public final class AdmissionBench {
   record Warm(int seconds, String sample) {}
 
   private static final int WARMUP_WINDOW_SECONDS = 3;
-  private static final int WARMUP_MAX_SECONDS = 90;
+  private static final int WARMUP_MAX_SECONDS = 180;
+  /** The server's JIT is quiet when it compiled for at most this share of a window's wall time. */
+  private static final double JIT_QUIET_SHARE = 0.02;
 
   /**
-   * Closed-loop windows until throughput settles (a window within 5% of the one before, after at
-   * least two), at most {@value #WARMUP_MAX_SECONDS} seconds. A long request path is compiled in
-   * tiers, and on two cores the optimising compiler shares the CPU with the load: a fixed short
-   * warm-up measured mostly profiled (slow) code, which a server running for days never runs.
+   * Closed-loop windows until the endpoint is warm, at most {@value #WARMUP_MAX_SECONDS} seconds:
+   * throughput within 5% of the window before, and the server's JIT quiet ({@link #JIT_QUIET_SHARE}).
+   * A long request path is compiled in tiers, and on two cores the optimising compiler shares the
+   * CPU with the load: throughput can look steady for two windows while the compiler still takes
+   * most of a core, and a measure taken then is of the compiler, not of code a server running for
+   * days runs. Each endpoint's peak measure reports the JIT time spent during it.
    */
-  private static Warm warmUp(SSLContext tls, int port, Endpoint e, int connections) throws Exception {
+  private static Warm warmUp(SSLContext tls, int port, Endpoint e, int connections, ServerJit jit) throws Exception {
     String sample = "";
     double previous = -1;
     int spent = 0;
     while (spent < WARMUP_MAX_SECONDS) {
+      long jitBefore = jit.totalMs();
       Closed w = closedLoop(tls, port, e, connections, WARMUP_WINDOW_SECONDS);
+      boolean jitQuiet = jit.totalMs() - jitBefore <= JIT_QUIET_SHARE * WARMUP_WINDOW_SECONDS * 1000;
       spent += WARMUP_WINDOW_SECONDS;
       if (sample.isEmpty()) sample = w.sample();
       double rps = w.requests() / (double) WARMUP_WINDOW_SECONDS;
-      if (previous > 0 && Math.abs(rps - previous) <= 0.05 * previous) break;
+      if (jitQuiet && previous > 0 && Math.abs(rps - previous) <= 0.05 * previous) break;
       previous = rps;
     }
     return new Warm(spent, sample);
+  }
+
+  /**
+   * One window per endpoint in turn until a whole turn leaves the JIT quiet, at most
+   * {@value #WARMUP_MAX_SECONDS} seconds: an endpoint warmed alone can see its compiled code
+   * thrown away (and compiled again) once the others have run through the code they share.
+   * Returns the seconds spent.
+   */
+  private static int settle(SSLContext tls, int port, List<Endpoint> endpoints, int connections, ServerJit jit) throws Exception {
+    int spent = 0;
+    while (spent < WARMUP_MAX_SECONDS) {
+      long jitBefore = jit.totalMs();
+      for (Endpoint e : endpoints) closedLoop(tls, port, e, connections, WARMUP_WINDOW_SECONDS);
+      int turn = WARMUP_WINDOW_SECONDS * endpoints.size();
+      spent += turn;
+      if (jit.totalMs() - jitBefore <= JIT_QUIET_SHARE * turn * 1000) break;
+    }
+    return spent;
+  }
+
+  /** Asks the bench server (over its stdin and stdout) for its JIT's total compile time so far. */
+  static final class ServerJit {
+    private final OutputStream in;
+    private final BufferedReader out;
+
+    ServerJit(OutputStream serverIn, BufferedReader serverOut) {
+      this.in = serverIn;
+      this.out = serverOut;
+    }
+
+    long totalMs() throws IOException {
+      in.write(AdmissionBenchServer.JIT_QUESTION.getBytes(StandardCharsets.US_ASCII));
+      in.write('\n');
+      in.flush();
+      String line = out.readLine();
+      if (line == null || !line.startsWith(AdmissionBenchServer.JIT_ANSWER)) throw new IOException("the bench server did not answer its JIT time: " + line);
+      return Long.parseLong(line.substring(AdmissionBenchServer.JIT_ANSWER.length()).trim());
+    }
   }
 
   /** Every connection sends its next request as soon as the answer to the last one is in, for {@code seconds}. */

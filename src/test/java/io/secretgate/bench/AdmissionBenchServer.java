@@ -23,6 +23,9 @@ import io.secretgate.validation.ManifestStores;
 import io.secretgate.validation.schema.CrdSchemas;
 import io.secretgate.vault.policy.Acl;
 import io.secretgate.vault.policy.PolicyFiles;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,10 +43,13 @@ import java.util.function.Function;
  * facts (stores from a manifest file, the store token's policy from an HCL file, evaluated in
  * memory as a warm capabilities cache would answer), plus {@value #NOOP_PATH}: reads the body (the
  * server does) and answers a constant, the floor. Usage: {@code AdmissionBenchServer CA_OUT FACTS_DIR PATH...};
- * prints {@code port=N} once listening and runs until stdin closes.
+ * prints {@code port=N} once listening, answers each {@value #JIT_QUESTION} line on stdin with
+ * {@code jit_ms=N} (this JVM's JIT compile time so far), and runs until stdin closes.
  */
 public final class AdmissionBenchServer {
   static final String NOOP_PATH = "/bench/noop";
+  static final String JIT_QUESTION = "jit";
+  static final String JIT_ANSWER = "jit_ms=";
   private static final AdmissionAnswer NOOP = new AdmissionAnswer.Review(
       "{\"apiVersion\":\"admission.k8s.io/v1\",\"kind\":\"AdmissionReview\",\"response\":{\"uid\":\"bench\",\"allowed\":true}}",
       AdmissionAnswer.Outcome.ALLOWED);
@@ -73,8 +79,13 @@ public final class AdmissionBenchServer {
         endpoints, new HealthChecks(), 32, WebhookMetrics.on(registry, endpoints.keySet())));
     System.out.println("port=" + server.port());
     System.out.flush();
-    while (System.in.read() >= 0) {
+    BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII));
+    for (String line = commands.readLine(); line != null; line = commands.readLine()) {
       // runs until the load generator closes our stdin
+      if (line.trim().equals(JIT_QUESTION)) {
+        System.out.println(JIT_ANSWER + ManagementFactory.getCompilationMXBean().getTotalCompilationTime());
+        System.out.flush();
+      }
     }
     server.stop();
   }
