@@ -29,12 +29,14 @@ final class ExternalSecretAdmission {
   private final StoreLookup stores;
   private final PolicyOracle policies;
   private final AdmissionSettings settings;
+  private final BoundedAsks asks;
 
-  ExternalSecretAdmission(CrdSchemas schemas, StoreLookup stores, PolicyOracle policies, AdmissionSettings settings) {
+  ExternalSecretAdmission(CrdSchemas schemas, StoreLookup stores, PolicyOracle policies, AdmissionSettings settings, BoundedAsks asks) {
     this.schemas = schemas;
     this.stores = stores;
     this.policies = policies;
     this.settings = settings;
+    this.asks = asks;
   }
 
   AdmissionResponse decide(AdmissionRequest req, RequestClock time) {
@@ -67,7 +69,7 @@ final class ExternalSecretAdmission {
   private AdmissionResponse judge(AdmissionRequest req, ObjectNode object, ExternalSecret model, String namespace, RequestClock time) {
     String subject = "ExternalSecret " + subject(req, namespace);
     NamespaceEnforcement enforcement = NamespaceEnforcement.of(stores, namespace, settings.global());
-    UncheckedPaths oracle = new UncheckedPaths(policies, time);
+    UncheckedPaths oracle = new UncheckedPaths(policies, time, asks);
     Verdict verdict = new ExternalSecretCheck(schemas, stores, oracle).check(inNamespace(object, namespace), model, namespace);
     List<UncheckedPaths.Unchecked> unchecked = oracle.unchecked();
     boolean refuseUnchecked = settings.onVaultUnavailable() == VaultUnavailablePolicy.DENY && !unchecked.isEmpty();

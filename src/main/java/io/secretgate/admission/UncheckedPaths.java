@@ -5,6 +5,7 @@ import io.secretgate.validation.PolicyUnavailableException;
 import io.secretgate.validation.Store;
 import io.secretgate.validation.VaultPathUse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,22 +21,29 @@ import java.util.Optional;
  *
  * <p>It also keeps the request within its deadline: the first store is always asked, each further
  * one only while the oracle's {@linkplain PolicyOracle#longestAsk() longest ask} still fits before
- * the deadline; a store not asked in time is noted like one whose Vault cannot be reached. A webhook answering after kube-apiserver's
- * timeout is a failed call, which {@code failurePolicy: Fail} turns into a refusal even where
- * on-vault-unavailable says warn.
+ * the deadline; a store not asked in time is noted like one whose Vault cannot be reached. Where
+ * even the first ask could outlast the request (a timeout of 1 or 2 s against an ask of 2 s), it is
+ * waited for only until {@link #RESERVE} before the request ends ({@link BoundedAsks}). A webhook
+ * answering after kube-apiserver's timeout is a failed call, which {@code failurePolicy: Fail} turns
+ * into a refusal even where on-vault-unavailable says warn.
  */
 final class UncheckedPaths implements PolicyOracle {
   /** A store whose token could not be asked about {@code paths}, and why. */
   record Unchecked(Store store, List<String> paths, String reason) {}
 
+  /** Kept free at the very end of a request, after a bounded first ask, to finish the check and send the answer. */
+  static final Duration RESERVE = Duration.ofMillis(500);
+
   private final PolicyOracle delegate;
   private final RequestClock time;
+  private final BoundedAsks asks;
   private final List<Unchecked> unchecked = new ArrayList<>();
   private boolean asked;
 
-  UncheckedPaths(PolicyOracle delegate, RequestClock time) {
+  UncheckedPaths(PolicyOracle delegate, RequestClock time, BoundedAsks asks) {
     this.delegate = delegate;
     this.time = time;
+    this.asks = asks;
   }
 
   @Override
@@ -46,13 +54,16 @@ final class UncheckedPaths implements PolicyOracle {
   @Override
   public Optional<Map<String, List<String>>> capabilities(Store store, String namespace, List<String> paths) {
     Duration ask = delegate.longestAsk();
-    if (asked && !ask.isZero() && Duration.between(time.clock().instant(), time.deadline()).compareTo(ask) < 0) {
+    Instant now = time.clock().instant();
+    Duration budget = Duration.between(now, time.end()).minus(RESERVE);
+    if (!ask.isZero() && (asked && Duration.between(now, time.deadline()).compareTo(ask) < 0 || budget.compareTo(Duration.ZERO) <= 0)) {
       return notChecked(store, paths, "Vault not asked: too little of the request's " + seconds(time.timeout()) + " timeout was left (an ask may take "
           + seconds(ask) + ")");
     }
     asked = true;
     try {
-      return delegate.capabilities(store, namespace, paths);
+      if (ask.isZero() || budget.compareTo(ask) >= 0) return delegate.capabilities(store, namespace, paths);
+      return asks.within(budget, time.timeout(), () -> delegate.capabilities(store, namespace, paths));
     } catch (PolicyUnavailableException e) {
       return notChecked(store, paths, e.getMessage() == null ? "no reason given" : e.getMessage());
     }
@@ -80,7 +91,8 @@ final class UncheckedPaths implements PolicyOracle {
     return Optional.of(notChecked);
   }
 
-  private static String seconds(Duration d) {
+  /** {@code d} as the messages show it: {@code 2s}, {@code 1500ms}. */
+  static String seconds(Duration d) {
     long ms = d.toMillis();
     return ms % 1000 == 0 ? ms / 1000 + "s" : ms + "ms";
   }

@@ -6,6 +6,7 @@ import io.secretgate.validation.StoreLookupException;
 import io.secretgate.validation.schema.CrdSchemas;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -22,7 +23,8 @@ import java.util.List;
  *
  * <p>Each request has a timeout (kube-apiserver's {@code ?timeout=}); after the first store, Vault is
  * asked about another only while its answer can still come {@link #MARGIN} before the timeout runs
- * out (see {@link UncheckedPaths}).
+ * out, and an ask that could outlast the timeout itself (a webhook configured with 1 or 2 s) is
+ * waited for only as long as the request allows (see {@link UncheckedPaths}).
  */
 public final class ValidatingAdmission {
   /** kube-apiserver's timeout when a webhook configuration sets none (admissionregistration v1). */
@@ -42,7 +44,7 @@ public final class ValidatingAdmission {
   }
 
   public ValidatingAdmission(CrdSchemas schemas, StoreLookup stores, PolicyOracle policies, AdmissionSettings settings, Clock clock) {
-    this.decision = new ExternalSecretAdmission(schemas, stores, policies, settings);
+    this.decision = new ExternalSecretAdmission(schemas, stores, policies, settings, new BoundedAsks());
     this.clock = clock;
   }
 
@@ -53,7 +55,8 @@ public final class ValidatingAdmission {
 
   /** The answer to one request body that must be answered within {@code timeout}. */
   public AdmissionAnswer answer(byte[] body, Duration timeout) {
-    RequestClock time = new RequestClock(clock, clock.instant().plus(timeout).minus(MARGIN), timeout);
+    Instant start = clock.instant();
+    RequestClock time = new RequestClock(clock, start, start.plus(timeout).minus(MARGIN), timeout);
     return AdmissionRound.answer(body, request -> respond(request, time));
   }
 

@@ -13,7 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -107,5 +109,89 @@ class VaultDeadlineTest {
     assertThat(answered).hasSize(2);
     assertThat(r.get("allowed").asBoolean()).isTrue();
     assertThat(r.has("warnings")).isFalse();
+  }
+
+  /** A Vault ask that blocks until {@link #vaultAnswers} is counted down, then answers from policy.hcl; its longest ask is 2 s. */
+  private final CountDownLatch vaultAnswers = new CountDownLatch(1);
+  private final List<String> askedOn = new ArrayList<>();
+  private final PolicyOracle slowVault = new PolicyOracle() {
+    @Override
+    public Optional<Map<String, List<String>>> capabilities(Store store, List<String> paths) {
+      asked.add(store.displayName());
+      askedOn.add(Thread.currentThread().getName());
+      try {
+        vaultAnswers.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return AdmissionFixtures.policy().capabilities(store, paths);
+    }
+
+    @Override
+    public Duration longestAsk() {
+      return ASK;
+    }
+  };
+
+  @Test
+  void with_two_seconds_the_first_ask_runs_on_a_thread_the_request_waits_for_a_bounded_time_and_its_answer_decides() {
+    vaultAnswers.countDown(); // Vault answers at once
+    ValidatingAdmission admission = new ValidatingAdmission(AdmissionFixtures.SCHEMAS, AdmissionFixtures.cluster(), slowVault,
+        AdmissionSettings.DEFAULTS, clock);
+
+    JsonNode denied = AdmissionFixtures.JSON.readTree(admission.answer(AdmissionFixtures.request("create-v1-denied-path.json"), Duration.ofSeconds(2))
+        .body()).get("response");
+
+    assertThat(askedOn).singleElement().asString().startsWith("webhook-vault-ask-");
+    assertThat(denied.get("allowed").asBoolean()).as("the answer of a bounded ask is used like any other").isFalse();
+    assertThat(denied.get("status").get("code").asInt()).isEqualTo(403);
+  }
+
+  @Test
+  void with_three_seconds_or_more_the_first_ask_fits_and_runs_on_the_request_thread() {
+    vaultAnswers.countDown();
+    ValidatingAdmission admission = new ValidatingAdmission(AdmissionFixtures.SCHEMAS, AdmissionFixtures.cluster(), slowVault,
+        AdmissionSettings.DEFAULTS, clock);
+
+    admission.answer(AdmissionFixtures.request("create-v1-denied-path.json"), Duration.ofSeconds(3));
+
+    assertThat(askedOn).containsExactly(Thread.currentThread().getName());
+  }
+
+  @Test
+  @Timeout(30) // without the bounded wait, the answer would wait for a Vault that never answers
+  void with_two_seconds_a_vault_that_does_not_answer_in_time_leaves_the_paths_unchecked_and_the_answer_comes_before_it_does() throws Exception {
+    ValidatingAdmission admission = new ValidatingAdmission(AdmissionFixtures.SCHEMAS, AdmissionFixtures.cluster(), slowVault,
+        AdmissionSettings.DEFAULTS, clock);
+    try {
+      JsonNode r = AdmissionFixtures.JSON.readTree(admission.answer(AdmissionFixtures.request("create-v1-allowed.json"), Duration.ofSeconds(2))
+          .body()).get("response");
+
+      assertThat(vaultAnswers.getCount()).as("answered while Vault still had not").isEqualTo(1);
+      assertThat(r.get("allowed").asBoolean()).isTrue();
+      assertThat(warnings(r)).containsExactly(
+          "paths of ClusterSecretStore \"vault-backend\" not checked: Vault could not be asked",
+          "Vault gave no answer in time: the request's 2s timeout left 1.5s for asking it",
+          "not checked (Vault could not be asked): secret/data/apps/payments/db");
+    } finally {
+      vaultAnswers.countDown();
+    }
+  }
+
+  @Test
+  @Timeout(30)
+  void with_deny_a_first_ask_cut_short_by_a_two_second_timeout_refuses_the_object() {
+    ValidatingAdmission admission = new ValidatingAdmission(AdmissionFixtures.SCHEMAS, AdmissionFixtures.cluster(), slowVault,
+        VaultUnavailableTest.DENY, clock);
+    try {
+      JsonNode r = AdmissionFixtures.JSON.readTree(admission.answer(AdmissionFixtures.request("create-v1-allowed.json"), Duration.ofSeconds(2))
+          .body()).get("response");
+
+      assertThat(r.get("allowed").asBoolean()).isFalse();
+      assertThat(r.get("status").get("message").asString()).contains("(Vault gave no answer in time: the request's 2s timeout left 1.5s for asking it),"
+          + " so secret/data/apps/payments/db could not be checked");
+    } finally {
+      vaultAnswers.countDown();
+    }
   }
 }

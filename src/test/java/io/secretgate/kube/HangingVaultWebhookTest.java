@@ -123,4 +123,23 @@ class HangingVaultWebhookTest {
     assertThat(warnings).anySatisfy(w -> assertThat(w).contains("no answer within 2s"));
     assertThat(String.join("\n", warnings)).doesNotContain("token-of-");
   }
+
+  @Test
+  void with_a_two_second_webhook_timeout_even_the_first_store_is_waited_for_only_as_long_as_the_request_allows() throws IOException {
+    ValidatingAdmission admission = admission(Duration.ofSeconds(2), Clock.systemUTC());
+    Duration shortTimeout = Duration.ofSeconds(2); // timeoutSeconds: 2, shorter than a 2 s ask and the rest of the answer
+
+    long start = System.nanoTime();
+    AdmissionAnswer answer = admission.answer(Files.readAllBytes(DIR.resolve("three-stores.json")), shortTimeout);
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+    // before: the first ask ran its whole 2 s, so kube-apiserver had given up and failurePolicy decided
+    assertThat(took).isLessThan(shortTimeout);
+    List<String> warnings = warnings(answer);
+    assertThat(warnings).contains(
+        "paths of SecretStore \"payments/a\" not checked: Vault could not be asked",
+        "Vault not asked: too little of the request's 2s timeout was left (an ask may take 2s)");
+    // what was left: 1.5 s less the time the request took before asking (the token read...)
+    assertThat(warnings).anySatisfy(w -> assertThat(w).matches("Vault gave no answer in time: the request's 2s timeout left \\d\\.\\ds for asking it"));
+  }
 }
