@@ -15,7 +15,6 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
-import tools.jackson.dataformat.yaml.YAMLFactory;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
@@ -30,8 +29,8 @@ public final class ManifestReader {
    * List} of a cluster's objects ({@code kubectl get ... -o yaml}) easily is; kubectl reads any size,
    * and the file is in memory already.
    */
-  private static final ObjectReader YAML = YAMLMapper.builder(YAMLFactory.builder()
-          .loadSettings(LoadSettings.builder().setCodePointLimit(Integer.MAX_VALUE).build()).build())
+  private static final ObjectReader YAML = YAMLMapper.builder(
+          new PlainScalarYamlFactory(LoadSettings.builder().setCodePointLimit(Integer.MAX_VALUE).build()))
       .build().readerFor(JsonNode.class);
 
   private final InputStream stdin;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.TokenStreamLocation;
@@ -22,7 +23,9 @@ import tools.jackson.dataformat.yaml.YAMLParser;
  * [*a, *b]} adds the keys of those maps that the map does not set itself, earlier maps first.
  * Jackson's own tree reading gives an alias as the anchor's name and {@code <<} as an ordinary key,
  * which gave wrong verdicts; an alias of a single value (whose anchor the parser does not give) is
- * an error rather than its anchor's name.
+ * an error rather than its anchor's name. A plain (unquoted, untagged) scalar, key or value, is what
+ * kubectl sends for it ({@link GoYamlScalars}: {@code yes} is true, {@code 0755} is 493); Jackson
+ * reads those by YAML 1.2.
  */
 final class YamlTrees {
   private static final String MERGE = "<<";
@@ -68,7 +71,10 @@ final class YamlTrees {
   }
 
   private JsonNode scalar() {
-    if (!(parser instanceof YAMLParser yaml) || !yaml.isCurrentAlias()) return scalars.readTree(parser);
+    if (!(parser instanceof YAMLParser yaml) || !yaml.isCurrentAlias()) {
+      String plain = plainScalar();
+      return plain == null ? scalars.readTree(parser) : asKubectlSends(() -> GoYamlScalars.value(plain));
+    }
     JsonNode target = anchors.get(parser.getString());
     if (target == null) {
       // the parser gives no anchor of a single value, only of maps and lists
@@ -98,19 +104,35 @@ final class YamlTrees {
     ObjectNode object = NODES.objectNode();
     List<JsonNode> merged = new ArrayList<>();
     while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
-      String name = parser.currentName();
-      if (object.has(name) || name.equals(MERGE) && !merged.isEmpty()) {
+      String plain = plainScalar();
+      boolean merge = MERGE.equals(plain); // a quoted "<<" is an ordinary key, as in go-yaml
+      String name = plain == null ? parser.currentName() : asKubectlSends(() -> GoYamlScalars.key(plain));
+      if (object.has(name) && !merge || merge && !merged.isEmpty()) {
         throw new StreamReadException(parser, "Duplicate Object property \"" + name + "\"", parser.currentTokenLocation());
       }
       TokenStreamLocation at = parser.currentTokenLocation();
       JsonNode v = value(parser.nextToken());
-      if (name.equals(MERGE)) merged.addAll(mergeSources(v, at));
+      if (merge) merged.addAll(mergeSources(v, at));
       else object.set(name, v);
     }
     for (JsonNode source : merged) source.properties().forEach(e -> {
       if (!object.has(e.getKey())) object.set(e.getKey(), e.getValue());
     });
     return object;
+  }
+
+  /** The text of the scalar at the current token when it is written plain (no quotes, no tag), else null. */
+  private String plainScalar() {
+    return parser instanceof PlainScalarYamlFactory.Parser p ? p.plainScalar() : null;
+  }
+
+  /** A plain scalar as kubectl turns it into JSON; one it cannot is an error at the scalar. */
+  private <T> T asKubectlSends(Supplier<T> read) {
+    try {
+      return read.get();
+    } catch (GoYamlScalars.NotJson e) {
+      throw new StreamReadException(parser, e.getMessage(), parser.currentTokenLocation());
+    }
   }
 
   /** The maps a merge key's value names, earliest first; go-yaml refuses anything else. */

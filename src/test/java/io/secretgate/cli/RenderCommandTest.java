@@ -162,6 +162,14 @@ class RenderCommandTest {
   }
 
   @Test
+  void an_unquoted_on_is_read_as_kubectl_reads_it_so_the_rendered_secret_is_immutable() {
+    Run r = render("--file", "es-immutable-on.yaml", "--vault-data", "data.json");
+    assertThat(r.err()).isEmpty();
+    assertThat(r.code()).isEqualTo(0);
+    assertThat(r.out()).contains("\"immutable\": true");
+  }
+
+  @Test
   void a_template_renders_the_provider_data_into_the_secret() {
     Run r = render("--file", "es-template-action.yaml", "--store", "store.yaml", "--vault-data", "data.json");
     assertThat(r.code()).isEqualTo(0);

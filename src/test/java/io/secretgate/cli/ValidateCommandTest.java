@@ -82,6 +82,19 @@ class ValidateCommandTest {
   }
 
   @Test
+  void unquoted_yes_on_no_and_1_000_are_checked_as_the_booleans_and_numbers_kubectl_sends_and_quoted_ones_as_strings() throws IOException {
+    CliRun run = CliRun.of("validate", "--policy", POLICY, "--format", "json", FIXTURES + "yaml-1.1-scalars.yaml");
+    assertThat(run.err()).isEmpty();
+    List<String> verdicts = new ArrayList<>();
+    JsonMapper.builder().build().readTree(run.out()).get("documents").forEach(d -> verdicts.add(d.get("name").asString() + " "
+        + d.get("allowed").asBoolean() + d.get("violations").valueStream().map(v -> " " + v.get("code").asString() + " " + v.get("field").asString()).toList()));
+    assertThat(verdicts).containsExactly("immutable-yes true[]", "immutable-on true[]",
+        "property-no false[ INVALID_SPEC spec.data[0].remoteRef.property]", "property-quoted-no true[]",
+        "property-underscored-number false[ INVALID_SPEC spec.data[0].remoteRef.property]");
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.FINDING);
+  }
+
+  @Test
   void a_read_the_policy_grants_only_response_wrapped_is_reported_as_conditional() {
     CliRun run = CliRun.of("validate", "--policy", FIXTURES + "wrapping-policy.hcl", FIXTURES + "wrapped-read.yaml");
     assertThat(run.out()).contains(FIXTURES + "wrapped-read.yaml#1: warning: spec.data[0].remoteRef.key: \"read\" on Vault"

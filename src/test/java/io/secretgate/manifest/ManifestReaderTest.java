@@ -75,6 +75,31 @@ class ManifestReaderTest {
   }
 
   @Test
+  void plain_scalars_and_keys_are_read_as_kubectl_sends_them_yaml_1_1_words_and_go_numbers_and_quoted_ones_stay_strings() throws Exception {
+    ManifestSet set = reader.read(List.of(file("plain-scalars.yaml")));
+    assertThat(set.problems()).isEmpty();
+    JsonNode data = set.documents().get(0).tree().get("data");
+    assertThat(data.get("true").toString()).isEqualTo("[" + "true,".repeat(10) + "true]");
+    assertThat(data.get("false").toString()).isEqualTo("[" + "false,".repeat(10) + "false]");
+    assertThat(data.get("null").toString()).isEqualTo("[null,null,null,null,null]");
+    assertThat(data.get("ints").toString()).isEqualTo("[493,15,31,5,-5,1000,12,-31,0,9223372036854775807,9223372036854775808]");
+    assertThat(data.get("floats").toString()).isEqualTo("[1.5,0.5,1000.0,1000.5,8.0,1.0E20]");
+    assertThat(data.get("strings").toString()).isEqualTo("[\"yEs\",\"oN\",\"yes\",\"on\",\"0755\",\"2024-01-31\",\"1:30\",\"0x\",\"0b2\","
+        + "\"_1\",\"0xFFFFFFFFFFFFFFFFFF\",\"1e400\",\"\",\"<<\"]");
+    assertThat(data.get("keys").toString())
+        .isEqualTo("{\"true\":\"a\",\"false\":\"b\",\"16\":\"c\",\"10\":\"d\",\"yes\":\"e\",\"1.5\":\"f\",\"2024-01-31\":\"g\",\"<<\":\"h\"}");
+  }
+
+  @Test
+  void a_null_map_key_or_an_infinite_number_which_kubectl_cannot_turn_into_json_is_an_error_at_its_position() throws Exception {
+    ManifestSet set = reader.read(List.of(file("null-key.yaml"), file("infinite-value.yaml")));
+    assertThat(set.documents()).isEmpty();
+    assertThat(set.problems()).extracting(ManifestReaderTest::relative).containsExactly(
+        "null-key.yaml:5:3: not valid YAML/JSON: a map key is null (~); kubectl refuses it (Unsupported map key of type: <nil>): quote it",
+        "infinite-value.yaml:5:10: not valid YAML/JSON: .inf is not a JSON number; kubectl refuses it (json: unsupported value): quote it");
+  }
+
+  @Test
   void aliases_that_would_expand_to_more_than_a_million_values_are_refused_not_expanded() {
     StringBuilder yaml = new StringBuilder("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: laughs}\ndata:\n  a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
     for (int i = 1; i < 10; i++) yaml.append("  a").append(i).append(": &a").append(i).append(" [").append(("*a" + (i - 1) + ", ").repeat(9)).append("*a").append(i - 1).append("]\n");
