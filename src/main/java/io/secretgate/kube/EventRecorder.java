@@ -3,14 +3,10 @@ package io.secretgate.kube;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.ObjectReference;
-import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
-import io.secretgate.api.ApiGroup;
-import io.secretgate.api.ExternalSecret;
-import io.secretgate.secrets.DesiredSecretBuilder;
 import io.secretgate.secrets.SyncEvent;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,9 +21,10 @@ import org.slf4j.LoggerFactory;
  * Records Kubernetes Events (core/v1) on ExternalSecrets (and stores and workloads), like client-go's recorder: an event identical
  * to one recorded on the same object within {@code window} bumps that Event's {@code count} and
  * {@code lastTimestamp} instead of adding another. Recording never fails the caller: a failed write is
- * logged (reason and HTTP code only) and dropped.
+ * logged (reason and HTTP code only) and dropped. It writes on the caller's thread; the controller
+ * records through {@link QueuedEvents}, whose one sender thread calls it.
  */
-public final class EventRecorder {
+public final class EventRecorder implements Events {
   public static final String COMPONENT = "secretgate";
   /** client-go aggregates within 10 minutes. */
   public static final Duration DEFAULT_WINDOW = Duration.ofMinutes(10);
@@ -62,27 +59,21 @@ public final class EventRecorder {
     this.instance = instance;
   }
 
-  /** Records {@code event} on {@code es}; never throws. */
-  public void record(ExternalSecret es, SyncEvent event) {
-    String namespace = DesiredSecretBuilder.namespace(es);
-    record(new ObjectReferenceBuilder()
-        .withApiVersion(es.getApiVersion() == null ? ApiGroup.V1 : es.getApiVersion())
-        .withKind(StatusWriter.RESOURCE)
-        .withNamespace(namespace)
-        .withName(es.getMetadata().getName())
-        .withUid(es.getMetadata().getUid())
-        .withResourceVersion(es.getMetadata().getResourceVersion())
-        .build(), event);
+  /** Records {@code event} on any object as it happens now; never throws (see {@link Events}). */
+  @Override
+  public void record(ObjectReference involved, SyncEvent event) {
+    record(involved, event, clock.instant());
   }
 
-  /**
-   * Records {@code event} on any object (a store, a workload); never throws. A cluster-scoped object's
-   * events go to {@code default}, as client-go's recorder does.
-   */
-  public void record(ObjectReference involved, SyncEvent event) {
-    String namespace = involved.getNamespace() == null || involved.getNamespace().isEmpty() ? "default" : involved.getNamespace();
+  /** The time an event recorded now happens at (a queued one keeps it until it is sent). */
+  Instant now() {
+    return clock.instant();
+  }
+
+  /** Records {@code event}, which happened at {@code now}, on {@code involved}; never throws. */
+  void record(ObjectReference involved, SyncEvent event, Instant now) {
+    String namespace = Events.namespace(involved);
     Key key = new Key(namespace, involved.getKind() + "/" + involved.getName(), involved.getUid(), event.type(), event.reason(), event.message());
-    Instant now = clock.instant();
     try {
       Seen before = remembered(key);
       if (before != null && Duration.between(before.last(), now).compareTo(window) < 0 && bump(namespace, before, now)) {

@@ -10,7 +10,7 @@ import io.secretgate.config.GoDuration;
 import io.secretgate.kube.ApplyResult;
 import io.secretgate.kube.CaReadException;
 import io.secretgate.kube.CleanupFinalizer;
-import io.secretgate.kube.EventRecorder;
+import io.secretgate.kube.Events;
 import io.secretgate.kube.KubeWriteException;
 import io.secretgate.kube.SecretDeleter;
 import io.secretgate.kube.SecretWriter;
@@ -101,7 +101,7 @@ public final class ExternalSecretReconciler {
       SecretWriter writer,
       SecretDeleter deleter,
       StatusWriter status,
-      EventRecorder events,
+      Events events,
       CleanupFinalizer finalizer) {}
 
   /** The ExternalSecret {@code key} is gone: drop what is kept about it (a sync still requested for it). */

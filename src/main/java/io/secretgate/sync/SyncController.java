@@ -16,7 +16,9 @@ import io.secretgate.kube.CaReader;
 import io.secretgate.kube.ClientCertificateReader;
 import io.secretgate.kube.CleanupFinalizer;
 import io.secretgate.kube.EventRecorder;
+import io.secretgate.kube.Events;
 import io.secretgate.kube.InformerStoreLookup;
+import io.secretgate.kube.QueuedEvents;
 import io.secretgate.kube.SecretDeleter;
 import io.secretgate.kube.SecretWriter;
 import io.secretgate.kube.StatusWriter;
@@ -48,8 +50,10 @@ import org.slf4j.LoggerFactory;
  * The sync controller: the caches of {@link SyncInformers} (managed Secrets only, never every
  * Secret in the cluster), a de-duplicating work queue and N workers running
  * {@link ExternalSecretReconciler}; retries wait for their backoff and a global rate limit. Store
- * events, periodic store checks and token re-targeting run on one store-check thread. It has an API
- * client of its own, closed by {@link #stop}: nothing it started writes once the grace is over.
+ * events, periodic store checks and token re-targeting run on one store-check thread. Kubernetes
+ * Events are written by one sender thread ({@link QueuedEvents}), so a slow events API holds no
+ * sync. It has an API client of its own, closed by {@link #stop}: nothing it started writes once the
+ * grace is over.
  */
 public final class SyncController implements Controller {
   private static final Logger LOG = LoggerFactory.getLogger(SyncController.class);
@@ -85,6 +89,7 @@ public final class SyncController implements Controller {
   private final RecentlyDeleted recentlyDeleted;
   private volatile TokenRotation tokens;
   private volatile WorkloadRestarts restarts;
+  private volatile QueuedEvents events;
   private final UnaryOperator<Sync> syncs;
   private final UnaryOperator<Runnable> storeTasks;
   /** Unhealthy once a thread of this controller died of an {@link Error} that may leave the JVM unsound. */
@@ -128,7 +133,7 @@ public final class SyncController implements Controller {
   public void start() {
     VaultConnections vaults = this.vaults = new VaultConnections(new TokenReader(client), new CaReader(client), new ClientCertificateReader(client),
         new ReadCache(clock, MAX_ROUND), Duration.ofSeconds(10), metrics);
-    EventRecorder events = new EventRecorder(client, clock);
+    QueuedEvents events = this.events = new QueuedEvents(new EventRecorder(client, clock), threads);
     readiness = new StoreReadiness(vaults, new StoreStatusWriter(client, clock),
         Optional.of(new TokenExpiryWarnings(rotation.tokenExpiryWarning(), events, metrics, this::reference)),
         (store, event) -> events.record(reference(store), event));
@@ -175,6 +180,7 @@ public final class SyncController implements Controller {
       restarts.flushAll();
       restarts.close();
     }
+    if (events != null) events.stop(Duration.ofNanos(deadline - System.nanoTime())); // what is left then is dropped, counted in the log
     informers.stop();
     // A standby (or a stopped process) reports nothing about ExternalSecrets or stores: the leader does. ESO's
     // controller exits when it loses the lease, and its series go with it.
@@ -188,9 +194,10 @@ public final class SyncController implements Controller {
     return queue.dueAt(key);
   }
 
-  /** Whether no sync is running and none is due now, and no store check asked for is pending (tests). */
+  /** Whether no sync is running and none is due now, no store check asked for is pending and every Event recorded is written (tests). */
   boolean idle() {
-    return queue.idle() && storeWork.get() == 0;
+    QueuedEvents e = events;
+    return queue.idle() && storeWork.get() == 0 && (e == null || e.idle());
   }
 
   @Override
@@ -203,7 +210,7 @@ public final class SyncController implements Controller {
     return threads.healthy() && (stopping || informers.running());
   }
 
-  private ExternalSecretReconciler reconciler(VaultConnections vaults, EventRecorder events) {
+  private ExternalSecretReconciler reconciler(VaultConnections vaults, Events events) {
     InformerStoreLookup stores = informers.storeLookup();
     ExternalSecretReconciler.SyncCluster cluster = new ExternalSecretReconciler.SyncCluster(informers.externalSecretByKey(), informers.managedSecretByKey(),
         new SecretWriter(client, SecretWriter.DEFAULT_ATTEMPTS, informers.managedSecretByKey(), new SecretDataChanges()),

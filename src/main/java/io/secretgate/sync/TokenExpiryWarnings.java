@@ -2,7 +2,7 @@ package io.secretgate.sync;
 
 import io.fabric8.kubernetes.api.model.ObjectReference;
 import io.secretgate.api.SecretKeySelector;
-import io.secretgate.kube.EventRecorder;
+import io.secretgate.kube.Events;
 import io.secretgate.kube.TokenReader;
 import io.secretgate.secrets.SyncEvent;
 import io.secretgate.validation.Store;
@@ -27,7 +27,7 @@ public final class TokenExpiryWarnings {
   private static final int MAX_REMEMBERED = 4096;
 
   private final Duration ahead;
-  private final EventRecorder events;
+  private final Events events;
   private final SyncMetrics metrics;
   private final Function<Store, ObjectReference> references;
   private final Map<String, Boolean> warned = new LinkedHashMap<>(16, 0.75f, true) {
@@ -38,7 +38,7 @@ public final class TokenExpiryWarnings {
   };
 
   /** {@code references}: the store as an object reference (with its uid) for the Event. */
-  public TokenExpiryWarnings(Duration ahead, EventRecorder events, SyncMetrics metrics, Function<Store, ObjectReference> references) {
+  public TokenExpiryWarnings(Duration ahead, Events events, SyncMetrics metrics, Function<Store, ObjectReference> references) {
     this.ahead = ahead;
     this.events = events;
     this.metrics = metrics;

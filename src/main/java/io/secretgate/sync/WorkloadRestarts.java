@@ -1,6 +1,6 @@
 package io.secretgate.sync;
 
-import io.secretgate.kube.EventRecorder;
+import io.secretgate.kube.Events;
 import io.secretgate.kube.KubeWriteException;
 import io.secretgate.kube.Workloads;
 import io.secretgate.rollout.RolloutPlan;
@@ -46,7 +46,7 @@ public final class WorkloadRestarts implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WorkloadRestarts.class);
 
   private final Workloads workloads;
-  private final EventRecorder events;
+  private final Events events;
   private final SyncMetrics metrics;
   private final Duration window;
   private final Backoff retries;
@@ -79,16 +79,16 @@ public final class WorkloadRestarts implements AutoCloseable {
   }
 
   /** Failed batches are tried again after {@link #retryBackoff(Duration)}. */
-  public WorkloadRestarts(Workloads workloads, EventRecorder events, SyncMetrics metrics, Duration window) {
+  public WorkloadRestarts(Workloads workloads, Events events, SyncMetrics metrics, Duration window) {
     this(workloads, events, metrics, window, retryBackoff(window));
   }
 
-  public WorkloadRestarts(Workloads workloads, EventRecorder events, SyncMetrics metrics, Duration window, Backoff retries) {
+  public WorkloadRestarts(Workloads workloads, Events events, SyncMetrics metrics, Duration window, Backoff retries) {
     this(workloads, events, metrics, window, retries, new ThreadHealth("workload restarts"));
   }
 
   /** {@code health}: turns unhealthy when a timer task dies of an {@link Error} (see {@link ThreadHealth}). */
-  WorkloadRestarts(Workloads workloads, EventRecorder events, SyncMetrics metrics, Duration window, Backoff retries, ThreadHealth health) {
+  WorkloadRestarts(Workloads workloads, Events events, SyncMetrics metrics, Duration window, Backoff retries, ThreadHealth health) {
     this.health = health;
     this.workloads = workloads;
     this.events = events;

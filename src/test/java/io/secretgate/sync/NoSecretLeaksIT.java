@@ -106,6 +106,7 @@ class NoSecretLeaksIT {
       await().atMost(PatientMockClient.WAIT).until(() -> logs.text().contains("leaks/" + name + " failed"));
     }
     await().atMost(PatientMockClient.WAIT).until(() -> storeReady("vault-refused"), c -> c.isPresent() && "False".equals(c.get().status));
+    await().atMost(PatientMockClient.WAIT).until(controller::idle); // the Events recorded so far are written
 
     String events = JSON.writeValueAsString(client.v1().events().inAnyNamespace().list().getItems());
     String statuses = JSON.writeValueAsString(client.resources(ExternalSecret.class).inAnyNamespace().list().getItems().stream().map(ExternalSecret::getStatus).toList())

@@ -80,6 +80,7 @@ class OtherControllersIT {
   }
 
   private void assertUntouched(String name) {
+    await().atMost(WAIT).until(controller::idle); // any Event its syncs recorded is written by now
     ExternalSecret es = client.resources(ExternalSecret.class).inNamespace("payments").withName(name).get();
     assertThat(es.getStatus() == null ? null : es.getStatus().conditions).as("status conditions").isNullOrEmpty();
     assertThat(client.v1().events().inNamespace("payments").list().getItems()).as("events")

@@ -183,6 +183,7 @@ class RotationIT {
     startController();
     await().atMost(WAIT).until(() -> storeReady() != null && "True".equals(storeReady().status));
     assertThat(storeReady().message).isEqualTo("store validated");
+    await().atMost(WAIT).until(controller::idle); // an Event the check recorded is written
     assertThat(events("TokenExpiring")).isEmpty();
   }
 
@@ -217,6 +218,7 @@ class RotationIT {
         .get("reconcile.external-secrets.io/data-hash");
     assertThat(hash).isEqualTo(RolloutPlan.hash(new TreeSet<>(List.of("db")), n -> Optional.of(dataHash)));
     assertThat(password("db")).isEqualTo("second");
+    await().atMost(WAIT).until(() -> events("RolloutTriggered"), l -> !l.isEmpty()); // recorded after the roll, written by the sender
     assertThat(events("RolloutTriggered")).singleElement()
         .satisfies(e -> assertThat(e.getMessage()).isEqualTo("rolled because the data of Secret db changed").doesNotContain("second"));
     assertThat(counter("secretgate_secret_value_changes")).isEqualTo(1.0);

@@ -57,6 +57,7 @@ class TargetOutcomesIT {
       return es;
     });
     await().atMost(WAIT).until(() -> binding("db"), "db-v2"::equals);
+    await().atMost(WAIT).until(controller::idle); // the Events of that sync are written
 
     assertThat(client.secrets().inNamespace("payments").withName("db-v1").get()).isNull();
     assertThat(events("db")).filteredOn(e -> "Deleted".equals(e.getReason()))
