@@ -2,8 +2,10 @@ package io.secretgate.manifest;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -20,7 +22,7 @@ import tools.jackson.dataformat.yaml.YAMLParser;
 /**
  * The documents of a YAML stream as trees, read as kubectl (go-yaml) reads them: an alias is the map
  * or list its anchor names (in the same document), and a merge key {@code <<: *base} or {@code <<:
- * [*a, *b]} adds the keys of those maps that the map does not set itself, earlier maps first.
+ * [*a, *b]} sets the keys of those maps where it stands (see {@link #object()}).
  * Jackson's own tree reading gives an alias as the anchor's name and {@code <<} as an ordinary key,
  * which gave wrong verdicts; an alias of a single value (whose anchor the parser does not give) is
  * an error rather than its anchor's name. A plain (unquoted, untagged) scalar, key or value, is what
@@ -100,24 +102,32 @@ final class YamlTrees {
     return array;
   }
 
+  /**
+   * A map, with its merge key applied where it stands, as go-yaml v2 (kubectl) applies it: the merged
+   * keys are set over the keys written before the {@code <<}, keys written after it are set over
+   * them, and of a list of maps the earlier ones win.
+   */
   private ObjectNode object() {
     ObjectNode object = NODES.objectNode();
-    List<JsonNode> merged = new ArrayList<>();
+    Set<String> written = new HashSet<>();
+    boolean mergedOnce = false;
     while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
       String plain = plainScalar();
       boolean merge = MERGE.equals(plain); // a quoted "<<" is an ordinary key, as in go-yaml
       String name = plain == null ? parser.currentName() : asKubectlSends(() -> GoYamlScalars.key(plain));
-      if (object.has(name) && !merge || merge && !merged.isEmpty()) {
+      if (merge ? mergedOnce : !written.add(name)) {
         throw new StreamReadException(parser, "Duplicate Object property \"" + name + "\"", parser.currentTokenLocation());
       }
       TokenStreamLocation at = parser.currentTokenLocation();
       JsonNode v = value(parser.nextToken());
-      if (merge) merged.addAll(mergeSources(v, at));
-      else object.set(name, v);
+      if (merge) {
+        mergedOnce = true;
+        List<JsonNode> sources = mergeSources(v, at);
+        for (int i = sources.size() - 1; i >= 0; i--) sources.get(i).properties().forEach(e -> object.set(e.getKey(), e.getValue()));
+      } else {
+        object.set(name, v);
+      }
     }
-    for (JsonNode source : merged) source.properties().forEach(e -> {
-      if (!object.has(e.getKey())) object.set(e.getKey(), e.getValue());
-    });
     return object;
   }
 
