@@ -23,7 +23,8 @@ import java.util.Optional;
  * one only while the oracle's {@linkplain PolicyOracle#longestAsk() longest ask} still fits before
  * the deadline; a store not asked in time is noted like one whose Vault cannot be reached. Where
  * even the first ask could outlast the request (a timeout of 1 or 2 s against an ask of 2 s), it is
- * waited for only until {@link #RESERVE} before the request ends ({@link BoundedAsks}). A webhook
+ * waited for only until {@link #RESERVE} before the request ends ({@link BoundedAsks}); where the
+ * deadline leaves no more than one ask, each further store is asked the same way while time is left. A webhook
  * answering after kube-apiserver's timeout is a failed call, which {@code failurePolicy: Fail} turns
  * into a refusal even where on-vault-unavailable says warn.
  */
@@ -56,7 +57,7 @@ final class UncheckedPaths implements PolicyOracle {
     Duration ask = delegate.longestAsk();
     Instant now = time.clock().instant();
     Duration budget = Duration.between(now, time.end()).minus(RESERVE);
-    if (!ask.isZero() && (asked && Duration.between(now, time.deadline()).compareTo(ask) < 0 || budget.compareTo(Duration.ZERO) <= 0)) {
+    if (!ask.isZero() && (asked && roomForMoreThanOneAsk(ask) && Duration.between(now, time.deadline()).compareTo(ask) < 0 || budget.compareTo(Duration.ZERO) <= 0)) {
       return notChecked(store, paths, "Vault not asked: too little of the request's " + seconds(time.timeout()) + " timeout was left (an ask may take "
           + seconds(ask) + ")");
     }
@@ -67,6 +68,16 @@ final class UncheckedPaths implements PolicyOracle {
     } catch (PolicyUnavailableException e) {
       return notChecked(store, paths, e.getMessage() == null ? "no reason given" : e.getMessage());
     }
+  }
+
+  /**
+   * Whether the deadline leaves more than one {@code ask} from the start of the request. Where it does
+   * not (a timeout of 4 s or less against an ask of 2 s), no further store could be asked by the
+   * deadline once any time has passed; each is then asked while time is left before
+   * {@link #RESERVE}, waited for as the first one is.
+   */
+  private boolean roomForMoreThanOneAsk(Duration ask) {
+    return Duration.between(time.start(), time.deadline()).compareTo(ask) > 0;
   }
 
   @Override

@@ -148,6 +148,57 @@ class VaultDeadlineTest {
   }
 
   @Test
+  void with_two_seconds_a_vault_that_answers_at_once_is_asked_about_every_store() {
+    vaultAnswers.countDown(); // Vault answers at once: both asks together take no time
+    ValidatingAdmission admission = new ValidatingAdmission(AdmissionFixtures.SCHEMAS, AdmissionFixtures.cluster(), slowVault,
+        VaultUnavailableTest.DENY, clock);
+
+    JsonNode r = AdmissionFixtures.JSON.readTree(admission.answer(twoStores(), Duration.ofSeconds(2)).body()).get("response");
+
+    // before: the second store was never asked with a timeout under 4 s (its 2 s ask could not end 2 s before the timeout),
+    // so with a healthy Vault and on-vault-unavailable deny every ExternalSecret over two stores was refused
+    assertThat(asked).containsExactly("ClusterSecretStore \"vault-backend\"", "SecretStore \"payments/team-vault\"");
+    assertThat(r.get("allowed").asBoolean()).isTrue();
+    assertThat(r.has("warnings")).isFalse();
+  }
+
+  @Test
+  void with_four_seconds_a_vault_that_answers_in_ten_milliseconds_is_asked_about_every_store() {
+    PolicyOracle quickVault = new PolicyOracle() {
+      @Override
+      public Optional<Map<String, List<String>>> capabilities(Store store, List<String> paths) {
+        asked.add(store.displayName());
+        clock.advance(Duration.ofMillis(10));
+        return AdmissionFixtures.policy().capabilities(store, paths);
+      }
+
+      @Override
+      public Duration longestAsk() {
+        return ASK;
+      }
+    };
+    ValidatingAdmission admission = new ValidatingAdmission(AdmissionFixtures.SCHEMAS, AdmissionFixtures.cluster(), quickVault,
+        VaultUnavailableTest.DENY, clock);
+
+    JsonNode r = AdmissionFixtures.JSON.readTree(admission.answer(twoStores(), Duration.ofSeconds(4)).body()).get("response");
+
+    // 4 s less the 2 s margin leaves one ask from the very start: once any time had passed, no further store fitted
+    assertThat(asked).containsExactly("ClusterSecretStore \"vault-backend\"", "SecretStore \"payments/team-vault\"");
+    assertThat(r.get("allowed").asBoolean()).isTrue();
+  }
+
+  @Test
+  void with_two_seconds_a_store_after_one_that_used_up_the_time_is_not_asked() {
+    ValidatingAdmission admission = new ValidatingAdmission(AdmissionFixtures.SCHEMAS, AdmissionFixtures.cluster(), hangingVault,
+        AdmissionSettings.DEFAULTS, clock);
+
+    JsonNode r = AdmissionFixtures.JSON.readTree(admission.answer(twoStores(), Duration.ofSeconds(2)).body()).get("response");
+
+    assertThat(asked).containsExactly("ClusterSecretStore \"vault-backend\"");
+    assertThat(warnings(r)).contains("Vault not asked: too little of the request's 2s timeout was left (an ask may take 2s)");
+  }
+
+  @Test
   void with_three_seconds_or_more_the_first_ask_fits_and_runs_on_the_request_thread() {
     vaultAnswers.countDown();
     ValidatingAdmission admission = new ValidatingAdmission(AdmissionFixtures.SCHEMAS, AdmissionFixtures.cluster(), slowVault,
