@@ -59,14 +59,18 @@ public final class QueuedEvents implements Events {
   /** Queues {@code event} on {@code involved}; never waits, never throws. Dropped (and logged) when the queue is full or stopped. */
   @Override
   public void record(ObjectReference involved, SyncEvent event) {
-    if (stopping) {
-      dropped(involved, event, "the controller is stopping");
+    Pending pending = new Pending(involved, event, recorder.now());
+    unsent.incrementAndGet();
+    if (!queue.offer(pending)) {
+      unsent.decrementAndGet();
+      dropped(involved, event, stopping ? "the controller is stopping" : "the queue of events to write is full (" + capacity + " waiting)");
       return;
     }
-    unsent.incrementAndGet();
-    if (!queue.offer(new Pending(involved, event, recorder.now()))) {
+    // Asked after queueing, so that a stop in between cannot strand the event unlogged: either stop()
+    // took it (and counted it), the sender wrote it, or it is taken back here.
+    if (stopping && queue.remove(pending)) {
       unsent.decrementAndGet();
-      dropped(involved, event, "the queue of events to write is full (" + capacity + " waiting)");
+      dropped(involved, event, "the controller is stopping");
     }
   }
 

@@ -140,6 +140,7 @@ class QueuedEventsIT {
     gate.countDown();
     await().atMost(WAIT).until(() -> written().size() == 1); // the one the API had when the time was up
     assertThat(posts.requests()).isEqualTo(1);
+    await().atMost(WAIT).until(events::idle); // nothing left counted as unsent, the one recorded after stop included
   }
 
   @Test
