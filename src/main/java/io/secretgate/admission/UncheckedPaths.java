@@ -57,7 +57,7 @@ final class UncheckedPaths implements PolicyOracle {
     Duration ask = delegate.longestAsk();
     Instant now = time.clock().instant();
     Duration budget = Duration.between(now, time.end()).minus(RESERVE);
-    if (!ask.isZero() && (asked && roomForMoreThanOneAsk(ask) && Duration.between(now, time.deadline()).compareTo(ask) < 0 || budget.compareTo(Duration.ZERO) <= 0)) {
+    if (!ask.isZero() && tooLateToAsk(now, budget, ask)) {
       return notChecked(store, paths, "Vault not asked: too little of the request's " + seconds(time.timeout()) + " timeout was left (an ask may take "
           + seconds(ask) + ")");
     }
@@ -68,6 +68,15 @@ final class UncheckedPaths implements PolicyOracle {
     } catch (PolicyUnavailableException e) {
       return notChecked(store, paths, e.getMessage() == null ? "no reason given" : e.getMessage());
     }
+  }
+
+  /**
+   * Whether Vault is not asked any more: no time is left before {@link #RESERVE}, or, after the first
+   * store and where the deadline leaves room for more than one ask, an ask would run past the deadline.
+   */
+  private boolean tooLateToAsk(Instant now, Duration budget, Duration ask) {
+    if (budget.compareTo(Duration.ZERO) <= 0) return true;
+    return asked && roomForMoreThanOneAsk(ask) && Duration.between(now, time.deadline()).compareTo(ask) < 0;
   }
 
   /**

@@ -6,7 +6,6 @@ import io.secretgate.validation.StoreLookupException;
 import io.secretgate.validation.schema.CrdSchemas;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -55,8 +54,7 @@ public final class ValidatingAdmission {
 
   /** The answer to one request body that must be answered within {@code timeout}. */
   public AdmissionAnswer answer(byte[] body, Duration timeout) {
-    Instant start = clock.instant();
-    RequestClock time = new RequestClock(clock, start, start.plus(timeout).minus(MARGIN), timeout);
+    RequestClock time = new RequestClock(clock, clock.instant(), timeout);
     return AdmissionRound.answer(body, request -> respond(request, time));
   }
 
