@@ -1,5 +1,6 @@
 package io.secretgate.admission;
 
+import io.secretgate.threads.DaemonThreads;
 import io.secretgate.validation.PolicyUnavailableException;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
@@ -9,7 +10,6 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -22,13 +22,8 @@ import java.util.function.Supplier;
  */
 final class BoundedAsks {
   static final int MAX_IN_FLIGHT = 16;
-  private static final AtomicInteger THREADS = new AtomicInteger();
-
-  private final ThreadPoolExecutor pool = new ThreadPoolExecutor(0, MAX_IN_FLIGHT, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
-    Thread t = new Thread(task, "webhook-vault-ask-" + THREADS.incrementAndGet());
-    t.setDaemon(true);
-    return t;
-  });
+  private final ThreadPoolExecutor pool = new ThreadPoolExecutor(0, MAX_IN_FLIGHT, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
+      DaemonThreads.numbered("webhook-vault-ask"));
 
   /**
    * What {@code ask} returns, if it does within {@code budget}.

@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.client.extended.leaderelection.LeaderElectionConfig
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderElectorBuilder;
 import io.fabric8.kubernetes.client.extended.leaderelection.resourcelock.LeaseLock;
 import io.secretgate.config.LeaderElectionSettings;
+import io.secretgate.threads.DaemonThreads;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
@@ -19,7 +20,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,7 +65,7 @@ public final class LeaderElection implements AutoCloseable {
     this.client = client;
     this.settings = settings;
     this.listener = listener;
-    this.executor = client == null ? null : Executors.newCachedThreadPool(daemonThreads("leader-election"));
+    this.executor = client == null ? null : Executors.newCachedThreadPool(DaemonThreads.numbered("leader-election"));
   }
 
   /** An election on the Lease {@code settings.leaseNamespace()/settings.leaseName()}, on a client made from {@code client}'s configuration. */
@@ -219,14 +219,5 @@ public final class LeaderElection implements AutoCloseable {
       executor.shutdownNow();
       Thread.currentThread().interrupt();
     }
-  }
-
-  private static java.util.concurrent.ThreadFactory daemonThreads(String prefix) {
-    AtomicInteger n = new AtomicInteger();
-    return r -> {
-      Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
   }
 }
