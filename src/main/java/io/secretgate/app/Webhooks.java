@@ -14,6 +14,7 @@ import io.secretgate.kube.ClientCertificateReader;
 import io.secretgate.kube.InjectionInformers;
 import io.secretgate.kube.TokenReader;
 import io.secretgate.kube.VaultPolicyOracle;
+import io.secretgate.kube.WatchedObjects;
 import io.secretgate.kube.WebhookInformers;
 import io.secretgate.server.AdmissionEndpoint;
 import io.secretgate.server.HealthChecks;
@@ -38,8 +39,9 @@ import java.util.function.Function;
  * The admission webhooks put together on one HTTPS server: the serving certificate (files reloaded,
  * or self-managed in a Secret), and
  * per webhook that is on its informers and route. The validating webhook
- * ({@value #VALIDATE_PATH}) reads stores and namespaces from informers and asks Vault with each
- * store's token (cached); the mutating one ({@value #MUTATE_PATH}) reads ExternalSecrets and
+ * ({@value #VALIDATE_PATH}) reads stores and namespaces from informers, and each store's token
+ * (CA, client certificate) from a name-selected informer ({@link WatchedObjects}), and asks Vault
+ * with the token (cached); the mutating one ({@value #MUTATE_PATH}) reads ExternalSecrets and
  * managed Secrets from informers and makes no remote call. Runs on every replica; the readiness of
  * each part (certificate valid now, informers synced) joins {@code /readyz}.
  */
@@ -84,8 +86,10 @@ final class Webhooks implements AutoCloseable {
       SyncMetrics metrics) {
     WebhookInformers informers = WebhookInformers.start(client);
     started.add(informers);
-    VaultPolicyOracle oracle = new VaultPolicyOracle(VaultPolicyOracle.tokensFrom(new TokenReader(client)),
-        VaultPolicyOracle.casFrom(new CaReader(client)), VaultPolicyOracle.clientCertificatesFrom(new ClientCertificateReader(client)),
+    WatchedObjects watched = new WatchedObjects(client);
+    started.add(watched);
+    VaultPolicyOracle oracle = new VaultPolicyOracle(VaultPolicyOracle.tokensFrom(new TokenReader(watched)),
+        VaultPolicyOracle.casFrom(new CaReader(watched)), VaultPolicyOracle.clientCertificatesFrom(new ClientCertificateReader(watched)),
         vaultGateways(metrics),
         Clock.systemUTC(), POLICY_TTL, VAULT_TIMEOUT);
     ValidatingAdmission admission = new ValidatingAdmission(CrdSchemas.fromClasspath(), informers.lookup(), oracle, admissionSettings(settings));

@@ -16,15 +16,22 @@ import java.util.function.Supplier;
 
 /**
  * Reads the CA certificates named by a Vault store's {@code caProvider} from a Secret or a
- * ConfigMap, with one GET per call (as {@link TokenReader}: no informer over Secrets or
- * ConfigMaps, and a changed CA is seen on the next call). ESO's namespace rule: a SecretStore's
+ * ConfigMap, as {@link TokenReader} reads a token: one GET per call (no informer over Secrets or
+ * ConfigMaps, and a changed CA is seen on the next call), or for the webhook from a name-selected
+ * informer. ESO's namespace rule: a SecretStore's
  * caProvider lives in the store's own namespace; a ClusterSecretStore's must name one.
  */
 public final class CaReader {
-  private final KubernetesClient client;
+  private final NamedObjects objects;
 
+  /** One GET per call. */
   public CaReader(KubernetesClient client) {
-    this.client = client;
+    this(NamedObjects.direct(client));
+  }
+
+  /** CA objects read from {@code objects} (the webhook's are watched: {@link WatchedObjects}). */
+  public CaReader(NamedObjects objects) {
+    this.objects = objects;
   }
 
   /**
@@ -49,23 +56,23 @@ public final class CaReader {
     String source = ca.type + " " + namespace + "/" + ca.name;
     String value;
     if (ca.type == CaProvider.Type.ConfigMap) {
-      ConfigMap map = get("caProvider " + source, () -> client.configMaps().inNamespace(namespace).withName(ca.name).get());
+      ConfigMap map = get("caProvider " + source, () -> objects.configMap(namespace, ca.name));
       if (map == null) throw missing("caProvider " + source);
       value = text(map.getData(), ca.key, false);
       if (value == null) value = text(map.getBinaryData(), ca.key, true);
     } else {
-      return secretKey(client, "caProvider " + source, namespace, ca.name, ca.key);
+      return secretKey(objects, "caProvider " + source, namespace, ca.name, ca.key);
     }
     if (value == null || value.isBlank()) throw new CaReadException("caProvider " + source + " has no key \"" + ca.key + "\" (or it is empty)", false);
     return value;
   }
 
   /**
-   * The text of key {@code key} of Secret {@code namespace/name} (one GET); {@code what} names the
+   * The text of key {@code key} of Secret {@code namespace/name}; {@code what} names the
    * Secret in every failure ("caProvider Secret ns/name", "tls.certSecretRef: Secret ns/name").
    */
-  static String secretKey(KubernetesClient client, String what, String namespace, String name, String key) {
-    Secret secret = get(what, () -> client.secrets().inNamespace(namespace).withName(name).get());
+  static String secretKey(NamedObjects objects, String what, String namespace, String name, String key) {
+    Secret secret = get(what, () -> objects.secret(namespace, name));
     if (secret == null) throw missing(what);
     String value = text(secret.getData(), key, true);
     if (value == null || value.isBlank()) throw new CaReadException(what + " has no key \"" + key + "\" (or it is empty)", false);

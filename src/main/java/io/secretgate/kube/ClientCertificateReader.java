@@ -10,16 +10,22 @@ import java.util.Optional;
 
 /**
  * Reads the client certificate a Vault store presents (ESO's {@code tls.certSecretRef} and
- * {@code tls.keySecretRef}, keys {@code tls.crt}/{@code tls.key} by default) with one GET per
- * Secret, as {@link CaReader} reads a CA. The Secrets are found as the token Secret is: a
+ * {@code tls.keySecretRef}, keys {@code tls.crt}/{@code tls.key} by default) as {@link CaReader}
+ * reads a CA. The Secrets are found as the token Secret is: a
  * SecretStore's own namespace; a ClusterSecretStore's ref namespace, else the ExternalSecret's.
  * Failures are {@link CaReadException}s naming the ref and the Secret, never the key.
  */
 public final class ClientCertificateReader {
-  private final KubernetesClient client;
+  private final NamedObjects objects;
 
+  /** One GET per Secret per call. */
   public ClientCertificateReader(KubernetesClient client) {
-    this.client = client;
+    this(NamedObjects.direct(client));
+  }
+
+  /** Certificate Secrets read from {@code objects} (the webhook's are watched: {@link WatchedObjects}). */
+  public ClientCertificateReader(NamedObjects objects) {
+    this.objects = objects;
   }
 
   /** The store's client certificate; empty when it names none. */
@@ -49,7 +55,7 @@ public final class ClientCertificateReader {
     if (namespace == null || namespace.isEmpty()) {
       throw new CaReadException(where + ": Secret \"" + ref.name + "\" names no namespace (a ClusterSecretStore checked on its own must name it)", true);
     }
-    String pem = CaReader.secretKey(client, where + ": Secret " + namespace + "/" + ref.name, namespace, ref.name, ref.key);
+    String pem = CaReader.secretKey(objects, where + ": Secret " + namespace + "/" + ref.name, namespace, ref.name, ref.key);
     return new Part(where + " Secret " + namespace + "/" + ref.name + " key " + ref.key, pem);
   }
 }

@@ -10,17 +10,24 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
- * Reads a Vault store's token from its {@code auth.tokenSecretRef}, with one GET per call: no informer
- * over Secrets (caching every Secret in the cluster is ESO's known memory problem), and a rotated token
- * is seen on the next call. Whitespace around the token (typically the trailing newline of
+ * Reads a Vault store's token from its {@code auth.tokenSecretRef}: with one GET per call for the
+ * controller (no informer over Secrets: caching every Secret in the cluster is ESO's known memory
+ * problem), so a rotated token is seen on the next call; from a name-selected informer for the
+ * webhook ({@link WatchedObjects}), so a request makes no API call. Whitespace around the token (typically the trailing newline of
  * {@code echo token > file; kubectl create secret --from-file}) is removed; ESO passes it on and Vault's
  * client then refuses the token.
  */
 public final class TokenReader {
-  private final KubernetesClient client;
+  private final NamedObjects objects;
 
+  /** One GET per call. */
   public TokenReader(KubernetesClient client) {
-    this.client = client;
+    this(NamedObjects.direct(client));
+  }
+
+  /** Token Secrets read from {@code objects} (the webhook's are watched: {@link WatchedObjects}). */
+  public TokenReader(NamedObjects objects) {
+    this.objects = objects;
   }
 
   /**
@@ -38,7 +45,7 @@ public final class TokenReader {
     }
     Secret secret;
     try {
-      secret = client.secrets().inNamespace(namespace).withName(ref.name).get();
+      secret = objects.secret(namespace, ref.name);
     } catch (KubernetesClientException e) {
       Kind kind = e.getCode() == 401 || e.getCode() == 403 ? Kind.FORBIDDEN : Kind.UNAVAILABLE;
       throw new TokenReadException(kind, namespace, ref.name, ref.key, e.getCode());

@@ -29,8 +29,8 @@ import java.util.function.Function;
 /**
  * What a store's token may do, asked from Vault ({@code sys/capabilities-self}) with that token:
  * one call per request for all the paths not cached, answers cached per (token digest, path) for
- * a short TTL. The token is read from its Secret on every request, so a rotated token has a new
- * digest and is asked again at once. The Vault CA is the store's inline {@code caBundle}, else its
+ * a short TTL. The token is taken from its Secret on every request (the app reads it from a watched
+ * copy, {@link WatchedObjects}), so a rotated token has a new digest and is asked again at once. The Vault CA is the store's inline {@code caBundle}, else its
  * {@code caProvider}'s Secret or ConfigMap, read the same way (so a webhook trusts the Vault the
  * controller trusts), and the store's {@code headers} and {@code tls} client certificate go with the
  * request as the controller sends them. A store without a token Secret (another auth method) is not checked; a
@@ -115,7 +115,7 @@ public final class VaultPolicyOracle implements PolicyOracle {
 
   /**
    * CAs as ESO takes them: a non-empty inline {@code caBundle} wins; else the {@code caProvider}
-   * read with {@code reader} (one GET, so a changed CA is used at the next request); else none.
+   * read with {@code reader} (so a changed CA is used at the next request); else none.
    */
   public static Cas casFrom(CaReader reader) {
     return (store, vault) -> {

@@ -60,14 +60,15 @@ class ChartRbacTest {
   private static final String[] CONTROLLER_SECRETS = {"create", "delete", "get", "list", "update", "watch"};
 
   // The validating webhook: WebhookInformers (SecretStore, ClusterSecretStore, Namespace: list,
-  // watch); VaultPolicyOracle reads the store's token through TokenReader (get) and its
-  // caProvider through CaReader (a ConfigMap: get; a Secret: the secrets get below).
+  // watch); VaultPolicyOracle reads the store's token, caProvider and client certificate through
+  // WatchedObjects: a name-selected informer per object (list, watch), a GET while it has not listed
+  // (get); a caProvider ConfigMap the same way, a caProvider Secret through the secrets verbs below.
   private static final Set<String> VALIDATING = union(
       cluster("external-secrets.io/secretstores", "list", "watch"),
       cluster("external-secrets.io/clustersecretstores", "list", "watch"),
       cluster("/namespaces", "list", "watch"),
-      cluster("/configmaps", "get"));
-  private static final String[] VALIDATING_SECRETS = {"get"};
+      cluster("/configmaps", "get", "list", "watch"));
+  private static final String[] VALIDATING_SECRETS = {"get", "list", "watch"};
 
   // The mutating webhook: InjectionInformers (ExternalSecrets and managed Secrets, cluster-wide: list, watch).
   private static final Set<String> MUTATING = cluster("external-secrets.io/externalsecrets", "list", "watch");

@@ -20,6 +20,8 @@ import io.secretgate.validation.schema.CrdSchemas;
 import io.secretgate.vault.DriverVaultGateway;
 import io.secretgate.vault.policy.PolicyFiles;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,8 +38,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The validating admission with online facts: stores and namespaces from informers over the mock
- * API server, policies from FakeVault asked with the store's token read from its Secret.
+ * The validating admission with online facts, wired as the app wires it: stores and namespaces from
+ * informers over the mock API server, policies from FakeVault asked with the store's token read from
+ * its watched Secret ({@link WatchedObjects}).
  */
 @EnableKubernetesMockClient(crud = true, kubernetesClientBuilderCustomizer = PatientMockClient.class)
 class WebhookOnlineFactsIT {
@@ -48,6 +51,7 @@ class WebhookOnlineFactsIT {
   static KubernetesClient client;
   static FakeVault vault;
   static WebhookInformers informers;
+  static WatchedObjects watched;
 
   @BeforeAll
   static void cluster() throws Exception {
@@ -62,11 +66,13 @@ class WebhookOnlineFactsIT {
     client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("secretgate").endMetadata().build()).create();
     writeToken("token-1");
     informers = WebhookInformers.start(client);
+    watched = new WatchedObjects(client);
     Eventually.await(PatientMockClient.WAIT, "informers synced", informers::synced);
   }
 
   @AfterAll
   static void stop() {
+    watched.close();
     informers.close();
     vault.close();
   }
@@ -85,15 +91,28 @@ class WebhookOnlineFactsIT {
         .withData(Map.of("token", Base64.getEncoder().encodeToString(token.getBytes(StandardCharsets.UTF_8)))).build()).createOr(r -> r.update());
   }
 
+  /** Writes token-1 back and waits until the watch has it, so that the next test starts from it. */
+  static void restoreToken() {
+    writeToken("token-1");
+    Eventually.await(PatientMockClient.WAIT, "token-1 back in the watched Secret", () -> {
+      io.fabric8.kubernetes.api.model.Secret s = watched.secret("secretgate", "vault-token");
+      return new String(Base64.getDecoder().decode(s.getData().get("token")), StandardCharsets.UTF_8).equals("token-1");
+    });
+  }
+
   static ValidatingAdmission admission(VaultUnavailablePolicy onVaultUnavailable) {
-    VaultPolicyOracle oracle = new VaultPolicyOracle(VaultPolicyOracle.tokensFrom(new TokenReader(client)), VaultPolicyOracle.casFrom(new CaReader(client)),
-        VaultPolicyOracle.clientCertificatesFrom(new ClientCertificateReader(client)), DriverVaultGateway::new,
+    VaultPolicyOracle oracle = new VaultPolicyOracle(VaultPolicyOracle.tokensFrom(new TokenReader(watched)), VaultPolicyOracle.casFrom(new CaReader(watched)),
+        VaultPolicyOracle.clientCertificatesFrom(new ClientCertificateReader(watched)), DriverVaultGateway::new,
         Clock.systemUTC(), Duration.ofSeconds(30), Duration.ofSeconds(2));
     return new ValidatingAdmission(CrdSchemas.fromClasspath(), informers.lookup(), oracle, new AdmissionSettings(Enforcement.DENY, onVaultUnavailable));
   }
 
-  static JsonNode answer(ValidatingAdmission admission, String request) throws Exception {
-    return answer(admission, Files.readAllBytes(FIXTURES.resolve("requests").resolve(request)));
+  static JsonNode answer(ValidatingAdmission admission, String request) {
+    try {
+      return answer(admission, Files.readAllBytes(FIXTURES.resolve("requests").resolve(request)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   static JsonNode answer(ValidatingAdmission admission, byte[] review) {
@@ -117,16 +136,22 @@ class WebhookOnlineFactsIT {
     assertThat(vault.lastRequest().token()).isEqualTo("token-2");
   }
 
-  @Test
-  void the_store_comes_from_the_informers_and_the_only_api_call_per_request_is_the_token_secret() throws Exception {
-    ValidatingAdmission admission = admission(VaultUnavailablePolicy.WARN);
+  /** How many API requests answering {@code request} made. */
+  static int apiCallsOf(ValidatingAdmission admission, String request) {
     int before = server.getRequestCount();
+    assertThat(answer(admission, request).get("allowed").asBoolean()).isTrue();
+    return server.getRequestCount() - before;
+  }
 
-    JsonNode r = answer(admission, "create-v1-allowed.json");
+  @Test
+  void the_store_comes_from_the_informers_and_once_its_token_secret_is_watched_a_request_makes_no_api_call() throws Exception {
+    ValidatingAdmission admission = admission(VaultUnavailablePolicy.WARN);
+    Eventually.await(PatientMockClient.WAIT, "the token Secret answered from its watch", () -> apiCallsOf(admission, "create-v1-allowed.json") == 0);
 
-    assertThat(r.get("allowed").asBoolean()).isTrue();
-    assertThat(server.getRequestCount() - before).isEqualTo(1);
-    assertThat(server.getLastRequest().getPath()).isEqualTo("/api/v1/namespaces/secretgate/secrets/vault-token");
+    for (int i = 0; i < 20; i++) {
+      assertThat(apiCallsOf(admission, "create-v1-allowed.json")).isZero();
+    }
+    assertThat(watched.watched()).isEqualTo(1);
   }
 
   @Test
@@ -152,13 +177,15 @@ class WebhookOnlineFactsIT {
     try {
       writeToken("token-2");
 
-      JsonNode r = answer(admission, "create-v1-allowed.json");
-
-      assertThat(r.get("allowed").asBoolean()).isTrue();
-      assertThat(vault.count(CAPABILITIES) - before).isEqualTo(1);
-      assertThat(vault.lastRequest().token()).isEqualTo("token-2");
+      Eventually.await(PatientMockClient.WAIT, "Vault asked with the new token", () -> {
+        assertThat(answer(admission, "create-v1-allowed.json").get("allowed").asBoolean()).isTrue();
+        return vault.lastRequest().token().equals("token-2");
+      });
+      int asked = vault.count(CAPABILITIES) - before;
+      answer(admission, "create-v1-allowed.json");
+      assertThat(vault.count(CAPABILITIES) - before).as("the new token's answers are cached in turn").isEqualTo(asked);
     } finally {
-      writeToken("token-1");
+      restoreToken();
     }
   }
 
@@ -179,6 +206,8 @@ class WebhookOnlineFactsIT {
     String refused = "s.CANARY-WEBHOOK-TOKEN-31c7";
     try {
       writeToken(refused);
+      Eventually.await(PatientMockClient.WAIT, "the refused token in use", () -> answer(admission(VaultUnavailablePolicy.WARN), "create-v1-allowed.json")
+          .has("warnings"));
 
       JsonNode warned = answer(admission(VaultUnavailablePolicy.WARN), "create-v1-allowed.json");
       JsonNode denied = answer(admission(VaultUnavailablePolicy.DENY), "create-v1-allowed.json");
@@ -188,7 +217,7 @@ class WebhookOnlineFactsIT {
       assertThat(denied.get("allowed").asBoolean()).isFalse();
       assertThat(denied.toString()).contains("permission denied").doesNotContain("CANARY-WEBHOOK-TOKEN");
     } finally {
-      writeToken("token-1");
+      restoreToken();
     }
   }
 

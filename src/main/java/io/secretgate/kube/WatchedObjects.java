@@ -1,0 +1,184 @@
+package io.secretgate.kube;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Secrets and ConfigMaps answered from informers selected by name ({@code fieldSelector=metadata.name=...}),
+ * each started at its first read. The validating webhook reads a store's token Secret (and its CA and
+ * client-certificate objects, if any) for every request; this answers those reads from memory
+ * instead of with one API call each. Only the objects read are cached, never every Secret of the
+ * cluster (ESO's known memory problem). A rotated token is seen as soon as its watch event arrives,
+ * and its new digest makes the policy cache ask Vault again.
+ *
+ * <p>A read is answered with a GET instead ({@link NamedObjects#direct}) while its informer has not
+ * listed yet, while it re-establishes its watch, and when it stopped: refused (HTTP 401/403, RBAC
+ * without {@code list}/{@code watch}) it is not tried again, so the log says it once; otherwise it is
+ * tried again after {@link #RETRY_AFTER}. At most
+ * {@code capacity} objects are watched; starting one more stops the one read longest ago.
+ */
+public final class WatchedObjects implements NamedObjects, AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(WatchedObjects.class);
+  /** How many objects are watched at most. */
+  public static final int CAPACITY = 64;
+  /** How long an object whose informer stopped on its own is read with GETs before it is watched again. */
+  public static final Duration RETRY_AFTER = Duration.ofMinutes(1);
+
+  private enum Kind {
+    Secret("secrets"), ConfigMap("configmaps");
+
+    final String resource;
+
+    Kind(String resource) {
+      this.resource = resource;
+    }
+  }
+
+  private record Key(Kind kind, String namespace, String name) {
+    String storeKey() {
+      return namespace + "/" + name;
+    }
+
+    @Override
+    public String toString() {
+      return kind + " " + namespace + "/" + name;
+    }
+  }
+
+  private final KubernetesClient client;
+  private final NamedObjects direct;
+  private final int capacity;
+  private final Clock clock;
+  private final Map<Key, SharedIndexInformer<?>> informers = new LinkedHashMap<>(16, 0.75f, true);
+  private final Map<Key, Instant> heldUntil = new HashMap<>();
+  private final Set<Key> warned = new HashSet<>();
+  private boolean closed;
+
+  public WatchedObjects(KubernetesClient client) {
+    this(client, CAPACITY, Clock.systemUTC());
+  }
+
+  WatchedObjects(KubernetesClient client, int capacity, Clock clock) {
+    this.client = client;
+    this.direct = NamedObjects.direct(client);
+    this.capacity = capacity;
+    this.clock = clock;
+  }
+
+  @Override
+  public Secret secret(String namespace, String name) {
+    Key key = new Key(Kind.Secret, namespace, name);
+    SharedIndexInformer<?> informer = usable(key, () -> client.secrets().inNamespace(namespace).withName(name).runnableInformer(0));
+    return informer == null ? direct.secret(namespace, name) : (Secret) informer.getStore().getByKey(key.storeKey());
+  }
+
+  @Override
+  public ConfigMap configMap(String namespace, String name) {
+    Key key = new Key(Kind.ConfigMap, namespace, name);
+    SharedIndexInformer<?> informer = usable(key, () -> client.configMaps().inNamespace(namespace).withName(name).runnableInformer(0));
+    return informer == null ? direct.configMap(namespace, name) : (ConfigMap) informer.getStore().getByKey(key.storeKey());
+  }
+
+  /** How many objects are watched now. */
+  public synchronized int watched() {
+    return informers.size();
+  }
+
+  @Override
+  public synchronized void close() {
+    closed = true;
+    informers.values().forEach(SharedIndexInformer::close);
+    informers.clear();
+  }
+
+  /** The informer of {@code key} when its cache can answer now: listed and watching. */
+  private SharedIndexInformer<?> usable(Key key, Supplier<SharedIndexInformer<?>> create) {
+    SharedIndexInformer<?> informer = informer(key, create);
+    return informer != null && informer.hasSynced() && informer.isWatching() ? informer : null;
+  }
+
+  /** The running informer of {@code key}, started now if there is none; null while it is held back. */
+  private synchronized SharedIndexInformer<?> informer(Key key, Supplier<SharedIndexInformer<?>> create) {
+    if (closed || key.namespace() == null || key.name() == null) return null;
+    SharedIndexInformer<?> informer = informers.get(key);
+    if (informer != null) {
+      if (informer.isRunning()) return informer;
+      informers.remove(key);
+      informer.close();
+      int status = stoppedWith(informer);
+      if (status == 401 || status == 403) {
+        hold(key, Instant.MAX, "it may not be listed or watched (HTTP " + status + "); grant list and watch on " + key.kind().resource
+            + " to the webhook's ServiceAccount to save an API call per request");
+      } else {
+        hold(key, clock.instant().plus(RETRY_AFTER), "its informer stopped (" + (status > 0 ? "HTTP " + status : "no HTTP answer")
+            + "); it is watched again after " + RETRY_AFTER.toSeconds() + "s");
+      }
+      return null;
+    }
+    Instant now = clock.instant();
+    Instant until = heldUntil.get(key);
+    if (until != null && now.isBefore(until)) return null;
+    heldUntil.remove(key);
+    try {
+      informer = create.get();
+      informer.start(); // lists and watches in the background; until it has listed, reads are GETs
+    } catch (RuntimeException e) {
+      hold(key, now.plus(RETRY_AFTER), "its informer could not start (" + e.getClass().getSimpleName() + "); it is watched again after "
+          + RETRY_AFTER.toSeconds() + "s");
+      return null;
+    }
+    informers.put(key, informer);
+    stopBeyondCapacity();
+    return informer;
+  }
+
+  private void stopBeyondCapacity() {
+    Iterator<SharedIndexInformer<?>> eldestFirst = informers.values().iterator();
+    while (informers.size() > capacity && eldestFirst.hasNext()) {
+      SharedIndexInformer<?> eldest = eldestFirst.next();
+      eldestFirst.remove();
+      eldest.close();
+    }
+  }
+
+  /** The HTTP status the informer stopped with, 0 when none is known. */
+  private static int stoppedWith(SharedIndexInformer<?> informer) {
+    try {
+      informer.stopped().toCompletableFuture().getNow(null);
+      return 0;
+    } catch (CompletionException | CancellationException e) {
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof KubernetesClientException k) return k.getCode();
+      }
+      return 0;
+    }
+  }
+
+  private void hold(Key key, Instant until, String why) {
+    Instant now = clock.instant();
+    if (heldUntil.size() > 4 * capacity) heldUntil.values().removeIf(now::isAfter);
+    heldUntil.put(key, until);
+    if (warned.size() < 4 * capacity && warned.add(key)) {
+      LOG.warn("cannot watch {}, so it is read with a GET per request: {}", key, why);
+    } else {
+      LOG.debug("cannot watch {}: {}", key, why);
+    }
+  }
+}
