@@ -31,15 +31,28 @@ import org.slf4j.LoggerFactory;
  * <p>A read is answered with a GET instead ({@link NamedObjects#direct}) while its informer has not
  * listed yet, while it re-establishes its watch, and when it stopped: refused (HTTP 401/403, RBAC
  * without {@code list}/{@code watch}) it is not tried again, so the log says it once; otherwise it is
- * tried again after {@link #RETRY_AFTER}. At most
- * {@code capacity} objects are watched; starting one more stops the one read longest ago.
+ * tried again after {@link #RETRY_AFTER}. At most {@code capacity} objects are watched; beyond that
+ * a new object is read with GETs until a watched one has gone unread for {@link #IDLE}.
  */
 public final class WatchedObjects implements NamedObjects, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WatchedObjects.class);
   /** How many objects are watched at most. */
   public static final int CAPACITY = 64;
+  /** How long a watched object must go unread before, at capacity, its watch goes to another object. */
+  public static final Duration IDLE = Duration.ofMinutes(10);
   /** How long an object whose informer stopped on its own is read with GETs before it is watched again. */
   public static final Duration RETRY_AFTER = Duration.ofMinutes(1);
+
+  /** An object's informer and when it was last read. */
+  private static final class Watched {
+    final SharedIndexInformer<?> informer;
+    Instant lastRead;
+
+    Watched(SharedIndexInformer<?> informer, Instant lastRead) {
+      this.informer = informer;
+      this.lastRead = lastRead;
+    }
+  }
 
   private enum Kind {
     Secret("secrets"), ConfigMap("configmaps");
@@ -66,7 +79,8 @@ public final class WatchedObjects implements NamedObjects, AutoCloseable {
   private final NamedObjects direct;
   private final int capacity;
   private final Clock clock;
-  private final Map<Key, SharedIndexInformer<?>> informers = new LinkedHashMap<>(16, 0.75f, true);
+  /** The watched objects, the one read longest ago first. */
+  private final Map<Key, Watched> informers = new LinkedHashMap<>(16, 0.75f, true);
   private final Map<Key, Instant> heldUntil = new HashMap<>();
   private final Set<Key> warned = new HashSet<>();
   private boolean closed;
@@ -104,7 +118,7 @@ public final class WatchedObjects implements NamedObjects, AutoCloseable {
   @Override
   public synchronized void close() {
     closed = true;
-    informers.values().forEach(SharedIndexInformer::close);
+    informers.values().forEach(w -> w.informer.close());
     informers.clear();
   }
 
@@ -117,8 +131,11 @@ public final class WatchedObjects implements NamedObjects, AutoCloseable {
   /** The running informer of {@code key}, started now if there is none; null while it is held back. */
   private synchronized SharedIndexInformer<?> informer(Key key, Supplier<SharedIndexInformer<?>> create) {
     if (closed || key.namespace() == null || key.name() == null) return null;
-    SharedIndexInformer<?> informer = informers.get(key);
-    if (informer != null) {
+    Instant now = clock.instant();
+    Watched watched = informers.get(key);
+    if (watched != null) {
+      SharedIndexInformer<?> informer = watched.informer;
+      watched.lastRead = now;
       if (informer.isRunning()) return informer;
       informers.remove(key);
       informer.close();
@@ -127,15 +144,16 @@ public final class WatchedObjects implements NamedObjects, AutoCloseable {
         hold(key, Instant.MAX, "it may not be listed or watched (HTTP " + status + "); grant list and watch on " + key.kind().resource
             + " to the webhook's ServiceAccount to save an API call per request");
       } else {
-        hold(key, clock.instant().plus(RETRY_AFTER), "its informer stopped (" + (status > 0 ? "HTTP " + status : "no HTTP answer")
+        hold(key, now.plus(RETRY_AFTER), "its informer stopped (" + (status > 0 ? "HTTP " + status : "no HTTP answer")
             + "); it is watched again after " + RETRY_AFTER.toSeconds() + "s");
       }
       return null;
     }
-    Instant now = clock.instant();
     Instant until = heldUntil.get(key);
     if (until != null && now.isBefore(until)) return null;
     heldUntil.remove(key);
+    if (!roomFor(now)) return null;
+    SharedIndexInformer<?> informer;
     try {
       informer = create.get();
       informer.start(); // lists and watches in the background; until it has listed, reads are GETs
@@ -144,18 +162,23 @@ public final class WatchedObjects implements NamedObjects, AutoCloseable {
           + RETRY_AFTER.toSeconds() + "s");
       return null;
     }
-    informers.put(key, informer);
-    stopBeyondCapacity();
+    informers.put(key, new Watched(informer, now));
     return informer;
   }
 
-  private void stopBeyondCapacity() {
-    Iterator<SharedIndexInformer<?>> eldestFirst = informers.values().iterator();
-    while (informers.size() > capacity && eldestFirst.hasNext()) {
-      SharedIndexInformer<?> eldest = eldestFirst.next();
-      eldestFirst.remove();
-      eldest.close();
-    }
+  /**
+   * Whether one more object may be watched: below capacity, or once the object read longest ago has
+   * not been read for {@link #IDLE} (it is stopped). Otherwise the new object is read with GETs: with
+   * more objects in use than watches, trading watches would cost a list and a watch per request.
+   */
+  private boolean roomFor(Instant now) {
+    if (informers.size() < capacity) return true;
+    Iterator<Watched> eldestFirst = informers.values().iterator();
+    Watched eldest = eldestFirst.next();
+    if (now.isBefore(eldest.lastRead.plus(IDLE))) return false;
+    eldestFirst.remove();
+    eldest.informer.close();
+    return true;
   }
 
   /** The HTTP status the informer stopped with, 0 when none is known. */

@@ -118,23 +118,32 @@ class WatchedObjectsIT {
   }
 
   @Test
-  void beyond_its_capacity_the_object_read_longest_ago_stops_being_watched() {
+  void at_capacity_a_new_object_is_read_with_gets_until_a_watched_one_has_gone_unread_for_the_idle_time() {
+    MutableClock clock = new MutableClock(Instant.parse("2026-11-29T00:00:00Z"));
+    objects = new WatchedObjects(client, 2, clock);
     writeSecret("a", "token-a");
     writeSecret("b", "token-b");
     writeSecret("c", "token-c");
     objects.secret(ns, "a");
+    clock.advance(Duration.ofMinutes(1));
     objects.secret(ns, "b");
     awaitWatched(() -> objects.secret(ns, "a"));
     awaitWatched(() -> objects.secret(ns, "b"));
-    objects.secret(ns, "a"); // b is now the one read longest ago
 
+    for (int i = 0; i < 5; i++) {
+      assertThat(requestsOf(() -> assertThat(token(objects.secret(ns, "c"))).isEqualTo("token-c"))).as("c: one GET, no watch").isEqualTo(1);
+    }
+    assertThat(objects.watched()).isEqualTo(2);
+
+    clock.advance(WatchedObjects.IDLE.minusSeconds(30));
+    objects.secret(ns, "b"); // a is now unread for the idle time, b is not
+    clock.advance(Duration.ofMinutes(1));
     objects.secret(ns, "c");
+    awaitWatched(() -> objects.secret(ns, "c"));
 
     assertThat(objects.watched()).isEqualTo(2);
-    assertThat(requestsOf(() -> assertThat(token(objects.secret(ns, "a"))).isEqualTo("token-a"))).as("a is still watched").isZero();
-    awaitWatched(() -> objects.secret(ns, "c"));
-    assertThat(requestsOf(() -> assertThat(token(objects.secret(ns, "b"))).isEqualTo("token-b"))).as("b is read with a GET again")
-        .isGreaterThanOrEqualTo(1);
+    assertThat(requestsOf(() -> assertThat(token(objects.secret(ns, "b"))).isEqualTo("token-b"))).as("b is still watched").isZero();
+    assertThat(requestsOf(() -> assertThat(token(objects.secret(ns, "a"))).isEqualTo("token-a"))).as("a is read with a GET again").isEqualTo(1);
   }
 
   @Test
