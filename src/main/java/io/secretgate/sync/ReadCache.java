@@ -15,7 +15,7 @@ import java.util.concurrent.ExecutionException;
 
 /**
  * Makes ExternalSecrets that read the same Vault path through the same connection (server,
- * namespace, token) within one sync round share one Vault call: concurrent readers wait for the
+ * namespace, headers, token) within one sync round share one Vault call: concurrent readers wait for the
  * call already in flight, later readers in the same round reuse its answer. A round is the work
  * queue's busy period: it ends when the controller has nothing left to do ({@link #endRound}), or
  * at the latest {@code maxRound} after it began, so no answer is reused for longer than that and

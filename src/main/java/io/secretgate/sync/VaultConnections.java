@@ -28,7 +28,7 @@ import java.util.stream.Stream;
  * One Vault gateway per store and token namespace, kept across syncs; the token is read from its
  * Secret once per sync round (see {@link ReadCache}), and at once again when its Secret changed
  * ({@link #forgetTokens}) or a sync asks for fresh reads; reads go through the shared
- * {@link ReadCache} keyed by server, Vault namespace and a digest of the token. The CA of a
+ * {@link ReadCache} keyed by server, Vault namespace, headers and a digest of the token. The CA of a
  * {@code caProvider} is read the same way, once per round ({@link RoundReads}); when it changed, or
  * the store's spec now names another server or Vault namespace, the store gets a new gateway (TLS
  * context) at once. As in ESO, an inline {@code caBundle} wins over {@code caProvider}, and the
@@ -75,9 +75,9 @@ public final class VaultConnections {
     String gatewayKey = store.kind() + "/" + store.namespace() + "/" + store.name() + "@" + tokenNamespace;
     Optional<String> ca = ca(store, freshReads);
     Optional<ClientCertificate> clientCertificate = clientCertificate(store, esNamespace, freshReads);
-    String where = vault.server + "|" + Optional.ofNullable(vault.namespace).orElse("");
-    String settings = where + "|" + ca.map(VaultConnections::digest).orElse("") + "|" + digest(vault.requestHeaders().toString())
-        + "|" + clientCertificate.map(ClientCertificate::fingerprint).orElse("");
+    // what Vault is asked and how it answers: server, Vault namespace and the headers (an X-Vault-Namespace or a gateway's may be among them)
+    String where = vault.server + "|" + Optional.ofNullable(vault.namespace).orElse("") + "|" + digest(vault.requestHeaders().toString());
+    String settings = where + "|" + ca.map(VaultConnections::digest).orElse("") + "|" + clientCertificate.map(ClientCertificate::fingerprint).orElse("");
     Gateway known = gateways.get(gatewayKey);
     VaultGateway gateway = known != null && known.settings().equals(settings) ? known.gateway()
         : gateways.compute(gatewayKey, (k, old) -> old != null && old.settings().equals(settings) ? old

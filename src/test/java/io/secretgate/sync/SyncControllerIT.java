@@ -251,6 +251,21 @@ class SyncControllerIT {
   }
 
   @Test
+  void stores_sending_different_headers_never_share_a_read_so_each_secret_holds_what_its_own_store_reads() throws Exception {
+    // one Vault, one token, two Vault Enterprise namespaces chosen through the stores' headers: the same path is two secrets
+    for (String team : List.of("team-a", "team-b")) {
+      client.resources(ClusterSecretStore.class).resource(StoreFixtures.clusterStore(team, vault.address(), "headers: {X-Vault-Namespace: " + team + "}"))
+          .createOr(r -> r.update());
+    }
+    client.resources(ExternalSecret.class).resource(externalSecret("db-a", "apps/payments/db", "team-a")).create();
+    client.resources(ExternalSecret.class).resource(externalSecret("db-b", "apps/payments/db", "team-b")).create();
+    await().atMost(WAIT).until(() -> client.secrets().inNamespace("payments").list().getItems().size() == 2);
+    List<String> namespacesRead = vault.requests().stream().filter(r -> r.line().equals("GET /v1/secret/data/apps/payments/db"))
+        .map(r -> r.header("X-Vault-Namespace")).distinct().sorted().toList();
+    assertThat(namespacesRead).as("the X-Vault-Namespace of the reads of secret/data/apps/payments/db").containsExactly("team-a", "team-b");
+  }
+
+  @Test
   void a_missing_vault_secret_under_retain_fails_with_esos_event_text_and_writes_nothing() throws Exception {
     client.resources(ExternalSecret.class).resource(externalSecret("ghost", "apps/payments/ghost")).create();
     Condition failed = await().atMost(WAIT).until(() -> readyCondition("ghost"), c -> c != null);
