@@ -1,5 +1,6 @@
 package io.secretgate.api;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.model.annotation.Categories;
@@ -22,4 +23,5 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "Status", jsonPath = ".status.conditions[?(@.type==\"Ready\")].reason", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Capabilities", jsonPath = ".status['capabilities']", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Ready", jsonPath = ".status['conditions'][?(@.type==\"Ready\")].status", type = AdditionalPrinterColumn.Type.STRING)
+@JsonIgnoreProperties(ignoreUnknown = true)
 public class ClusterSecretStore extends CustomResource<SecretStoreSpec, SecretStoreStatus> {}

@@ -1,5 +1,6 @@
 package io.secretgate.api;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.fabric8.crd.generator.annotation.PrinterColumn;
 import io.fabric8.generator.annotation.Default;
@@ -7,6 +8,7 @@ import java.util.List;
 
 /** {@code ExternalSecret.spec}, ESO's v1 shape restricted to what the Vault provider uses. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
 public class ExternalSecretSpec {
   public SecretStoreRef secretStoreRef;
 

@@ -1,11 +1,13 @@
 package io.secretgate.api;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
 
 /** {@code spec.target.template}: shape of the target Secret. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
 public class ExternalSecretTemplate {
   public String type;
   public EngineVersion engineVersion;

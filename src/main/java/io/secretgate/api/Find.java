@@ -1,10 +1,12 @@
 package io.secretgate.api;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Map;
 
 /** {@code dataFrom[].find}: every secret under {@code path} whose name (or tags) match. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
 public class Find {
   public String path;
   public FindName name;

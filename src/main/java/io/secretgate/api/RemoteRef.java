@@ -1,10 +1,12 @@
 package io.secretgate.api;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.fabric8.generator.annotation.Required;
 
 /** {@code data[].remoteRef} and {@code dataFrom[].extract}: one Vault secret, optionally one property of it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
 public class RemoteRef {
   @Required public String key;
   public String property;

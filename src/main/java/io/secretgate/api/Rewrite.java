@@ -1,5 +1,6 @@
 package io.secretgate.api;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.fabric8.crd.generator.annotation.PreserveUnknownFields;
 import io.fabric8.generator.annotation.Required;
@@ -7,6 +8,7 @@ import java.util.Map;
 
 /** {@code dataFrom[].rewrite[]}: key rewrites applied to the keys of a dataFrom entry. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
 public class Rewrite {
   public RegexpRewrite regexp;
   public TransformRewrite transform;

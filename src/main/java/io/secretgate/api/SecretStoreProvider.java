@@ -1,5 +1,6 @@
 package io.secretgate.api;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnore;
@@ -15,6 +16,7 @@ import java.util.Set;
  * ...) are kept as they are, because another controller may own them.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
 @PreserveUnknownFields
 public class SecretStoreProvider {
   public VaultProvider vault;

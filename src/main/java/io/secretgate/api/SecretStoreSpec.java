@@ -1,5 +1,6 @@
 package io.secretgate.api;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
@@ -8,6 +9,7 @@ import java.util.List;
 
 /** Spec shared by SecretStore and ClusterSecretStore. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
 public class SecretStoreSpec {
   public String controller;
   /** Exactly one provider key (ESO's schema: minProperties 1, maxProperties 1). */

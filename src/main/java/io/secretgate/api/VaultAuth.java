@@ -1,5 +1,6 @@
 package io.secretgate.api;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.fabric8.crd.generator.annotation.PreserveUnknownFields;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.Map;
  * kept (so manifests that use them are accepted) and reported as not supported yet.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
 public class VaultAuth {
   public String namespace;
   public SecretKeySelector tokenSecretRef;

@@ -3,14 +3,21 @@ package io.secretgate.kube;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.secretgate.api.ExternalSecret;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Adds and removes ESO's clean-up finalizer ({@value #NAME}) on an ExternalSecret: read, change the
- * finalizer list, write with the resourceVersion just read (optimistic concurrency), and on 409 read
- * again and retry. Nothing but {@code metadata.finalizers} is changed.
+ * finalizer list, write it with the resourceVersion just read (optimistic concurrency), and on 409
+ * read again and retry. The write is a JSON merge patch of {@code metadata.finalizers} and
+ * {@code metadata.resourceVersion} only, not an update of the whole object: an ExternalSecret may hold
+ * fields our model does not know (a newer ESO CRD installed beside us), which an update sent from the
+ * model would remove.
  */
 public final class CleanupFinalizer {
   /** ESO's name (v0.20.0+), so an ExternalSecret ESO finalized is recognised, and vice versa. */
@@ -61,9 +68,11 @@ public final class CleanupFinalizer {
       List<String> finalizers = new ArrayList<>(current.getMetadata().getFinalizers() == null ? List.of() : current.getMetadata().getFinalizers());
       if (wanted) finalizers.add(NAME);
       else finalizers.removeIf(NAME::equals);
-      current.getMetadata().setFinalizers(finalizers);
+      Map<String, Object> metadata = new LinkedHashMap<>();
+      metadata.put("resourceVersion", current.getMetadata().getResourceVersion()); // the API server's precondition: 409 when it changed
+      metadata.put("finalizers", finalizers.isEmpty() ? null : finalizers); // null removes the list (the mock server ignores an empty one)
       try {
-        client.resources(ExternalSecret.class).inNamespace(namespace).resource(current).update();
+        target.patch(PatchContext.of(PatchType.JSON_MERGE), client.getKubernetesSerialization().asJson(Map.of("metadata", metadata)));
         return;
       } catch (KubernetesClientException e) {
         if (e.getCode() == 404) return;

@@ -29,8 +29,8 @@ class ChartRbacTest {
   // The sync controller (serve --controller), on the leader.
   private static final Set<String> CONTROLLER = union(
       // SyncController's informers (list, watch); StatusWriter.current and StoreStatusWriter re-read before writing status (get);
-      // CleanupFinalizer adds and removes the clean-up finalizer on the main resource (update)
-      cluster("external-secrets.io/externalsecrets", "get", "list", "update", "watch"),
+      // CleanupFinalizer adds and removes the clean-up finalizer on the main resource (a merge patch)
+      cluster("external-secrets.io/externalsecrets", "get", "list", "patch", "watch"),
       cluster("external-secrets.io/secretstores", "get", "list", "watch"),
       cluster("external-secrets.io/clustersecretstores", "get", "list", "watch"),
       // StatusWriter / StoreStatusWriter: updateStatus()

@@ -11,8 +11,11 @@ import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.secretgate.api.CreationPolicy;
+import io.secretgate.api.DeletionPolicy;
 import io.secretgate.api.ExternalSecret;
 import io.secretgate.api.ExternalSecretStatus;
+import io.secretgate.api.ExternalSecretTarget;
 import io.secretgate.testing.FakeVault;
 import io.secretgate.testing.PatientMockClient;
 import java.time.Duration;
@@ -53,15 +56,18 @@ class ReadyGaugeIT {
 
   @Test
   void a_finalizer_the_api_server_refuses_leaves_the_gauge_on_the_ready_condition_the_externalsecret_keeps() {
-    server.expect().put().withPath("/apis/external-secrets.io/v1/namespaces/payments/externalsecrets/merging")
+    server.expect().patch().withPath("/apis/external-secrets.io/v1/namespaces/payments/externalsecrets/merging")
         .andReturn(403, new StatusBuilder().withCode(403).withReason("Forbidden").withMessage("externalsecrets is forbidden").build()).always();
     client.resources(ExternalSecret.class).resource(RotationFixtures.externalSecret("merging", "1h", "apps/payments/db")).create();
     await().atMost(WAIT).until(() -> readyStatus("merging"), "True"::equals);
     await().atMost(WAIT).until(() -> gauge("merging", "True"), v -> v != null && v == 1.0);
 
     // now it needs the clean-up finalizer, which RBAC does not let secretgate add
-    client.resources(ExternalSecret.class).inNamespace("payments").withName("merging").patch(PatchContext.of(PatchType.JSON_MERGE),
-        "{\"spec\":{\"target\":{\"creationPolicy\":\"Merge\",\"deletionPolicy\":\"Merge\"}}}");
+    ExternalSecret merging = client.resources(ExternalSecret.class).inNamespace("payments").withName("merging").get();
+    merging.getSpec().target = new ExternalSecretTarget();
+    merging.getSpec().target.creationPolicy = CreationPolicy.Merge;
+    merging.getSpec().target.deletionPolicy = DeletionPolicy.Merge;
+    client.resources(ExternalSecret.class).resource(merging).update(); // a PUT: PATCHes of this object are refused above
     await().atMost(WAIT).until(() -> errors("merging"), n -> n >= 2);
 
     assertThat(readyStatus("merging")).as("the Ready condition it keeps").isEqualTo("True");

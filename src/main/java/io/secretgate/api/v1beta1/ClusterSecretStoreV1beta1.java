@@ -1,5 +1,6 @@
 package io.secretgate.api.v1beta1;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.secretgate.api.*;
 
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
@@ -24,4 +25,5 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "Status", jsonPath = ".status.conditions[?(@.type==\"Ready\")].reason", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Capabilities", jsonPath = ".status['capabilities']", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Ready", jsonPath = ".status['conditions'][?(@.type==\"Ready\")].status", type = AdditionalPrinterColumn.Type.STRING)
+@JsonIgnoreProperties(ignoreUnknown = true)
 public class ClusterSecretStoreV1beta1 extends CustomResource<SecretStoreSpec, SecretStoreStatus> {}

@@ -1,5 +1,6 @@
 package io.secretgate.api.v1beta1;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.secretgate.api.*;
 
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
@@ -28,4 +29,5 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "Status", jsonPath = ".status.conditions[?(@.type==\"Ready\")].reason", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Ready", jsonPath = ".status.conditions[?(@.type==\"Ready\")].status", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Last Sync", jsonPath = ".status.refreshTime", type = AdditionalPrinterColumn.Type.DATE)
+@JsonIgnoreProperties(ignoreUnknown = true)
 public class ExternalSecretV1beta1 extends CustomResource<ExternalSecretSpec, ExternalSecretStatus> implements Namespaced {}
