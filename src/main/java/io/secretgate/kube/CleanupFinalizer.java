@@ -41,9 +41,13 @@ public final class CleanupFinalizer {
     return f != null && f.contains(NAME);
   }
 
-  /** Adds the finalizer (nothing when it is there or the ExternalSecret is gone or being deleted). */
-  public void add(ExternalSecret es) {
-    set(es, true);
+  /**
+   * Adds the finalizer (nothing when it is there). False when the ExternalSecret is gone or being
+   * deleted (the API server refuses new finalizers then): the caller's copy is stale, and nothing
+   * may be written for it that only the finalizer would clean up.
+   */
+  public boolean add(ExternalSecret es) {
+    return set(es, true);
   }
 
   /** Removes the finalizer (nothing when it is not there or the ExternalSecret is gone). */
@@ -51,7 +55,8 @@ public final class CleanupFinalizer {
     set(es, false);
   }
 
-  private void set(ExternalSecret es, boolean wanted) {
+  /** Whether the ExternalSecret is there (not being deleted) with the finalizer as {@code wanted}. */
+  private boolean set(ExternalSecret es, boolean wanted) {
     String namespace = es.getMetadata().getNamespace();
     String name = es.getMetadata().getName();
     Resource<ExternalSecret> target = client.resources(ExternalSecret.class).inNamespace(namespace).withName(name);
@@ -63,8 +68,10 @@ public final class CleanupFinalizer {
       } catch (KubernetesClientException e) {
         throw KubeWriteException.of(e, RESOURCE, namespace, name);
       }
-      if (current == null || present(current) == wanted) return;
-      if (wanted && current.getMetadata().getDeletionTimestamp() != null) return; // the API server refuses new finalizers then
+      if (current == null) return false;
+      boolean deleting = current.getMetadata().getDeletionTimestamp() != null;
+      if (present(current) == wanted) return !deleting;
+      if (wanted && deleting) return false; // the API server refuses new finalizers then
       List<String> finalizers = new ArrayList<>(current.getMetadata().getFinalizers() == null ? List.of() : current.getMetadata().getFinalizers());
       if (wanted) finalizers.add(NAME);
       else finalizers.removeIf(NAME::equals);
@@ -73,9 +80,9 @@ public final class CleanupFinalizer {
       metadata.put("finalizers", finalizers.isEmpty() ? null : finalizers); // null removes the list (the mock server ignores an empty one)
       try {
         target.patch(PatchContext.of(PatchType.JSON_MERGE), client.getKubernetesSerialization().asJson(Map.of("metadata", metadata)));
-        return;
+        return !deleting;
       } catch (KubernetesClientException e) {
-        if (e.getCode() == 404) return;
+        if (e.getCode() == 404) return false;
         if (e.getCode() != 409) throw KubeWriteException.of(e, RESOURCE, namespace, name);
         lastCode = e.getCode();
       }

@@ -53,7 +53,10 @@ final class Finalization {
         return Optional.of(SyncResult.notDue(es, Optional.empty())); // released: it is gone once the API server sees no finalizer
       }
       boolean wanted = es.getSpec() != null && needsCleanup(es.getSpec().effectiveTarget());
-      if (wanted && !has) finalizer.add(es);
+      if (wanted && !has && !finalizer.add(es)) {
+        // gone or being deleted since the informer's copy: no keys may be merged that no finalizer would remove
+        return Optional.of(SyncResult.notDue(es, Optional.empty()));
+      }
       if (!wanted && has) finalizer.remove(es);
       return Optional.empty();
     } catch (KubeWriteException e) {
