@@ -137,9 +137,9 @@ public final class WatchedObjects implements NamedObjects, AutoCloseable {
       SharedIndexInformer<?> informer = watched.informer;
       watched.lastRead = now;
       if (informer.isRunning()) return informer;
+      int status = stoppedWith(informer);
       informers.remove(key);
       informer.close();
-      int status = stoppedWith(informer);
       if (status == 401 || status == 403) {
         hold(key, Instant.MAX, "it may not be listed or watched (HTTP " + status + "); grant list and watch on " + key.kind().resource
             + " to the webhook's ServiceAccount to save an API call per request");
