@@ -198,6 +198,14 @@ class ValidateCommandTest {
   }
 
   @Test
+  void a_document_with_a_kind_but_no_api_version_exits_2_naming_it_instead_of_being_skipped_unchecked() {
+    CliRun run = CliRun.of("validate", "--policy", POLICY, "examples/manifests/stores/", FIXTURES + "no-api-version.yaml");
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
+    assertThat(run.out()).isEqualTo("0 document(s) checked, 0 denied, 1 input error(s)\n");
+    assertThat(run.err()).isEqualTo("secretgate: " + FIXTURES + "no-api-version.yaml#0: document has no apiVersion\n");
+  }
+
+  @Test
   void a_directory_without_manifests_is_zero_documents_in_valid_json_and_exits_0(@TempDir Path dir) throws IOException {
     Files.writeString(dir.resolve("README.md"), "not a manifest");
     CliRun run = CliRun.of("validate", "--format", "json", dir.toString());
