@@ -48,6 +48,11 @@ public final class ManifestReader {
         readText("<stdin>", readStdin(problems), docs, problems);
         continue;
       }
+      if (p.isEmpty()) {
+        // what an unset shell variable gives; Path.of("") is the working directory, which was then walked
+        problems.add(new ManifestProblem("\"\"", "an empty path names no file or directory"));
+        continue;
+      }
       for (Path file : expand(Path.of(p), problems)) {
         readText(file.toString(), readFile(file, problems), docs, problems);
       }

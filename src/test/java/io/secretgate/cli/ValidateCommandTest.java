@@ -206,6 +206,14 @@ class ValidateCommandTest {
   }
 
   @Test
+  void an_empty_path_which_an_unset_shell_variable_gives_is_an_input_error_not_a_walk_of_the_working_directory() {
+    CliRun run = CliRun.of("validate", "--policy", POLICY, "");
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
+    assertThat(run.out()).isEqualTo("0 document(s) checked, 0 denied, 1 input error(s)\n");
+    assertThat(run.err()).isEqualTo("secretgate: \"\": an empty path names no file or directory\n");
+  }
+
+  @Test
   void a_directory_without_manifests_is_zero_documents_in_valid_json_and_exits_0(@TempDir Path dir) throws IOException {
     Files.writeString(dir.resolve("README.md"), "not a manifest");
     CliRun run = CliRun.of("validate", "--format", "json", dir.toString());
