@@ -64,7 +64,10 @@ public final class PolicyOptions {
       if (!STORE_KEY.matcher(store).matches()) {
         throw new InputException("--store-policy " + sp + ": STORE must be NAME, ClusterSecretStore/NAME, SecretStore/NAME or SecretStore/NS/NAME");
       }
-      List<Path> files = Arrays.stream(sp.substring(eq + 1).split(",")).map(Path::of).toList();
+      List<String> names = Arrays.asList(sp.substring(eq + 1).split(","));
+      // Path.of("") is the working directory: ": is a directory" named no file
+      if (names.contains("")) throw new InputException("--store-policy " + sp + ": an empty file name in FILE[,FILE]");
+      List<Path> files = names.stream().map(Path::of).toList();
       perStore.put(store, Acl.of(PolicyLoading.load(files)));
     }
     return files = new AclPolicyOracle(all, perStore);
