@@ -1,5 +1,6 @@
 package io.secretgate.cli;
 
+import io.secretgate.manifest.ReadFailure;
 import io.secretgate.validation.AclPolicyOracle;
 import io.secretgate.validation.PolicyOracle;
 import io.secretgate.validation.PolicyUnavailableException;
@@ -89,8 +90,10 @@ public final class PolicyOptions {
     try {
       token = Files.readString(vaultTokenFile, StandardCharsets.UTF_8).strip();
     } catch (IOException e) {
-      throw new InputException(vaultTokenFile + ": cannot read the Vault token file");
+      throw new InputException(vaultTokenFile + ": cannot read the Vault token file (" + ReadFailure.reason(vaultTokenFile, e) + ")");
     }
+    // asked with, it was refused at the first ExternalSecret as "Vault POST sys/capabilities-self: the Vault token is empty"
+    if (token.isEmpty()) throw new InputException(vaultTokenFile + ": the Vault token file is empty");
     String scheme = vaultAddr.getScheme() == null ? "" : vaultAddr.getScheme();
     if (!scheme.equals("http") && !scheme.equals("https") || vaultAddr.getHost() == null) {
       throw new InputException("--vault-addr " + vaultAddr + ": expected an http:// or https:// address");

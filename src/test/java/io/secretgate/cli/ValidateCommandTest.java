@@ -307,6 +307,19 @@ class ValidateCommandTest {
   }
 
   @Test
+  void a_vault_token_file_that_is_missing_or_empty_exits_2_naming_it_and_why(@TempDir Path tmp) throws IOException {
+    Path missing = tmp.resolve("token");
+    CliRun notThere = CliRun.of("validate", "--vault-addr", "http://127.0.0.1:1", "--vault-token-file", missing.toString(), "examples/manifests/");
+    assertThat(notThere.exitCode()).isEqualTo(ExitCodes.INPUT);
+    assertThat(notThere.err()).isEqualTo("secretgate: " + missing + ": cannot read the Vault token file (no such file or directory)\n");
+
+    Path empty = Files.writeString(tmp.resolve("empty-token"), "\n");
+    CliRun blank = CliRun.of("validate", "--vault-addr", "http://127.0.0.1:1", "--vault-token-file", empty.toString(), "examples/manifests/");
+    assertThat(blank.exitCode()).isEqualTo(ExitCodes.INPUT);
+    assertThat(blank.err()).isEqualTo("secretgate: " + empty + ": the Vault token file is empty\n");
+  }
+
+  @Test
   void when_vault_cannot_be_reached_the_run_exits_2_without_printing_the_token(@TempDir Path tmp) throws IOException {
     Path token = Files.writeString(tmp.resolve("token"), "s.secret-token");
     CliRun run = CliRun.of("validate", "--vault-addr", "http://127.0.0.1:1", "--vault-token-file", token.toString(), "examples/manifests/");
