@@ -15,6 +15,8 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import io.secretgate.manifest.TooDeepEntry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.w3c.dom.Document;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -269,6 +271,16 @@ class ValidateCommandTest {
     CliRun run = CliRun.of("validate", "--kubeconfig", FIXTURES + "kubeconfig-users-not-a-list.yaml", "examples/manifests/");
     assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
     assertThat(run.err()).isEqualTo("secretgate: " + FIXTURES + "kubeconfig-users-not-a-list.yaml: not a usable kubeconfig: users has the wrong type\n");
+  }
+
+  @ParameterizedTest(name = "--namespace ''{0}''")
+  @ValueSource(strings = {"", "Payments", "team_a"})
+  void a_namespace_kubernetes_would_refuse_is_a_usage_error_not_the_namespace_of_every_document_without_one(String namespace) {
+    CliRun run = CliRun.of("validate", "--policy", POLICY, "--namespace", namespace, "examples/manifests/");
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err()).isEqualTo("secretgate: Invalid value for option '--namespace': '" + namespace + "' is not a valid namespace name"
+        + " (a DNS-1123 label: lower-case letters, digits and '-', at most 63 characters) (see 'secretgate validate --help')\n");
   }
 
   @Test
