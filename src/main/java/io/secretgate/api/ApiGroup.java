@@ -8,6 +8,11 @@ public final class ApiGroup {
 
   private ApiGroup() {}
 
+  /** Whether {@code apiVersion} is of ESO's group, in any version (served or not). */
+  public static boolean isOfGroup(String apiVersion) {
+    return apiVersion != null && apiVersion.startsWith(NAME + "/");
+  }
+
   /** Whether {@code apiVersion} is one of the ESO versions secretgate accepts. */
   public static boolean isSupported(String apiVersion) {
     return V1.equals(apiVersion) || V1BETA1.equals(apiVersion);

@@ -52,6 +52,8 @@ public final class CertsCommand implements Callable<Integer> {
     static final String CA_FILE = "ca.crt";
     static final String CERT_FILE = "tls.crt";
     static final String KEY_FILE = "tls.key";
+    /** The last instant a certificate can hold: RFC 5280 §4.1.2.5 writes years with four digits. */
+    static final Instant LAST_NOT_AFTER = Instant.parse("9999-12-31T23:59:59Z");
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -88,8 +90,8 @@ public final class CertsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
       List<String> names = checkedNames();
-      checkValidity();
       Instant now = Instant.now();
+      checkValidity(now);
       List<X509Certificate> previous = readPreviousCas();
 
       List<String> fileNames = new ArrayList<>(List.of(CA_FILE, CERT_FILE, KEY_FILE));
@@ -124,11 +126,15 @@ public final class CertsCommand implements Callable<Integer> {
       }
     }
 
-    private void checkValidity() {
+    private void checkValidity(Instant now) {
       if (validityDays < 1) throw new InputException("--validity-days: must be at least 1, got " + validityDays);
       if (caValidityDays < validityDays) {
         throw new InputException("--ca-validity-days: must be at least --validity-days (" + validityDays + "), got " + caValidityDays
             + "; a certificate cannot outlive its CA");
+      }
+      if (now.plus(Duration.ofDays(caValidityDays)).isAfter(LAST_NOT_AFTER)) {
+        throw new InputException("--ca-validity-days: " + caValidityDays + " days from now end after " + LAST_NOT_AFTER
+            + ", the last instant a certificate can hold");
       }
     }
 

@@ -1,5 +1,6 @@
 package io.secretgate.cli;
 
+import io.secretgate.manifest.ReadFailure;
 import io.secretgate.validation.AclPolicyOracle;
 import io.secretgate.validation.PolicyOracle;
 import io.secretgate.validation.PolicyUnavailableException;
@@ -64,7 +65,10 @@ public final class PolicyOptions {
       if (!STORE_KEY.matcher(store).matches()) {
         throw new InputException("--store-policy " + sp + ": STORE must be NAME, ClusterSecretStore/NAME, SecretStore/NAME or SecretStore/NS/NAME");
       }
-      List<Path> files = Arrays.stream(sp.substring(eq + 1).split(",")).map(Path::of).toList();
+      List<String> names = Arrays.asList(sp.substring(eq + 1).split(","));
+      // Path.of("") is the working directory: ": is a directory" named no file
+      if (names.contains("")) throw new InputException("--store-policy " + sp + ": an empty file name in FILE[,FILE]");
+      List<Path> files = names.stream().map(Path::of).toList();
       perStore.put(store, Acl.of(PolicyLoading.load(files)));
     }
     return files = new AclPolicyOracle(all, perStore);
@@ -86,8 +90,10 @@ public final class PolicyOptions {
     try {
       token = Files.readString(vaultTokenFile, StandardCharsets.UTF_8).strip();
     } catch (IOException e) {
-      throw new InputException(vaultTokenFile + ": cannot read the Vault token file");
+      throw new InputException(vaultTokenFile + ": cannot read the Vault token file (" + ReadFailure.reason(vaultTokenFile, e) + ")");
     }
+    // asked with, it was refused at the first ExternalSecret as "Vault POST sys/capabilities-self: the Vault token is empty"
+    if (token.isEmpty()) throw new InputException(vaultTokenFile + ": the Vault token file is empty");
     String scheme = vaultAddr.getScheme() == null ? "" : vaultAddr.getScheme();
     if (!scheme.equals("http") && !scheme.equals("https") || vaultAddr.getHost() == null) {
       throw new InputException("--vault-addr " + vaultAddr + ": expected an http:// or https:// address");

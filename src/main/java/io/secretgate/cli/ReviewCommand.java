@@ -54,7 +54,7 @@ public final class ReviewCommand implements Callable<Integer> {
 
   @CommandLine.Mixin PolicyOptions policyOptions = new PolicyOptions();
 
-  @Option(names = "--namespace", defaultValue = "default",
+  @Option(names = "--namespace", defaultValue = "default", converter = NamespaceConverter.class,
       description = "Namespace of SecretStores, ExternalSecrets and Secrets in --manifests that name none (default: ${DEFAULT-VALUE}).")
   String namespace;
 

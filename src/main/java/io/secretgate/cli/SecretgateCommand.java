@@ -1,6 +1,7 @@
 package io.secretgate.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -66,6 +67,7 @@ public final class SecretgateCommand implements Callable<Integer> {
   static CommandLine newCommandLine(Map<String, String> env, ServeLauncher launcher) {
     CommandLine cli = new CommandLine(new SecretgateCommand(), new Factory(env, launcher));
     ServeCommand.addSettingOptions(cli.getSubcommands().get("serve").getCommandSpec());
+    cli.registerConverter(Path.class, new PathConverter());
     cli.setExecutionExceptionHandler(new ErrorMapper());
     cli.setParameterExceptionHandler(ErrorMapper::onParameterError);
     return cli;

@@ -33,7 +33,7 @@ public final class ValidateCommand implements Callable<Integer> {
 
   @CommandLine.Mixin PolicyOptions policyOptions = new PolicyOptions();
 
-  @Option(names = "--namespace", defaultValue = "default", description = "Namespace of documents that name none (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--namespace", defaultValue = "default", converter = NamespaceConverter.class, description = "Namespace of documents that name none (default: ${DEFAULT-VALUE}).")
   String namespace;
 
   @Option(names = "--kubeconfig", paramLabel = "FILE", description = "Also look up stores and namespaces in this cluster (those in PATH win).")

@@ -48,6 +48,11 @@ public final class ManifestReader {
         readText("<stdin>", readStdin(problems), docs, problems);
         continue;
       }
+      if (p.isEmpty()) {
+        // what an unset shell variable gives; Path.of("") is the working directory, which was then walked
+        problems.add(new ManifestProblem("\"\"", "an empty path names no file or directory"));
+        continue;
+      }
       for (Path file : expand(Path.of(p), problems)) {
         readText(file.toString(), readFile(file, problems), docs, problems);
       }
@@ -152,7 +157,7 @@ public final class ManifestReader {
       return;
     }
     JsonNode kind = node.get("kind");
-    if (kind == null || !kind.isString() || kind.asString().isBlank()) {
+    if (!hasText(kind)) {
       problems.add(new ManifestProblem(source, "document has no kind"));
       return;
     }
@@ -165,6 +170,15 @@ public final class ManifestReader {
       for (int i = 0; i < items.size(); i++) addDocument(source + ".items[" + i + "]", items.get(i), docs, problems);
       return;
     }
+    if (!hasText(node.get("apiVersion"))) {
+      // kubectl refuses it ("apiVersion not set"); skipped, an ExternalSecret would go unchecked
+      problems.add(new ManifestProblem(source, "document has no apiVersion"));
+      return;
+    }
     docs.add(new ManifestDocument(source, node));
+  }
+
+  private static boolean hasText(JsonNode field) {
+    return field != null && field.isString() && !field.asString().isBlank();
   }
 }

@@ -25,14 +25,16 @@ public final class ManifestStores implements StoreLookup {
   private final Map<ManifestDocument, Verdict> storeVerdicts = new IdentityHashMap<>();
 
   /**
-   * The stores (SecretStore, ClusterSecretStore of a supported ESO version) and Namespaces of
+   * The stores (SecretStore, ClusterSecretStore of a supported ESO version; one of another ESO
+   * version only gets its verdict) and Namespaces of
    * {@code manifests}; a SecretStore that names no namespace is in {@code defaultNamespace}.
    */
   public static ManifestStores from(ManifestSet manifests, CrdSchemas schemas, String defaultNamespace) {
     ManifestStores out = new ManifestStores();
     StoreCheck storeCheck = new StoreCheck(schemas);
     for (ManifestDocument doc : manifests.documents()) {
-      if (ApiGroup.isSupported(doc.apiVersion()) && STORE_KINDS.contains(doc.kind())) {
+      // a version the CRDs do not serve gets its verdict (no schema) and binds nothing, as for an ExternalSecret
+      if (ApiGroup.isOfGroup(doc.apiVersion()) && STORE_KINDS.contains(doc.kind())) {
         StoreCheck.Result r = storeCheck.check(doc.tree(), defaultNamespace);
         r.store().ifPresent(out::addStore);
         out.storeVerdicts.put(doc, r.verdict());

@@ -37,7 +37,7 @@ public final class ManifestValidation {
     ExternalSecretCheck esCheck = new ExternalSecretCheck(schemas, lookup, policies);
     List<DocumentResult> out = new ArrayList<>();
     for (ManifestDocument doc : manifests.documents()) {
-      if (doc.apiVersion() != null && doc.apiVersion().startsWith(ApiGroup.NAME + "/") && "ExternalSecret".equals(doc.kind())) {
+      if (ApiGroup.isOfGroup(doc.apiVersion()) && "ExternalSecret".equals(doc.kind())) {
         out.add(result(doc, esCheck.check(doc.tree(), defaultNamespace)));
       } else {
         stores.storeVerdict(doc).filter(v -> !v.allowed()).ifPresent(v -> out.add(result(doc, v)));

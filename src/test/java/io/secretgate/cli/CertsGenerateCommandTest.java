@@ -209,13 +209,17 @@ class CertsGenerateCommandTest {
   }
 
   @Test
-  void a_ca_shorter_lived_than_its_certificate_or_a_validity_under_a_day_is_an_input_error() {
+  void a_ca_shorter_lived_than_its_certificate_a_validity_under_a_day_or_one_ending_after_the_year_9999_is_an_input_error() {
     CliRun shortCa = generate("--validity-days", "400", "--ca-validity-days", "365");
     assertThat(shortCa.exitCode()).isEqualTo(2);
     assertThat(shortCa.err()).contains("--ca-validity-days: must be at least --validity-days (400), got 365");
     CliRun zero = generate("--validity-days", "0");
     assertThat(zero.exitCode()).isEqualTo(2);
     assertThat(zero.err()).contains("--validity-days: must be at least 1, got 0");
+    CliRun pastYear9999 = generate("--validity-days", "3000000", "--ca-validity-days", "3000000");
+    assertThat(pastYear9999.exitCode()).isEqualTo(2);
+    assertThat(pastYear9999.err()).isEqualTo("secretgate: --ca-validity-days: 3000000 days from now end after 9999-12-31T23:59:59Z,"
+        + " the last instant a certificate can hold\n");
     assertThat(out("ca.crt")).doesNotExist();
   }
 

@@ -3,6 +3,7 @@ package io.secretgate.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -28,6 +29,22 @@ class SecretgateCommandTest {
     CliRun run = CliRun.of("validate", "--bogus", "x");
     assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
     assertThat(run.err()).isEqualTo("secretgate: Unknown option: '--bogus' (see 'secretgate validate --help')\n");
+  }
+
+  @ParameterizedTest(name = "{2}")
+  @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+      policy capabilities | '--policy' (FILE) | policy capabilities --policy EMPTY secret/data/x
+      validate            | '--policy' (FILE) | validate --policy EMPTY examples/manifests/
+      render              | '--vault-data'    | render --file examples/manifests/apps/payments.yaml --store examples/manifests/stores/vault-backend.yaml --vault-data EMPTY
+      review              | '--request'       | review --request EMPTY
+      certs generate      | '--out'           | certs generate --service webhook --namespace tools --out EMPTY
+      """)
+  void an_empty_file_option_which_an_unset_shell_variable_gives_is_a_usage_error_naming_the_option(String command, String option, String args) {
+    CliRun run = CliRun.of(Arrays.stream(args.split(" ")).map(a -> a.equals("EMPTY") ? "" : a).toArray(String[]::new));
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err()).isEqualTo("secretgate: Invalid value for option " + option + ": an empty path names no file or directory"
+        + " (see 'secretgate " + command + " --help')\n");
   }
 
   @Test

@@ -15,6 +15,8 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import io.secretgate.manifest.TooDeepEntry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.w3c.dom.Document;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -129,6 +131,14 @@ class ValidateCommandTest {
   }
 
   @Test
+  void a_store_policy_with_an_empty_file_name_in_its_list_is_an_input_error_naming_the_flag() {
+    CliRun run = CliRun.of("validate", "--store-policy", "vault-backend=" + POLICY + ",," + POLICY, "examples/manifests/");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
+    assertThat(run.err()).isEqualTo("secretgate: --store-policy vault-backend=" + POLICY + ",," + POLICY + ": an empty file name in FILE[,FILE]\n");
+  }
+
+  @Test
   void policy_files_together_with_vault_addr_are_an_input_error_not_silently_ignored() {
     CliRun run = CliRun.of("validate", "--policy", POLICY, "--vault-addr", "http://127.0.0.1:1", "--vault-token-file", POLICY, "examples/manifests/");
 
@@ -198,6 +208,22 @@ class ValidateCommandTest {
   }
 
   @Test
+  void a_document_with_a_kind_but_no_api_version_exits_2_naming_it_instead_of_being_skipped_unchecked() {
+    CliRun run = CliRun.of("validate", "--policy", POLICY, "examples/manifests/stores/", FIXTURES + "no-api-version.yaml");
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
+    assertThat(run.out()).isEqualTo("0 document(s) checked, 0 denied, 1 input error(s)\n");
+    assertThat(run.err()).isEqualTo("secretgate: " + FIXTURES + "no-api-version.yaml#0: document has no apiVersion\n");
+  }
+
+  @Test
+  void an_empty_path_which_an_unset_shell_variable_gives_is_an_input_error_not_a_walk_of_the_working_directory() {
+    CliRun run = CliRun.of("validate", "--policy", POLICY, "");
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
+    assertThat(run.out()).isEqualTo("0 document(s) checked, 0 denied, 1 input error(s)\n");
+    assertThat(run.err()).isEqualTo("secretgate: \"\": an empty path names no file or directory\n");
+  }
+
+  @Test
   void a_directory_without_manifests_is_zero_documents_in_valid_json_and_exits_0(@TempDir Path dir) throws IOException {
     Files.writeString(dir.resolve("README.md"), "not a manifest");
     CliRun run = CliRun.of("validate", "--format", "json", dir.toString());
@@ -247,6 +273,16 @@ class ValidateCommandTest {
     assertThat(run.err()).isEqualTo("secretgate: " + FIXTURES + "kubeconfig-users-not-a-list.yaml: not a usable kubeconfig: users has the wrong type\n");
   }
 
+  @ParameterizedTest(name = "--namespace ''{0}''")
+  @ValueSource(strings = {"", "Payments", "team_a"})
+  void a_namespace_kubernetes_would_refuse_is_a_usage_error_not_the_namespace_of_every_document_without_one(String namespace) {
+    CliRun run = CliRun.of("validate", "--policy", POLICY, "--namespace", namespace, "examples/manifests/");
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err()).isEqualTo("secretgate: Invalid value for option '--namespace': '" + namespace + "' is not a valid namespace name"
+        + " (a DNS-1123 label: lower-case letters, digits and '-', at most 63 characters) (see 'secretgate validate --help')\n");
+  }
+
   @Test
   void a_missing_argument_is_a_usage_error() {
     CliRun run = CliRun.of("validate");
@@ -280,6 +316,19 @@ class ValidateCommandTest {
     } finally {
       vault.stop(0);
     }
+  }
+
+  @Test
+  void a_vault_token_file_that_is_missing_or_empty_exits_2_naming_it_and_why(@TempDir Path tmp) throws IOException {
+    Path missing = tmp.resolve("token");
+    CliRun notThere = CliRun.of("validate", "--vault-addr", "http://127.0.0.1:1", "--vault-token-file", missing.toString(), "examples/manifests/");
+    assertThat(notThere.exitCode()).isEqualTo(ExitCodes.INPUT);
+    assertThat(notThere.err()).isEqualTo("secretgate: " + missing + ": cannot read the Vault token file (no such file or directory)\n");
+
+    Path empty = Files.writeString(tmp.resolve("empty-token"), "\n");
+    CliRun blank = CliRun.of("validate", "--vault-addr", "http://127.0.0.1:1", "--vault-token-file", empty.toString(), "examples/manifests/");
+    assertThat(blank.exitCode()).isEqualTo(ExitCodes.INPUT);
+    assertThat(blank.err()).isEqualTo("secretgate: " + empty + ": the Vault token file is empty\n");
   }
 
   @Test
