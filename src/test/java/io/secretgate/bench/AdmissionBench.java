@@ -150,7 +150,9 @@ public final class AdmissionBench {
     // Extra JVM options for the server only (e.g. a JFR recording), from the environment.
     String opts = System.getenv().getOrDefault("BENCH_SERVER_JVM_OPTS", "").trim();
     if (!opts.isEmpty()) cmd.addAll(List.of(opts.split("\\s+")));
-    cmd.addAll(List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", AdmissionBenchServer.class.getName(), ca.toString(), facts.toString()));
+    // quiet: the online endpoint's in-process mock API server logs each request through java.util.logging
+    cmd.addAll(List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-Djava.util.logging.config.file=src/test/resources/logging.properties",
+        AdmissionBenchServer.class.getName(), ca.toString(), facts.toString()));
     endpoints.stream().map(Endpoint::path).distinct().forEach(cmd::add);
     return new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
   }
