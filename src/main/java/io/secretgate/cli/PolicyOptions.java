@@ -65,7 +65,7 @@ public final class PolicyOptions {
       if (!STORE_KEY.matcher(store).matches()) {
         throw new InputException("--store-policy " + sp + ": STORE must be NAME, ClusterSecretStore/NAME, SecretStore/NAME or SecretStore/NS/NAME");
       }
-      List<String> names = Arrays.asList(sp.substring(eq + 1).split(","));
+      List<String> names = Arrays.asList(sp.substring(eq + 1).split(",", -1)); // -1: a trailing empty name (FILE,$UNSET) is kept, to be refused
       // Path.of("") is the working directory: ": is a directory" named no file
       if (names.contains("")) throw new InputException("--store-policy " + sp + ": an empty file name in FILE[,FILE]");
       List<Path> files = names.stream().map(Path::of).toList();

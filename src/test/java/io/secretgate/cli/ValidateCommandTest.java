@@ -139,6 +139,15 @@ class ValidateCommandTest {
   }
 
   @Test
+  void a_store_policy_whose_list_ends_in_an_empty_file_name_is_an_input_error_not_one_file_fewer() {
+    // STORE=FILE,$EXTRA with EXTRA unset: the second file was dropped without a word
+    CliRun run = CliRun.of("validate", "--store-policy", "vault-backend=" + POLICY + ",", "examples/manifests/");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
+    assertThat(run.err()).isEqualTo("secretgate: --store-policy vault-backend=" + POLICY + ",: an empty file name in FILE[,FILE]\n");
+  }
+
+  @Test
   void policy_files_together_with_vault_addr_are_an_input_error_not_silently_ignored() {
     CliRun run = CliRun.of("validate", "--policy", POLICY, "--vault-addr", "http://127.0.0.1:1", "--vault-token-file", POLICY, "examples/manifests/");
 
