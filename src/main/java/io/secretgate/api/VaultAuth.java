@@ -1,5 +1,7 @@
 package io.secretgate.api;
 
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.fabric8.crd.generator.annotation.PreserveUnknownFields;
@@ -24,6 +26,13 @@ public class VaultAuth {
   @PreserveUnknownFields public Map<String, Object> cert;
   @PreserveUnknownFields public Map<String, Object> iam;
   @PreserveUnknownFields public Map<String, Object> gcp;
+  /** Methods of a newer ESO that this model does not know, by name: reported as not supported, not as missing. */
+  @JsonIgnore private final List<String> unknownMethods = new ArrayList<>();
+
+  @JsonAnySetter
+  void unknownMethod(String name, Object value) {
+    if (value != null && !unknownMethods.contains(name)) unknownMethods.add(name);
+  }
 
   /** The auth methods present, in ESO's order of precedence (token first). */
   public List<String> methodsPresent() {
@@ -37,6 +46,7 @@ public class VaultAuth {
     if (cert != null) present.add("cert");
     if (iam != null) present.add("iam");
     if (gcp != null) present.add("gcp");
+    present.addAll(unknownMethods);
     return present;
   }
 }
