@@ -302,6 +302,12 @@ public final class SyncController implements Controller {
         .forEach(r -> queue.add(secret.getMetadata().getNamespace() + "/" + r.getName()));
   }
 
+  /** How many stores' Vault clients are kept (for tests). */
+  int vaultClients() {
+    VaultConnections connections = vaults;
+    return connections == null ? 0 : connections.gatewayCount();
+  }
+
   /** A store event: only what {@link StoreChange} says it asks for, and only for the ExternalSecrets using that store. */
   private void storeChanged(HasMetadata object, StoreChange change) {
     if (stopping || change == StoreChange.NONE) return;
@@ -314,7 +320,13 @@ public final class SyncController implements Controller {
     if (change.retargetTokens()) storeWork(() -> tokens.storesChanged());
     if (change.check()) storeWork(() -> checkStore(object));
     // on the store-check thread, after any check of the store queued before its deletion
-    if (change == StoreChange.DELETED) storeWork(() -> metrics.removeStore(store.kind(), store.namespace(), store.name()));
+    if (change == StoreChange.DELETED) {
+      storeWork(() -> {
+        metrics.removeStore(store.kind(), store.namespace(), store.name());
+        VaultConnections connections = vaults;
+        if (connections != null) connections.forget(store); // its Vault client, kept across syncs
+      });
+    }
   }
 
   /** Runs {@code task} on the store-check thread, counted until it is done (see {@link #idle}). */

@@ -118,6 +118,11 @@ public final class VaultConnections {
     return roundTokens.get(tokenNamespace + "/" + ref.name + "#" + ref.key, fresh, () -> tokens.read(store.kind(), store.namespace(), ref, esNamespace));
   }
 
+  /** How many gateways are kept (one per store and token namespace). */
+  int gatewayCount() {
+    return gateways.size();
+  }
+
   /** Forget the gateway of a store that changed or went away. */
   public void forget(Store store) {
     gateways.keySet().removeIf(k -> k.startsWith(store.kind() + "/" + store.namespace() + "/" + store.name() + "@"));

@@ -74,4 +74,14 @@ class StoreMetricsIT {
     Gauge g = registry.find(metric).tag("name", name).tag("condition", "Ready").tag("status", status).gauge();
     return g == null ? null : g.value();
   }
+
+  @Test
+  void a_deleted_store_leaves_no_vault_client_behind() {
+    await().atMost(WAIT).until(controller::vaultClients, n -> n == 2);
+
+    client.resources(ClusterSecretStore.class).withName("vault-backend").delete();
+    await().atMost(WAIT).until(controller::vaultClients, n -> n == 1);
+    client.resources(SecretStore.class).inNamespace("payments").withName("team-vault").delete();
+    await().atMost(WAIT).until(controller::vaultClients, n -> n == 0);
+  }
 }
