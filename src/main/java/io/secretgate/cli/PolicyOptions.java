@@ -118,6 +118,8 @@ public final class PolicyOptions {
       try {
         return new URI(value);
       } catch (URISyntaxException e) {
+        // "127.0.0.1:8200" reads as scheme "127.0.0.1", which Java calls an illegal character
+        if (!value.contains("://")) throw new CommandLine.TypeConversionException("expected an http:// or https:// address, e.g. https://" + value);
         String at = e.getIndex() >= 0 ? " at character " + (e.getIndex() + 1) : "";
         String reason = e.getReason();
         throw new CommandLine.TypeConversionException("not a valid URL: " + Character.toLowerCase(reason.charAt(0)) + reason.substring(1) + at);

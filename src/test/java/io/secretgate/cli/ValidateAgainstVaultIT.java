@@ -86,4 +86,12 @@ class ValidateAgainstVaultIT {
     assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
     assertThat(run.err()).contains("--vault-addr vault:8200: expected an http:// or https:// address");
   }
+
+  @Test
+  void an_address_without_a_scheme_that_does_not_even_parse_is_told_to_give_one() {
+    CliRun run = CliRun.of("validate", "--vault-addr", "127.0.0.1:8200", "--vault-token-file", tokenFile.toString(), "examples/manifests/");
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
+    assertThat(run.err()).contains("--vault-addr").contains("expected an http:// or https:// address, e.g. https://127.0.0.1:8200")
+        .doesNotContain("illegal character");
+  }
 }
