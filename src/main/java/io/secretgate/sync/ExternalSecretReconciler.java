@@ -183,7 +183,7 @@ public final class ExternalSecretReconciler {
 
   private SyncResult write(ExternalSecret es, BuildOutcome.Write w, Instant start, Duration interval) {
     ApplyResult applied = kubeStep(EsoText.MSG_ERROR_UPDATE_SECRET, () -> cluster.writer().apply(w.secret(), es));
-    applied.event().ifPresent(ev -> cluster.events().record(es, ev));
+    if (applied.ok()) applied.event().ifPresent(ev -> cluster.events().record(es, ev)); // a refusal's Warning: fail() below
     if (applied.outcome() == ApplyResult.Outcome.MISSING) {
       return succeed(es, EsoText.MSG_MISSING, EsoText.REASON_MISSING, start, interval, Optional.empty());
     }

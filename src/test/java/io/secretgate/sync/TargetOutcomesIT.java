@@ -19,6 +19,7 @@ import io.secretgate.testing.PatientMockClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -96,6 +97,36 @@ class TargetOutcomesIT {
 
   private static java.util.stream.Stream<String> warnings(CapturedStderr logs, String about) {
     return logs.text().lines().filter(l -> l.contains(" WARN ") && l.contains(about));
+  }
+
+  @Test
+  void a_write_refused_because_another_external_secret_owns_the_target_records_one_warning_event_per_sync_not_two() {
+    controller.stop(Duration.ofSeconds(5));
+    AtomicInteger syncsOfSecond = new AtomicInteger();
+    controller = TestControllers.started(client, new SyncMetrics(new SimpleMeterRegistry()), sync -> key -> {
+      SyncResult result = sync.run(key);
+      if (key.equals("payments/second") && !(result instanceof SyncResult.Done)) syncsOfSecond.incrementAndGet();
+      return result;
+    });
+    client.resources(ExternalSecret.class).resource(externalSecret("first", "shared", CreationPolicy.Owner)).create();
+    await().atMost(WAIT).until(() -> binding("first"), "shared"::equals);
+
+    client.resources(ExternalSecret.class).resource(externalSecret("second", "shared", CreationPolicy.Owner)).create();
+    await().atMost(WAIT).until(() -> failedReason("second"), "SecretSyncedError"::equals);
+    await().atMost(WAIT).until(controller::idle); // the Events of those syncs are written
+
+    assertThat(syncsOfSecond.get()).isPositive();
+    assertThat(events("second")).filteredOn(e -> "UpdateFailed".equals(e.getReason())).singleElement().satisfies(e -> {
+      assertThat(e.getType()).isEqualTo("Warning");
+      assertThat(e.getCount()).as("one per failed sync, not two").isEqualTo(syncsOfSecond.get());
+      assertThat(e.getMessage()).contains("owned by another ExternalSecret");
+    });
+  }
+
+  private String failedReason(String name) {
+    ExternalSecretStatus s = status(name);
+    if (s == null || s.conditions == null) return null;
+    return s.conditions.stream().filter(c -> "Ready".equals(c.type) && "False".equals(c.status)).map(c -> c.reason).findFirst().orElse(null);
   }
 
   private ExternalSecret externalSecret(String name, String target, CreationPolicy creation) {
