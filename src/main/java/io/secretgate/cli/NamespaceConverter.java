@@ -8,11 +8,9 @@ import picocli.CommandLine;
  * other value (an empty one, {@code Payments}) became the namespace of every document naming none.
  */
 final class NamespaceConverter implements CommandLine.ITypeConverter<String> {
-  private static final int MAX_LENGTH = 63;
-
   @Override
   public String convert(String value) {
-    if (value.length() > MAX_LENGTH || !value.matches(ApiPatterns.DNS1123_LABEL)) {
+    if (!ApiPatterns.isDns1123Label(value)) {
       throw new CommandLine.TypeConversionException("'" + value + "' is not a valid namespace name"
           + " (a DNS-1123 label: lower-case letters, digits and '-', at most 63 characters)");
     }

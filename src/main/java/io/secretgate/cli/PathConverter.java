@@ -1,5 +1,6 @@
 package io.secretgate.cli;
 
+import io.secretgate.manifest.ManifestReader;
 import java.nio.file.Path;
 import picocli.CommandLine;
 
@@ -11,7 +12,7 @@ import picocli.CommandLine;
 final class PathConverter implements CommandLine.ITypeConverter<Path> {
   @Override
   public Path convert(String value) {
-    if (value.isEmpty()) throw new CommandLine.TypeConversionException("an empty path names no file or directory");
+    if (value.isEmpty()) throw new CommandLine.TypeConversionException(ManifestReader.EMPTY_PATH);
     return Path.of(value);
   }
 }

@@ -29,6 +29,8 @@ import picocli.CommandLine.Option;
 /** Where the policy answers come from: policy files (offline) or Vault (online). */
 public final class PolicyOptions {
   private static final Duration VAULT_TIMEOUT = Duration.ofSeconds(10);
+  /** What {@code --vault-addr} must be, said both when it does not parse and when its scheme is another. */
+  private static final String EXPECTED_HTTP = "expected an http:// or https:// address";
 
   @Option(names = "--policy", paramLabel = "FILE", description = "A Vault policy file (HCL or JSON) held by the token of every store; repeatable.")
   List<Path> policies = new ArrayList<>();
@@ -96,7 +98,7 @@ public final class PolicyOptions {
     if (token.isEmpty()) throw new InputException(vaultTokenFile + ": the Vault token file is empty");
     String scheme = vaultAddr.getScheme() == null ? "" : vaultAddr.getScheme();
     if (!scheme.equals("http") && !scheme.equals("https") || vaultAddr.getHost() == null) {
-      throw new InputException("--vault-addr " + vaultAddr + ": expected an http:// or https:// address");
+      throw new InputException("--vault-addr " + vaultAddr + ": " + EXPECTED_HTTP);
     }
     Map<String, VaultGateway> byNamespace = new HashMap<>();
     return (store, paths) -> {
@@ -119,7 +121,7 @@ public final class PolicyOptions {
         return new URI(value);
       } catch (URISyntaxException e) {
         // "127.0.0.1:8200" reads as scheme "127.0.0.1", which Java calls an illegal character
-        if (!value.contains("://")) throw new CommandLine.TypeConversionException("expected an http:// or https:// address, e.g. https://" + value);
+        if (!value.contains("://")) throw new CommandLine.TypeConversionException(EXPECTED_HTTP + ", e.g. https://" + value);
         String at = e.getIndex() >= 0 ? " at character " + (e.getIndex() + 1) : "";
         String reason = e.getReason();
         throw new CommandLine.TypeConversionException("not a valid URL: " + Character.toLowerCase(reason.charAt(0)) + reason.substring(1) + at);

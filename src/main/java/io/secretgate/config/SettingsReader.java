@@ -1,5 +1,6 @@
 package io.secretgate.config;
 
+import io.secretgate.api.ApiPatterns;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Reads typed values of {@link ServeSetting}s: a flag wins over its environment variable, which
@@ -19,7 +19,6 @@ import java.util.regex.Pattern;
  * on and finds every bad value.
  */
 final class SettingsReader {
-  private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
 
   private final Map<String, String> env;
   private final Map<String, String> flags;
@@ -138,7 +137,7 @@ final class SettingsReader {
     Optional<Raw> raw = raw(s);
     if (raw.isEmpty()) return def;
     String v = raw.get().value().trim();
-    if (DNS_LABEL.matcher(v).matches()) return v;
+    if (ApiPatterns.isDns1123Label(v)) return v;
     problem(raw.get() + ": not a valid namespace name (lower-case letters, digits and '-', at most 63)");
     return def;
   }
@@ -162,7 +161,7 @@ final class SettingsReader {
     for (String part : raw.get().value().split(",", -1)) {
       String name = part.trim();
       if (name.isEmpty()) continue;
-      if (DNS_LABEL.matcher(name).matches() && !name.equals("all")) names.add(name);
+      if (ApiPatterns.isDns1123Label(name) && !name.equals("all")) names.add(name);
       else bad.add("'" + name + "'");
     }
     if (!bad.isEmpty()) {
@@ -174,14 +173,10 @@ final class SettingsReader {
     return List.copyOf(names);
   }
 
-  static boolean isDnsLabel(String v) {
-    return DNS_LABEL.matcher(v).matches();
-  }
-
   static boolean isDnsSubdomain(String v) {
     if (v.isEmpty() || v.length() > 253) return false;
     for (String label : v.split("\\.", -1)) {
-      if (!DNS_LABEL.matcher(label).matches()) return false;
+      if (!ApiPatterns.isDns1123Label(label)) return false;
     }
     return true;
   }

@@ -140,7 +140,7 @@ public final class WatchedObjects implements NamedObjects, AutoCloseable {
       int status = stoppedWith(informer);
       informers.remove(key);
       informer.close();
-      if (status == 401 || status == 403) {
+      if (KubeWriteException.kindOf(status) == KubeWriteException.Kind.FORBIDDEN) {
         hold(key, Instant.MAX, "it may not be listed or watched (HTTP " + status + "); grant list and watch on " + key.kind().resource
             + " to the webhook's ServiceAccount to save an API call per request");
       } else {

@@ -87,7 +87,7 @@ final class GoYamlScalars {
   /** strconv.ParseInt(s, 0, ...) syntax, any size; null when it is not an integer. */
   private static BigInteger goInteger(String s) {
     boolean negative = s.startsWith("-");
-    String digits = s.startsWith("-") || s.startsWith("+") ? s.substring(1) : s;
+    String digits = negative || s.startsWith("+") ? s.substring(1) : s;
     int radix = 10;
     if (digits.startsWith("0")) {
       int prefixed = digits.length() >= 3 ? "bBoOxX".indexOf(digits.charAt(1)) : -1;
@@ -107,9 +107,10 @@ final class GoYamlScalars {
     if (Float.isNaN(f)) return ".nan";
     if (Float.isInfinite(f)) return f > 0 ? ".inf" : "-.inf";
     if (f == 0) return 1 / f < 0 ? "-0" : "0";
-    BigDecimal shortest = new BigDecimal(f);
+    BigDecimal exact = new BigDecimal(f);
+    BigDecimal shortest = exact;
     for (int digits = 1; digits <= 9; digits++) {
-      BigDecimal rounded = new BigDecimal(f).round(new MathContext(digits));
+      BigDecimal rounded = exact.round(new MathContext(digits));
       if (rounded.floatValue() == f) {
         shortest = rounded.stripTrailingZeros();
         break;

@@ -24,6 +24,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * read is reported with why, and the other files are still read.
  */
 public final class ManifestReader {
+  /** Why an empty path (what an unset shell variable gives) is refused: {@code Path.of("")} is the working directory. */
+  public static final String EMPTY_PATH = "an empty path names no file or directory";
   /**
    * The YAML parser's default refuses a document of more than 3 Mi characters, which a {@code kind:
    * List} of a cluster's objects ({@code kubectl get ... -o yaml}) easily is; kubectl reads any size,
@@ -50,7 +52,7 @@ public final class ManifestReader {
       }
       if (p.isEmpty()) {
         // what an unset shell variable gives; Path.of("") is the working directory, which was then walked
-        problems.add(new ManifestProblem("\"\"", "an empty path names no file or directory"));
+        problems.add(new ManifestProblem("\"\"", EMPTY_PATH));
         continue;
       }
       for (Path file : expand(Path.of(p), problems)) {

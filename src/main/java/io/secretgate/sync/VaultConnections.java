@@ -72,7 +72,7 @@ public final class VaultConnections {
     VaultProvider vault = store.spec().provider.vault;
     String tokenNamespace = TokenReader.namespace(store.kind(), store.namespace(), vault.auth.tokenSecretRef, esNamespace);
     String token = token(store, esNamespace, tokenNamespace, freshReads);
-    String gatewayKey = store.kind() + "/" + store.namespace() + "/" + store.name() + "@" + tokenNamespace;
+    String gatewayKey = gatewayKeyPrefix(store) + tokenNamespace;
     Optional<String> ca = ca(store, freshReads);
     Optional<ClientCertificate> clientCertificate = clientCertificate(store, esNamespace, freshReads);
     // what Vault is asked and how it answers: server, Vault namespace and the headers (an X-Vault-Namespace or a gateway's may be among them)
@@ -125,7 +125,13 @@ public final class VaultConnections {
 
   /** Forget the gateway of a store that changed or went away. */
   public void forget(Store store) {
-    gateways.keySet().removeIf(k -> k.startsWith(store.kind() + "/" + store.namespace() + "/" + store.name() + "@"));
+    String prefix = gatewayKeyPrefix(store);
+    gateways.keySet().removeIf(k -> k.startsWith(prefix));
+  }
+
+  /** The start of the keys of {@code store}'s gateways, one per token namespace: {@code kind/namespace/name@}. */
+  private static String gatewayKeyPrefix(Store store) {
+    return store.kind() + "/" + store.namespace() + "/" + store.name() + "@";
   }
 
   /** A store's gateway and what it was made for: server, Vault namespace and digests of the CA, the headers and the client certificate. */

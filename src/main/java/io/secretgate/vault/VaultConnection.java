@@ -39,7 +39,6 @@ public record VaultConnection(URI server, String namespace, Optional<String> caB
     this(server, namespace, caBundlePem, token, timeout, Map.of(), Optional.empty());
   }
 
-
   public VaultConnection {
     Objects.requireNonNull(server, "server");
     Objects.requireNonNull(caBundlePem, "caBundlePem");
