@@ -13,7 +13,6 @@ import io.secretgate.testing.Eventually;
 import io.secretgate.testing.MutableClock;
 import io.secretgate.testing.PatientMockClient;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -34,12 +33,14 @@ class WatchedObjectsIT {
   static KubernetesClient client;
 
   String ns;
+  MutableClock clock;
   WatchedObjects objects;
 
   @BeforeEach
   void freshNamespace() {
     ns = KubeFixtures.freshNamespace();
-    objects = new WatchedObjects(client, 2, Clock.systemUTC());
+    clock = new MutableClock(Instant.parse("2026-11-29T00:00:00Z")); // moved only where a test says so
+    objects = new WatchedObjects(client, 2, clock);
   }
 
   @AfterEach
@@ -119,8 +120,6 @@ class WatchedObjectsIT {
 
   @Test
   void at_capacity_a_new_object_is_read_with_gets_until_a_watched_one_has_gone_unread_for_the_idle_time() {
-    MutableClock clock = new MutableClock(Instant.parse("2026-11-29T00:00:00Z"));
-    objects = new WatchedObjects(client, 2, clock);
     writeSecret("a", "token-a");
     writeSecret("b", "token-b");
     writeSecret("c", "token-c");
@@ -160,8 +159,6 @@ class WatchedObjectsIT {
 
   @Test
   void a_secret_that_may_not_be_listed_is_read_with_one_get_per_read_and_never_watched_again() {
-    MutableClock clock = new MutableClock(Instant.parse("2026-11-29T00:00:00Z"));
-    objects = new WatchedObjects(client, 2, clock);
     writeSecret("vault-token", "token-1");
     server.expect().get().withPath(listPath("vault-token")).andReturn(403, new StatusBuilder().withCode(403).withReason("Forbidden").build()).always();
 
@@ -177,8 +174,6 @@ class WatchedObjectsIT {
 
   @Test
   void a_secret_whose_informer_failed_otherwise_is_watched_again_after_the_hold() {
-    MutableClock clock = new MutableClock(Instant.parse("2026-11-29T00:00:00Z"));
-    objects = new WatchedObjects(client, 2, clock);
     writeSecret("vault-token", "token-1");
     server.expect().get().withPath(listPath("vault-token")).andReturn(400, new StatusBuilder().withCode(400).withReason("BadRequest").build()).once();
     objects.secret(ns, "vault-token");
