@@ -4,6 +4,7 @@ import static io.secretgate.validation.ViolationCode.PATH_NOT_PERMITTED;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,7 +19,9 @@ final class PolicyCheck {
       Set<String> warnings) {
     for (Map.Entry<Store, List<VaultPathUse>> e : usesByStore.entrySet()) {
       Store store = e.getKey();
-      List<String> paths = e.getValue().stream().map(VaultPathUse::path).distinct().toList();
+      Set<String> distinct = new LinkedHashSet<>();
+      for (VaultPathUse use : e.getValue()) distinct.add(use.path());
+      List<String> paths = List.copyOf(distinct);
       Optional<Map<String, List<String>>> answer = oracle.capabilities(store, namespace, paths);
       if (answer.isEmpty()) {
         warnings.add("no Vault policy is known for " + store.displayName() + ": its paths were resolved but not checked"

@@ -92,6 +92,7 @@ public final class KvPaths {
    * {@code .} segments, resolve {@code ..}, drop leading and trailing slashes.
    */
   public static String clean(String path) {
+    if (isClean(path)) return path;
     List<String> out = new ArrayList<>();
     for (String part : path.split("/")) {
       if (part.isEmpty() || part.equals(".")) continue;
@@ -102,5 +103,22 @@ public final class KvPaths {
       out.add(part);
     }
     return String.join("/", out);
+  }
+
+  /**
+   * Whether {@link #clean} would return {@code path} unchanged: no empty, {@code .} or {@code ..}
+   * segment (which also rules out a leading, trailing or repeated slash). The common case, answered
+   * without splitting.
+   */
+  private static boolean isClean(String path) {
+    int start = 0;
+    while (true) {
+      int end = path.indexOf('/', start);
+      if (end < 0) end = path.length();
+      int length = end - start;
+      if (length == 0 || path.charAt(start) == '.' && (length == 1 || length == 2 && path.charAt(start + 1) == '.')) return false;
+      if (end == path.length()) return true;
+      start = end + 1;
+    }
   }
 }

@@ -60,6 +60,19 @@ class KvPathMappingTest {
     assertThat(KvPaths.clean("../a")).isEqualTo("a");
   }
 
+  @Test
+  void cleaning_keeps_segments_that_only_start_with_dots_and_drops_every_empty_dot_or_dot_dot_one() {
+    assertThat(KvPaths.clean("secret/data/.hidden/..x/a.b")).isEqualTo("secret/data/.hidden/..x/a.b");
+    assertThat(KvPaths.clean("secret/data/app")).isEqualTo("secret/data/app");
+    assertThat(KvPaths.clean("secret/data/app/")).isEqualTo("secret/data/app");
+    assertThat(KvPaths.clean("secret//data/app")).isEqualTo("secret/data/app");
+    assertThat(KvPaths.clean("secret/data/.")).isEqualTo("secret/data");
+    assertThat(KvPaths.clean("secret/data/app/..")).isEqualTo("secret/data");
+    assertThat(KvPaths.clean(".")).isEmpty();
+    assertThat(KvPaths.clean("")).isEmpty();
+    assertThat(KvPaths.clean("/")).isEmpty();
+  }
+
   private static VaultProvider store(String version, String mount) {
     VaultProvider v = new VaultProvider();
     v.version = KvVersion.valueOf(version);
