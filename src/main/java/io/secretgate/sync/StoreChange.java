@@ -4,8 +4,6 @@ import io.fabric8.kubernetes.client.CustomResource;
 import io.secretgate.api.SecretStoreSpec;
 import io.secretgate.api.SecretStoreStatus;
 import java.util.Objects;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What an event on a SecretStore or ClusterSecretStore asks of the controller, as a pure decision.
@@ -34,8 +32,6 @@ enum StoreChange {
     /** Queued and asked to sync even when no refresh is due. */
     RESYNC
   }
-
-  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final boolean check;
   private final boolean retargetTokens;
@@ -73,16 +69,12 @@ enum StoreChange {
   }
 
   static boolean sameSpec(SecretStoreSpec a, SecretStoreSpec b) {
-    return Objects.equals(tree(a), tree(b));
+    return SpecTrees.same(a, b);
   }
 
   /** The status ("True", "False", ...) of the Ready condition; null when there is none. */
   static String readiness(SecretStoreStatus status) {
     if (status == null || status.conditions == null) return null;
     return status.conditions.stream().filter(c -> "Ready".equals(c.type)).findFirst().map(c -> c.status).orElse(null);
-  }
-
-  private static JsonNode tree(SecretStoreSpec spec) {
-    return spec == null ? null : JSON.valueToTree(spec);
   }
 }

@@ -159,10 +159,31 @@ final class SyncInformers {
     SharedIndexInformer<ExternalSecret> informer = scoped(client.resources(ExternalSecret.class), namespace).runnableInformer(0);
     informer.addIndexers(Map.of(TARGET_INDEX, es -> es.getSpec() == null ? List.of()
         : List.of(DesiredSecretBuilder.namespace(es) + "/" + DesiredSecretBuilder.secretName(es))));
-    informer.addEventHandler(onAny(onChange));
+    informer.addEventHandler(externalSecretEvents(onChange));
     all.add(informer);
     informer.run();
     return informer;
+  }
+
+  /** As {@link #onAny(Consumer)}, but an update only when it asks for a sync ({@link ExternalSecretChange}: not a status write). */
+  private static ResourceEventHandler<ExternalSecret> externalSecretEvents(Consumer<ExternalSecret> onChange) {
+    ResourceEventHandler<ExternalSecret> any = onAny(onChange);
+    return new ResourceEventHandler<>() {
+      @Override
+      public void onAdd(ExternalSecret es) {
+        any.onAdd(es);
+      }
+
+      @Override
+      public void onUpdate(ExternalSecret old, ExternalSecret now) {
+        if (ExternalSecretChange.asksForSync(old, now)) any.onUpdate(old, now);
+      }
+
+      @Override
+      public void onDelete(ExternalSecret es, boolean deletedFinalStateUnknown) {
+        any.onDelete(es, deletedFinalStateUnknown);
+      }
+    };
   }
 
   /** Managed Secrets only (label selector), indexed by namespace and created-by label for the orphan clean-up. */

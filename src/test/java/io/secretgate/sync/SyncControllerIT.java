@@ -357,6 +357,25 @@ class SyncControllerIT {
   }
 
   @Test
+  void a_failed_sync_is_not_run_again_by_the_event_of_its_own_status_write_but_after_its_backoff() {
+    List<long[]> failures = new java.util.concurrent.CopyOnWriteArrayList<>(); // start and end of each failed sync, in nanoseconds
+    restartWith(1, sync -> key -> {
+      long start = System.nanoTime();
+      SyncResult result = sync.run(key);
+      if (key.equals("payments/root-ca") && result instanceof SyncResult.Retry) failures.add(new long[] {start, System.nanoTime()});
+      return result;
+    });
+    vault.put("secret", "infra/root-ca", "{\"certificate\":\"-----BEGIN CERTIFICATE-----\"}");
+
+    client.resources(ExternalSecret.class).resource(externalSecret("root-ca", "infra/root-ca")).create();
+
+    await().atMost(WAIT).until(() -> failures.size() >= 2);
+    long pauseMs = (failures.get(1)[0] - failures.get(0)[1]) / 1_000_000;
+    assertThat(pauseMs).as("pause between the first two failed syncs (Backoff.standard: 0.8-1 s)").isGreaterThanOrEqualTo(800);
+    assertThat(readyCondition("root-ca").status).isEqualTo("False");
+  }
+
+  @Test
   void an_invalid_spec_is_marked_and_not_retried_until_it_changes() {
     ExternalSecret es = externalSecret("bad", "apps/payments/db");
     es.getSpec().refreshInterval = "1d";
