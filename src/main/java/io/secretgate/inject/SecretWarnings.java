@@ -1,6 +1,7 @@
 package io.secretgate.inject;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -16,6 +17,9 @@ import java.util.List;
  *   <li>not targeted, not known: secretgate cannot tell (it does not cache unmanaged Secrets and
  *       makes no API call while admitting), so it says the Pod will wait unless the Secret exists.
  * </ul>
+ *
+ * <p>When several ExternalSecrets target one Secret, the first by name is named, whatever order the
+ * facts give them in, so the webhook and {@code secretgate review} name the same one.
  */
 public final class SecretWarnings {
   private SecretWarnings() {}
@@ -27,7 +31,7 @@ public final class SecretWarnings {
       List<String> targeting = facts.externalSecretsTargeting(namespace, secret);
       boolean exists = facts.managedSecretExists(namespace, secret);
       if (!targeting.isEmpty() && !exists) {
-        out.add("Secret \"" + secret + "\" is not synced yet (ExternalSecret \"" + targeting.get(0) + "\"); the Pod will wait for it");
+        out.add("Secret \"" + secret + "\" is not synced yet (ExternalSecret \"" + Collections.min(targeting) + "\"); the Pod will wait for it");
       } else if (targeting.isEmpty() && exists) {
         out.add("Secret \"" + secret + "\": no ExternalSecret in " + namespace + " targets it any more; its values are not refreshed");
       } else if (targeting.isEmpty()) {

@@ -159,6 +159,15 @@ class ReviewCommandTest {
   }
 
   @Test
+  void a_pod_review_names_the_external_secret_the_webhook_names_when_several_target_the_secret() {
+    CliRun run = CliRun.of("review", "--request", "src/test/resources/io/secretgate/cli/review/pod-create.json",
+        "--manifests", "src/test/resources/io/secretgate/cli/review/two-external-secrets-one-target.yaml");
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+    String warning = JSON.readTree(run.out()).at("/response/warnings/0").asString();
+    assertThat(warning).as("the webhook's informer lists them by name").contains("ExternalSecret \"db-sync-a\"").doesNotContain("db-sync-z");
+  }
+
+  @Test
   void a_pod_review_that_the_webhook_refuses_prints_the_403_and_exits_0() {
     CliRun run = CliRun.of("review", "--request", INJECT + "requests/invalid-secret-name.json");
     assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
