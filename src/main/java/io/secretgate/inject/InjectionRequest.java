@@ -1,9 +1,9 @@
 package io.secretgate.inject;
 
+import io.secretgate.api.AnnotationLists;
 import io.secretgate.api.ApiPatterns;
 import io.secretgate.api.SecretgateKeys;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,9 +35,9 @@ public record InjectionRequest(List<String> secrets, Optional<List<String>> cont
    *     an inject-containers annotation that names no container
    */
   public static InjectionRequest parse(Map<String, String> annotations) throws InjectionException {
-    List<String> secrets = names(annotations.get(SecretgateKeys.ANNOTATION_INJECT_ENV_FROM));
+    List<String> secrets = AnnotationLists.names(annotations.get(SecretgateKeys.ANNOTATION_INJECT_ENV_FROM));
     String containersValue = annotations.get(SecretgateKeys.ANNOTATION_INJECT_CONTAINERS);
-    Optional<List<String>> containers = containersValue == null ? Optional.empty() : Optional.of(names(containersValue));
+    Optional<List<String>> containers = containersValue == null ? Optional.empty() : Optional.of(AnnotationLists.names(containersValue));
     List<String> problems = new ArrayList<>();
     for (String s : secrets) {
       if (s.length() > MAX_NAME || !SECRET_NAME.matcher(s).matches()) {
@@ -55,17 +55,6 @@ public record InjectionRequest(List<String> secrets, Optional<List<String>> cont
   /** Whether {@code container} is one to inject into. */
   boolean targets(String container) {
     return containers.isEmpty() || containers.get().contains(container);
-  }
-
-  /** The entries of a comma-separated annotation value: trimmed, empty ones ignored, duplicates collapsed, order kept. */
-  static List<String> names(String value) {
-    if (value == null) return List.of();
-    LinkedHashSet<String> out = new LinkedHashSet<>();
-    for (String part : value.split(",", -1)) {
-      String name = part.strip();
-      if (!name.isEmpty()) out.add(name);
-    }
-    return List.copyOf(out);
   }
 
   /** How denial messages name an annotation. */

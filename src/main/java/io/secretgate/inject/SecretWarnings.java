@@ -1,6 +1,7 @@
 package io.secretgate.inject;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -16,6 +17,11 @@ import java.util.List;
  *   <li>not targeted, not known: secretgate cannot tell (it does not cache unmanaged Secrets and
  *       makes no API call while admitting), so it says the Pod will wait unless the Secret exists.
  * </ul>
+ *
+ * <p>Each says first what happens and names the Secret next, so that a long name is what the cut at
+ * 120 characters (AdmissionWarnings) shortens, never what happens; the namespace is the Pod's, and not
+ * repeated. When several ExternalSecrets target one Secret, the first by name is named, whatever order the
+ * facts give them in, so the webhook and {@code secretgate review} name the same one.
  */
 public final class SecretWarnings {
   private SecretWarnings() {}
@@ -27,11 +33,11 @@ public final class SecretWarnings {
       List<String> targeting = facts.externalSecretsTargeting(namespace, secret);
       boolean exists = facts.managedSecretExists(namespace, secret);
       if (!targeting.isEmpty() && !exists) {
-        out.add("Secret \"" + secret + "\" is not synced yet (ExternalSecret \"" + targeting.get(0) + "\"); the Pod will wait for it");
+        out.add("the Pod will wait for Secret \"" + secret + "\" until ExternalSecret \"" + Collections.min(targeting) + "\" syncs it");
       } else if (targeting.isEmpty() && exists) {
-        out.add("Secret \"" + secret + "\": no ExternalSecret in " + namespace + " targets it any more; its values are not refreshed");
+        out.add("Secret \"" + secret + "\" is not refreshed: no ExternalSecret targets it any more");
       } else if (targeting.isEmpty()) {
-        out.add("no ExternalSecret in " + namespace + " targets Secret \"" + secret + "\"; unless it exists, the Pod will wait for it");
+        out.add("the Pod will wait for Secret \"" + secret + "\" unless it exists: no ExternalSecret targets it");
       }
     }
     return out;

@@ -1,5 +1,6 @@
 package io.secretgate.kube;
 
+import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -17,7 +18,8 @@ import java.util.Map;
  * The mutating webhook's view of the cluster: an informer over ExternalSecrets (indexed by the
  * Secret they target) and one over managed Secrets only (label
  * {@code reconcile.external-secrets.io/managed=true}; never every Secret of the cluster), keeping
- * metadata only: Secret values are dropped as they arrive and never held in the cache. A request
+ * name, labels and type only: Secret values (data, and annotations, which may repeat them) are
+ * dropped as they arrive and never held in the cache. A request
  * therefore makes no API call. Readiness waits for {@link #synced()}.
  */
 public final class InjectionInformers implements AutoCloseable {
@@ -56,7 +58,7 @@ public final class InjectionInformers implements AutoCloseable {
     };
   }
 
-  /** What the managed-Secret cache holds for {@code namespace/name} (metadata only), or null. */
+  /** What the managed-Secret cache holds for {@code namespace/name} (name, labels and type only), or null. */
   Secret managedSecretCache(String namespace, String name) {
     return managedSecrets.getStore().getByKey(Cache.namespaceKeyFunc(namespace, name));
   }
@@ -87,7 +89,11 @@ public final class InjectionInformers implements AutoCloseable {
     return Cache.namespaceKeyFunc(es.getMetadata().getNamespace(), KnownSecrets.targetName(es));
   }
 
-  /** An informer store that keeps a Secret's metadata and type, never its data. */
+  /**
+   * An informer store that keeps a Secret's identity (name, namespace, uid, resourceVersion), labels
+   * and type, never its data, nor its annotations: kubectl's client-side apply keeps the whole applied
+   * manifest, values included, in {@code kubectl.kubernetes.io/last-applied-configuration}.
+   */
   static final class MetadataOnly extends BasicItemStore<Secret> {
     MetadataOnly() {
       super(Cache::metaNamespaceKeyFunc);
@@ -95,7 +101,9 @@ public final class InjectionInformers implements AutoCloseable {
 
     @Override
     public Secret put(String key, Secret secret) {
-      return super.put(key, new SecretBuilder().withMetadata(secret.getMetadata()).withType(secret.getType()).build());
+      ObjectMeta m = secret.getMetadata();
+      return super.put(key, new SecretBuilder().withNewMetadata().withName(m.getName()).withNamespace(m.getNamespace()).withUid(m.getUid())
+          .withResourceVersion(m.getResourceVersion()).withLabels(m.getLabels()).endMetadata().withType(secret.getType()).build());
     }
   }
 }

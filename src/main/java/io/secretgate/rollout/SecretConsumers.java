@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.VolumeProjection;
 import io.fabric8.kubernetes.api.model.Volume;
+import io.secretgate.api.AnnotationLists;
 import io.secretgate.api.SecretgateKeys;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,15 +49,9 @@ public final class SecretConsumers {
     return names;
   }
 
-  /** The Secret names of the injection annotation ({@code "a, b"}), trimmed, blanks dropped. */
+  /** The Secret names of the injection annotation ({@code "a, b"}), read as the injector reads them. */
   static List<String> injected(Map<String, String> annotations) {
-    List<String> out = new ArrayList<>();
-    String value = annotations == null ? null : annotations.get(SecretgateKeys.ANNOTATION_INJECT_ENV_FROM);
-    if (value == null) return out;
-    for (String part : value.split(",")) {
-      if (!part.isBlank()) out.add(part.strip());
-    }
-    return out;
+    return AnnotationLists.names(annotations == null ? null : annotations.get(SecretgateKeys.ANNOTATION_INJECT_ENV_FROM));
   }
 
   private static List<Container> containers(PodSpec spec) {

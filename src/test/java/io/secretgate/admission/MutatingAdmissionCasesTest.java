@@ -225,6 +225,25 @@ class MutatingAdmissionCasesTest {
   }
 
   @Test
+  void a_warning_about_a_long_secret_name_is_cut_in_a_name_never_before_it_says_what_happens() {
+    String ns = "payments-production-eu-west-1";
+    String notSynced = "payments-api-database-credentials-primary-eu-west-1";
+    String orphaned = "payments-api-legacy-credentials-primary-eu-west-1";
+    String unknown = "payments-api-third-party-keys-primary-eu-west-1";
+    SecretFacts facts = new KnownSecrets().externalSecret(ns, notSynced, notSynced).managedSecret(ns, orphaned);
+    ObjectNode review = (ObjectNode) read(DIR.resolve("requests/init-containers.json"));
+    ((ObjectNode) review.get("request")).put("namespace", ns);
+    ((ObjectNode) review.at("/request/object/metadata")).put("namespace", ns);
+    ((ObjectNode) review.at("/request/object/metadata/annotations")).put("secretgate.io/inject-env-from", String.join(",", notSynced, orphaned, unknown));
+    JsonNode warnings = answer(new MutatingAdmission(facts), review).at("/response/warnings");
+    assertThat(warnings).hasSize(3);
+    assertThat(warnings.get(0).asString()).contains("\"" + notSynced + "\"", "will wait", "ExternalSecret");
+    assertThat(warnings.get(1).asString()).contains("\"" + orphaned + "\"", "not refreshed", "no ExternalSecret targets it");
+    assertThat(warnings.get(2).asString()).contains("\"" + unknown + "\"", "will wait", "unless it exists");
+    warnings.forEach(w -> assertThat(w.asString().length()).isLessThanOrEqualTo(AdmissionWarnings.MAX_LENGTH));
+  }
+
+  @Test
   void a_secret_of_the_same_name_in_another_namespace_does_not_count() {
     ObjectNode review = (ObjectNode) read(DIR.resolve("requests/init-containers.json"));
     ((ObjectNode) review.at("/request/object/metadata/annotations")).put("secretgate.io/inject-env-from", "api-keys");
@@ -232,6 +251,6 @@ class MutatingAdmissionCasesTest {
     ((ObjectNode) review.at("/request/object/metadata")).put("namespace", "orders");
     JsonNode response = answer(ADMISSION, review).get("response");
     assertThat(response.get("warnings").get(0).asString())
-        .isEqualTo("Secret \"api-keys\": no ExternalSecret in orders targets it any more; its values are not refreshed");
+        .isEqualTo("Secret \"api-keys\" is not refreshed: no ExternalSecret targets it any more");
   }
 }

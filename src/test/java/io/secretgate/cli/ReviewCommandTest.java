@@ -140,7 +140,7 @@ class ReviewCommandTest {
     assertThat(response.get("allowed").asBoolean()).isTrue();
     assertThat(response.get("patchType").asString()).isEqualTo("JSONPatch");
     assertThat(response.get("warnings")).containsExactly(JSON.getNodeFactory().stringNode(
-        "Secret \"api-keys\" is not synced yet (ExternalSecret \"api-keys\"); the Pod will wait for it"));
+        "the Pod will wait for Secret \"api-keys\" until ExternalSecret \"api-keys\" syncs it"));
     JsonNode patch = JSON.readTree(Base64.getDecoder().decode(response.get("patch").asString()));
     JsonNode object = JSON.readTree(Files.readString(Path.of(INJECT + "requests/several-containers.json"))).at("/request/object");
     assertThat(JsonPatch.apply(patch, object)).isEqualTo(JSON.readTree(Files.readString(Path.of(INJECT + "expected/several-containers.pod.json"))));
@@ -153,9 +153,18 @@ class ReviewCommandTest {
     JsonNode response = JSON.readTree(run.out()).get("response");
     assertThat(response.get("allowed").asBoolean()).isTrue();
     assertThat(response.get("warnings").get(0).asString())
-        .isEqualTo("no ExternalSecret in payments targets Secret \"db-credentials\"; unless it exists, the Pod will wait for it");
+        .isEqualTo("the Pod will wait for Secret \"db-credentials\" unless it exists: no ExternalSecret targets it");
     CliRun known = CliRun.of("review", "--request", "src/test/resources/io/secretgate/cli/review/pod-create.json", "--manifests", INJECT + "secrets.yaml");
     assertThat(JSON.readTree(known.out()).get("response").has("warnings")).isFalse();
+  }
+
+  @Test
+  void a_pod_review_names_the_external_secret_the_webhook_names_when_several_target_the_secret() {
+    CliRun run = CliRun.of("review", "--request", "src/test/resources/io/secretgate/cli/review/pod-create.json",
+        "--manifests", "src/test/resources/io/secretgate/cli/review/two-external-secrets-one-target.yaml");
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+    String warning = JSON.readTree(run.out()).at("/response/warnings/0").asString();
+    assertThat(warning).as("the webhook's informer lists them by name").contains("ExternalSecret \"db-sync-a\"").doesNotContain("db-sync-z");
   }
 
   @Test

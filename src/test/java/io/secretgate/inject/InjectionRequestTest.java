@@ -20,6 +20,13 @@ class InjectionRequestTest {
   }
 
   @Test
+  void names_are_trimmed_of_no_break_spaces_too_as_text_copied_from_a_web_page_or_chat_holds() throws Exception {
+    InjectionRequest r = InjectionRequest.parse(Map.of(ENV_FROM, "db-credentials,\u00a0api-keys\u202f,\u3000s3", CONTAINERS, "app,\u00a0worker"));
+    assertThat(r.secrets()).containsExactly("db-credentials", "api-keys", "s3");
+    assertThat(r.containers()).contains(List.of("app", "worker"));
+  }
+
+  @Test
   void without_inject_containers_every_container_is_a_target() throws Exception {
     InjectionRequest r = InjectionRequest.parse(Map.of(ENV_FROM, "a"));
     assertThat(r.containers()).isEqualTo(Optional.empty());

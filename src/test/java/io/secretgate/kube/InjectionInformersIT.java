@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import io.secretgate.api.ExternalSecret;
 import io.secretgate.inject.SecretFacts;
 import io.secretgate.testing.Eventually;
@@ -76,6 +77,19 @@ class InjectionInformersIT {
     assertThat(cached.getMetadata().getName()).isEqualTo("db-credentials");
     assertThat(cached.getData()).isNullOrEmpty();
     assertThat(cached.getStringData()).isNullOrEmpty();
+  }
+
+  @Test
+  void a_secret_applied_with_kubectl_and_merged_into_by_an_external_secret_leaves_no_value_in_the_cache() {
+    // kubectl apply (client-side, also Argo CD) keeps the whole applied manifest, data included, in an
+    // annotation; ESO labels such a Secret managed when an ExternalSecret with creationPolicy Merge writes into it
+    Secret applied = new SecretBuilder(secret("merged-into", true)).editMetadata()
+        .addToAnnotations("kubectl.kubernetes.io/last-applied-configuration",
+            "{\"apiVersion\":\"v1\",\"data\":{\"password\":\"aHVudGVyMg==\"},\"kind\":\"Secret\",\"metadata\":{\"name\":\"merged-into\"}}")
+        .endMetadata().build();
+    client.secrets().inNamespace("payments").resource(applied).create();
+    Eventually.await(PatientMockClient.WAIT, "merged-into cached", () -> facts.managedSecretExists("payments", "merged-into"));
+    assertThat(Serialization.asJson(informers.managedSecretCache("payments", "merged-into"))).doesNotContain("aHVudGVyMg==").doesNotContain("czNjcjN0");
   }
 
   @Test

@@ -16,6 +16,7 @@ class SecretConsumersTest {
     "secret-key-ref.yaml    | db",
     "volumes.yaml           | db tls",
     "inject-annotation.yaml | api-keys db",
+    "inject-annotation-no-break-spaces.yaml | api-keys db",
     "nothing.yaml           | ''",
   })
   void every_route_of_consuming_a_secret_is_found_and_nothing_else(String file, String expected) {
