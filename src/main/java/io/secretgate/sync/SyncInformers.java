@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.function.BiPredicate;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -159,31 +160,10 @@ final class SyncInformers {
     SharedIndexInformer<ExternalSecret> informer = scoped(client.resources(ExternalSecret.class), namespace).runnableInformer(0);
     informer.addIndexers(Map.of(TARGET_INDEX, es -> es.getSpec() == null ? List.of()
         : List.of(DesiredSecretBuilder.namespace(es) + "/" + DesiredSecretBuilder.secretName(es))));
-    informer.addEventHandler(externalSecretEvents(onChange));
+    informer.addEventHandler(onAny(onChange, deleted -> { }, ExternalSecretChange::asksForSync));
     all.add(informer);
     informer.run();
     return informer;
-  }
-
-  /** As {@link #onAny(Consumer)}, but an update only when it asks for a sync ({@link ExternalSecretChange}: not a status write). */
-  private static ResourceEventHandler<ExternalSecret> externalSecretEvents(Consumer<ExternalSecret> onChange) {
-    ResourceEventHandler<ExternalSecret> any = onAny(onChange);
-    return new ResourceEventHandler<>() {
-      @Override
-      public void onAdd(ExternalSecret es) {
-        any.onAdd(es);
-      }
-
-      @Override
-      public void onUpdate(ExternalSecret old, ExternalSecret now) {
-        if (ExternalSecretChange.asksForSync(old, now)) any.onUpdate(old, now);
-      }
-
-      @Override
-      public void onDelete(ExternalSecret es, boolean deletedFinalStateUnknown) {
-        any.onDelete(es, deletedFinalStateUnknown);
-      }
-    };
   }
 
   /** Managed Secrets only (label selector), indexed by namespace and created-by label for the orphan clean-up. */
@@ -218,6 +198,11 @@ final class SyncInformers {
 
   /** As {@link #onAny(Consumer)}, with {@code onDeleted} called first for a delete. */
   private static <T extends HasMetadata> ResourceEventHandler<T> onAny(Consumer<T> onChange, Consumer<T> onDeleted) {
+    return onAny(onChange, onDeleted, (old, now) -> true);
+  }
+
+  /** As {@link #onAny(Consumer, Consumer)}, with an update passed on only when {@code matters} says so for the old and the new object. */
+  private static <T extends HasMetadata> ResourceEventHandler<T> onAny(Consumer<T> onChange, Consumer<T> onDeleted, BiPredicate<T, T> matters) {
     return new ResourceEventHandler<>() {
       @Override
       public void onAdd(T obj) {
@@ -226,7 +211,7 @@ final class SyncInformers {
 
       @Override
       public void onUpdate(T oldObj, T newObj) {
-        onChange.accept(newObj);
+        if (matters.test(oldObj, newObj)) onChange.accept(newObj);
       }
 
       @Override
