@@ -121,7 +121,7 @@ class SelfManagedCertificatesIT {
   }
 
   @Test
-  void the_leaf_does_not_switch_ca_while_a_webhook_does_not_trust_the_next_ca_yet() {
+  void the_leaf_switches_ca_only_once_every_webhook_has_trusted_the_next_ca_for_the_propagation_time() {
     SelfManagedCertificates certs = instance();
     certs.reconcile();
     X509Certificate firstCa = storedCa(at);
@@ -136,6 +136,10 @@ class SelfManagedCertificatesIT {
     // This pass repairs the bundle but does not switch: the repair has not been seen published yet.
     assertThat(steps).doesNotContain(Kind.SWITCH_CA);
     assertThat(published(at).get(0)).hasSize(2);
+    // Nor does the next one: kube-apiserver may still hold the bundle without the next CA.
+    clock.advance(POLICY.caPropagation().minusSeconds(1));
+    assertThat(certs.reconcile()).containsExactly(Kind.KEEP);
+    clock.advance(Duration.ofSeconds(1));
     assertThat(certs.reconcile()).containsExactly(Kind.SWITCH_CA, Kind.KEEP);
   }
 
