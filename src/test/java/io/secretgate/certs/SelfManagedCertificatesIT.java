@@ -21,7 +21,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -210,6 +212,22 @@ class SelfManagedCertificatesIT {
     assertThat(secret(at).getType()).as("a Secret's type cannot change").isEqualTo("Opaque");
     assertThat(CertSecretFormat.signedBy(certs.keys().current().certificate(), storedCa(at))).isTrue();
     assertThat(published(at)).allSatisfy(bundle -> assertThat(bundle).containsExactly(storedCa(at)));
+  }
+
+  @Test
+  void a_secret_without_its_ca_bundle_key_keeps_its_ca_and_certificate_and_gets_the_bundle_back() {
+    CertState made = CertPlan.decide(new CertPlan.Missing(), clock.instant(), false, POLICY).state();
+    Map<String, String> data = new HashMap<>(CertSecretFormat.encode(made).data());
+    data.remove(CertSecretFormat.CA_BUNDLE); // ESO's ca.crt/ca.key/tls.crt/tls.key layout, or a hand edit
+    CertificateSecret secret = new CertificateSecret(client, at.namespace(), SECRET);
+    assertThat(secret.write(data, Map.of(), secret.read())).isTrue();
+    SelfManagedCertificates certs = instance();
+
+    assertThat(certs.reconcile()).containsExactly(Kind.REPAIR_BUNDLE, Kind.KEEP);
+
+    assertThat(storedCa(at)).isEqualTo(made.ca().certificate());
+    assertThat(certs.keys().current().certificate()).isEqualTo(made.serving().certificate());
+    assertThat(published(at)).allSatisfy(bundle -> assertThat(bundle).containsExactly(made.ca().certificate()));
   }
 
   @Test
