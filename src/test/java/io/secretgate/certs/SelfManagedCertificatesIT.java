@@ -159,6 +159,25 @@ class SelfManagedCertificatesIT {
   }
 
   @Test
+  void a_webhook_that_calls_another_service_keeps_its_ca_bundle_so_two_installs_never_overwrite_each_other() {
+    CertificateAuthority theirs = CertificateAuthority.generate("another install", clock.instant(), Duration.ofDays(30));
+    client.admissionRegistration().v1().validatingWebhookConfigurations().withName(at.validating()).edit(c -> {
+      var other = c.getWebhooks().get(1).getClientConfig();
+      other.getService().setNamespace("secretgate-next"); // e.g. applied by a second install while this one still runs
+      other.setCaBundle(io.secretgate.tls.CaBundle.toFieldValue(List.of(theirs.certificate())));
+      return c;
+    });
+    SelfManagedCertificates certs = instance();
+
+    assertThat(certs.reconcile()).containsExactly(Kind.CREATE, Kind.KEEP);
+
+    assertThat(published(at).get(0)).containsExactly(storedCa(at));
+    assertThat(published(at).get(1)).as("the other install's webhook").containsExactly(theirs.certificate());
+    assertThat(certs.reconcile()).containsExactly(Kind.KEEP);
+    assertThat(published(at).get(1)).containsExactly(theirs.certificate());
+  }
+
+  @Test
   void a_certificate_another_replica_writes_is_served_without_a_restart() {
     SelfManagedCertificates watching = instance().start(Duration.ofHours(1));
     CertificateSecret secret = new CertificateSecret(client, at.namespace(), SECRET);
