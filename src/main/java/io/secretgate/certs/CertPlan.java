@@ -19,7 +19,8 @@ import java.util.Optional;
  * before the next is taken:
  *
  * <ol>
- *   <li>missing or unusable content: a new CA and serving certificate;
+ *   <li>missing or unusable content: a new CA and serving certificate (only a new serving
+ *       certificate when the stored CA still reads and is valid, so caBundle stays as it is);
  *   <li>2/3 of the CA's lifetime passed: stage the next CA, in the bundle beside the current one;
  *   <li>the bundle with both has been trusted by every webhook for {@link CertPolicy#caPropagation()}
  *       (a webhook found without the next CA starts that wait again once it is patched back in): the
@@ -31,14 +32,19 @@ import java.util.Optional;
  */
 public final class CertPlan {
   /** What a decision does. */
-  public enum Kind { KEEP, CREATE, REGENERATE, STAGE_CA, REPUBLISH_NEXT_CA, NEXT_CA_PUBLISHED, SWITCH_CA, DROP_OLD_CA, REPAIR_BUNDLE, ROTATE_SERVING }
+  public enum Kind { KEEP, CREATE, REGENERATE, REISSUE_SERVING, STAGE_CA, REPUBLISH_NEXT_CA, NEXT_CA_PUBLISHED, SWITCH_CA, DROP_OLD_CA, REPAIR_BUNDLE, ROTATE_SERVING }
 
   /** What the Secret holds now. */
   public sealed interface Stored permits Missing, Unusable, Usable {}
 
   public record Missing() implements Stored {}
 
-  public record Unusable(String reason) implements Stored {}
+  /** @param ca the stored CA when it still reads (then only the serving certificate is broken) */
+  public record Unusable(String reason, Optional<CertificateAuthority> ca) implements Stored {
+    public Unusable(String reason) {
+      this(reason, Optional.empty());
+    }
+  }
 
   public record Usable(CertState state) implements Stored {}
 
@@ -60,7 +66,13 @@ public final class CertPlan {
    */
   public static Decision decide(Stored stored, Instant now, boolean published, CertPolicy policy) {
     if (stored instanceof Missing) return new Decision(Kind.CREATE, fresh(now, policy), "no certificate Secret yet");
-    if (stored instanceof Unusable u) return new Decision(Kind.REGENERATE, fresh(now, policy), "unusable content: " + u.reason());
+    if (stored instanceof Unusable u) {
+      Optional<CertificateAuthority> ca = u.ca().filter(c -> Validity.check(c.keyMaterial(), now, Duration.ZERO).servable());
+      if (ca.isPresent()) {
+        return new Decision(Kind.REISSUE_SERVING, CertState.single(ca.get(), issue(ca.get(), now, policy)), "unusable content: " + u.reason());
+      }
+      return new Decision(Kind.REGENERATE, fresh(now, policy), "unusable content: " + u.reason());
+    }
     CertState s = ((Usable) stored).state();
     if (!Validity.check(s.ca().keyMaterial(), now, Duration.ZERO).servable()) {
       return new Decision(Kind.REGENERATE, fresh(now, policy), "the CA is not valid at " + now);

@@ -83,6 +83,15 @@ public final class CertSecretFormat {
     }
   }
 
+  /** The CA in {@link #CA_CRT}/{@link #CA_KEY}, when it reads (whatever else in the Secret does not). */
+  public static Optional<CertificateAuthority> authority(Content content, String source) {
+    try {
+      return Optional.of(authority(content.data(), CA_CRT, CA_KEY, source));
+    } catch (TlsException | IllegalArgumentException | UnusableCertificates e) {
+      return Optional.empty();
+    }
+  }
+
   private static CertificateAuthority authority(Map<String, String> d, String crt, String key, String source) {
     return CertificateAuthority.of(Pem.readKeyMaterial(required(d, crt, source), source + " key " + crt, required(d, key, source), source + " key " + key));
   }

@@ -146,17 +146,19 @@ public final class SelfManagedCertificates implements AutoCloseable {
 
   private CertPlan.Stored stored(Optional<CertificateSecret.Snapshot> snapshot) {
     if (snapshot.isEmpty()) return new CertPlan.Missing();
+    CertSecretFormat.Content content = new CertSecretFormat.Content(snapshot.get().data(), snapshot.get().annotations());
     try {
-      return new CertPlan.Usable(CertSecretFormat.decode(new CertSecretFormat.Content(snapshot.get().data(), snapshot.get().annotations()),
-          secret.describe()));
+      return new CertPlan.Usable(CertSecretFormat.decode(content, secret.describe()));
     } catch (UnusableCertificates e) {
-      return new CertPlan.Unusable(e.getMessage());
+      return new CertPlan.Unusable(e.getMessage(), CertSecretFormat.authority(content, secret.describe()));
     }
   }
 
   private void log(CertPlan.Decision decision) {
     if (decision.kind() == CertPlan.Kind.REGENERATE) {
       log.warn("{} holds no usable certificate ({}); generated a new CA and serving certificate", secret.describe(), decision.reason());
+    } else if (decision.kind() == CertPlan.Kind.REISSUE_SERVING) {
+      log.warn("{} holds no usable serving certificate ({}); issued a new one from its CA", secret.describe(), decision.reason());
     } else {
       log.info("{}: {} ({}); serving {}", secret.describe(), decision.kind(), decision.reason(), decision.state().serving().certificate().getSerialNumber().toString(16));
     }

@@ -250,6 +250,24 @@ class SelfManagedCertificatesIT {
   }
 
   @Test
+  void a_secret_whose_serving_certificate_is_broken_gets_a_new_one_from_its_ca_and_keeps_the_ca_bundle() {
+    SelfManagedCertificates certs = instance();
+    certs.reconcile();
+    X509Certificate ca = storedCa(at);
+    // A hand edit (or an operator deleting the key to force a new certificate) leaves tls.key unreadable.
+    client.secrets().inNamespace(at.namespace()).withName(SECRET).edit(s -> {
+      s.getData().put(CertSecretFormat.TLS_KEY, java.util.Base64.getEncoder().encodeToString("garbage".getBytes()));
+      return s;
+    });
+
+    assertThat(certs.reconcile()).containsExactly(Kind.REISSUE_SERVING, Kind.KEEP);
+
+    assertThat(storedCa(at)).isEqualTo(ca);
+    assertThat(CertSecretFormat.signedBy(certs.keys().current().certificate(), ca)).isTrue();
+    assertThat(published(at)).allSatisfy(bundle -> assertThat(bundle).containsExactly(ca));
+  }
+
+  @Test
   void a_pass_that_dies_of_an_error_the_jvm_may_not_survive_makes_the_certificates_unhealthy_instead_of_never_renewing_them() {
     AtomicBoolean broken = new AtomicBoolean();
     SelfManagedCertificates certs = startedWith(failing(() -> {
