@@ -57,7 +57,7 @@ interface ServingCertificates extends AutoCloseable {
 
   private static ServingCertificates selfManaged(CertSettings s, SettingSources sources, KubernetesClient client) {
     SelfManagedCertificates certs = new SelfManagedCertificates(new CertificateSecret(client, s.serviceNamespace(), s.secret()),
-        new WebhookCaBundles(client), new SelfManagedCertificates.Configurations(s.validatingConfig(), s.mutatingConfig()),
+        new WebhookCaBundles(client), new SelfManagedCertificates.Configurations(s.validatingConfig(), s.mutatingConfig(), s.serviceNamespace(), s.serviceName()),
         CertPolicy.defaults(s.serviceName(), s.serviceNamespace()), Clock.systemUTC());
     try {
       certs.start(RECHECK_PERIOD);

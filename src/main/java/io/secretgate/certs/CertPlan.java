@@ -19,10 +19,12 @@ import java.util.Optional;
  * before the next is taken:
  *
  * <ol>
- *   <li>missing or unusable content: a new CA and serving certificate;
+ *   <li>missing or unusable content: a new CA and serving certificate (only a new serving
+ *       certificate when the stored CA still reads and is valid, so caBundle stays as it is);
  *   <li>2/3 of the CA's lifetime passed: stage the next CA, in the bundle beside the current one;
- *   <li>the bundle with both is published and has had {@link CertPolicy#caPropagation()} to
- *       propagate: the serving certificate switches to the next CA (the old CA stays in the bundle);
+ *   <li>the bundle with both has been trusted by every webhook for {@link CertPolicy#caPropagation()}
+ *       (a webhook found without the next CA starts that wait again once it is patched back in): the
+ *       serving certificate switches to the next CA (the old CA stays in the bundle);
  *   <li>{@link CertPolicy#dropOldCaAfter()} after the switch: the old CA leaves the bundle;
  *   <li>2/3 of the serving certificate's lifetime passed (or it is not valid now, or does not name
  *       the service): a new serving certificate from the current CA.
@@ -30,14 +32,19 @@ import java.util.Optional;
  */
 public final class CertPlan {
   /** What a decision does. */
-  public enum Kind { KEEP, CREATE, REGENERATE, STAGE_CA, SWITCH_CA, DROP_OLD_CA, REPAIR_BUNDLE, ROTATE_SERVING }
+  public enum Kind { KEEP, CREATE, REGENERATE, REISSUE_SERVING, STAGE_CA, REPUBLISH_NEXT_CA, NEXT_CA_PUBLISHED, SWITCH_CA, DROP_OLD_CA, REPAIR_BUNDLE, ROTATE_SERVING }
 
   /** What the Secret holds now. */
   public sealed interface Stored permits Missing, Unusable, Usable {}
 
   public record Missing() implements Stored {}
 
-  public record Unusable(String reason) implements Stored {}
+  /** @param ca the stored CA when it still reads (then only the serving certificate is broken) */
+  public record Unusable(String reason, Optional<CertificateAuthority> ca) implements Stored {
+    public Unusable(String reason) {
+      this(reason, Optional.empty());
+    }
+  }
 
   public record Usable(CertState state) implements Stored {}
 
@@ -59,7 +66,13 @@ public final class CertPlan {
    */
   public static Decision decide(Stored stored, Instant now, boolean published, CertPolicy policy) {
     if (stored instanceof Missing) return new Decision(Kind.CREATE, fresh(now, policy), "no certificate Secret yet");
-    if (stored instanceof Unusable u) return new Decision(Kind.REGENERATE, fresh(now, policy), "unusable content: " + u.reason());
+    if (stored instanceof Unusable u) {
+      Optional<CertificateAuthority> ca = u.ca().filter(c -> Validity.check(c.keyMaterial(), now, Duration.ZERO).servable());
+      if (ca.isPresent()) {
+        return new Decision(Kind.REISSUE_SERVING, CertState.single(ca.get(), issue(ca.get(), now, policy)), "unusable content: " + u.reason());
+      }
+      return new Decision(Kind.REGENERATE, fresh(now, policy), "unusable content: " + u.reason());
+    }
     CertState s = ((Usable) stored).state();
     if (!Validity.check(s.ca().keyMaterial(), now, Duration.ZERO).servable()) {
       return new Decision(Kind.REGENERATE, fresh(now, policy), "the CA is not valid at " + now);
@@ -103,9 +116,22 @@ public final class CertPlan {
     return from.plusMillis((long) (life.toMillis() * CertPolicy.ROTATE_AT));
   }
 
+  /**
+   * With a next CA staged: {@code stagedAt} holds since when every webhook trusts it. A pass that finds
+   * a webhook without it clears that moment (before the bundle is patched in again), a pass that finds
+   * it trusted everywhere sets it, and the switch waits {@link CertPolicy#caPropagation()} from there.
+   */
   private static Optional<Decision> switchCa(CertState s, Instant now, boolean published, CertPolicy policy) {
-    Instant staged = s.stagedAt().orElse(Instant.MIN);
-    if (!published || now.isBefore(staged.plus(policy.caPropagation()))) return Optional.empty();
+    if (!published && s.stagedAt().isPresent()) {
+      return Optional.of(new Decision(Kind.REPUBLISH_NEXT_CA, new CertState(s.ca(), s.serving(), s.bundle(), s.next(), Optional.empty(), s.switchedAt()),
+          "a webhook's caBundle lacks the next CA; publishing it again before the serving certificate switches to it"));
+    }
+    if (!published) return Optional.empty();
+    if (s.stagedAt().isEmpty()) {
+      return Optional.of(new Decision(Kind.NEXT_CA_PUBLISHED, new CertState(s.ca(), s.serving(), s.bundle(), s.next(), Optional.of(now), s.switchedAt()),
+          "every webhook trusts the next CA; the serving certificate switches to it at " + now.plus(policy.caPropagation())));
+    }
+    if (now.isBefore(s.stagedAt().get().plus(policy.caPropagation()))) return Optional.empty();
     CertificateAuthority next = s.next().orElseThrow();
     KeyMaterial serving = issue(next, now, policy);
     List<X509Certificate> bundle = CaBundle.merge(s.bundle(), List.of(next.certificate()), now);

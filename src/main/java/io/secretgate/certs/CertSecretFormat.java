@@ -57,7 +57,8 @@ public final class CertSecretFormat {
   }
 
   /**
-   * Reads the state back.
+   * Reads the state back. A missing or empty {@link #CA_BUNDLE} is an empty bundle, which the plan
+   * repairs from the CA in use (ESO's cert-controller and hand-made Secrets hold no such key).
    *
    * @param source names the Secret in messages ({@code Secret ns/name})
    * @throws UnusableCertificates naming the key and what is wrong with it
@@ -71,12 +72,23 @@ public final class CertSecretFormat {
       if (!signedBy(serving.certificate(), ca.certificate())) {
         throw new UnusableCertificates(source + ": the certificate in " + TLS_CRT + " was not signed by the CA in " + CA_CRT);
       }
-      List<X509Certificate> bundle = Pem.readCertificates(required(d, CA_BUNDLE, source), source + " key " + CA_BUNDLE);
+      String bundlePem = d.get(CA_BUNDLE);
+      List<X509Certificate> bundle = bundlePem == null || bundlePem.isBlank()
+          ? List.of() : Pem.readCertificates(bundlePem, source + " key " + CA_BUNDLE);
       Optional<CertificateAuthority> next = d.containsKey(NEXT_CA_CRT) || d.containsKey(NEXT_CA_KEY)
           ? Optional.of(authority(d, NEXT_CA_CRT, NEXT_CA_KEY, source)) : Optional.empty();
       return new CertState(ca, serving, bundle, next, instant(content, STAGED_AT, source), instant(content, SWITCHED_AT, source));
     } catch (TlsException | IllegalArgumentException e) {
       throw new UnusableCertificates(e.getMessage());
+    }
+  }
+
+  /** The CA in {@link #CA_CRT}/{@link #CA_KEY}, when it reads (whatever else in the Secret does not). */
+  public static Optional<CertificateAuthority> authority(Content content, String source) {
+    try {
+      return Optional.of(authority(content.data(), CA_CRT, CA_KEY, source));
+    } catch (TlsException | IllegalArgumentException | UnusableCertificates e) {
+      return Optional.empty();
     }
   }
 

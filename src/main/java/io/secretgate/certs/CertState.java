@@ -17,7 +17,8 @@ import java.util.Optional;
  * @param serving the serving key and chain [leaf, ca]
  * @param bundle every CA to publish in {@code caBundle} (always includes {@code ca}, and {@code next} when staged)
  * @param next the next CA while it is staged: in the bundle, not signing yet
- * @param stagedAt when {@code next} was staged
+ * @param stagedAt since when every webhook trusts {@code next} (set when it is staged; empty after a
+ *     webhook was found without it, until it is found trusted everywhere again)
  * @param switchedAt when the serving certificate last switched to a new CA (while the old one is still in the bundle)
  */
 public record CertState(

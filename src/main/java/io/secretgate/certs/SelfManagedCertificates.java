@@ -35,8 +35,15 @@ public final class SelfManagedCertificates implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SelfManagedCertificates.class);
   private static final int MAX_STEPS = 8;
 
-  /** The named configurations to keep {@code caBundle} in. */
-  public record Configurations(String validating, String mutating) {}
+  /**
+   * The named configurations to keep {@code caBundle} in, and the Service our webhooks are called
+   * through: a webhook of theirs that calls another Service (another install's) is left alone.
+   */
+  public record Configurations(String validating, String mutating, String serviceNamespace, String serviceName) {
+    boolean calls(String service) {
+      return service.isEmpty() || service.equals(serviceNamespace + "/" + serviceName);
+    }
+  }
 
   private final CertificateSecret secret;
   private final WebhookCaBundles bundles;
@@ -50,6 +57,7 @@ public final class SelfManagedCertificates implements AutoCloseable {
   });
   private final List<AutoCloseable> informers = new ArrayList<>();
   private final java.util.Set<WebhookCaBundles.Kind> reportedMissing = java.util.EnumSet.noneOf(WebhookCaBundles.Kind.class);
+  private final java.util.Set<String> reportedForeign = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private volatile ReloadableKeyManager keys;
   private final ThreadHealth health = new ThreadHealth("the webhook certificate");
 
@@ -138,17 +146,19 @@ public final class SelfManagedCertificates implements AutoCloseable {
 
   private CertPlan.Stored stored(Optional<CertificateSecret.Snapshot> snapshot) {
     if (snapshot.isEmpty()) return new CertPlan.Missing();
+    CertSecretFormat.Content content = new CertSecretFormat.Content(snapshot.get().data(), snapshot.get().annotations());
     try {
-      return new CertPlan.Usable(CertSecretFormat.decode(new CertSecretFormat.Content(snapshot.get().data(), snapshot.get().annotations()),
-          secret.describe()));
+      return new CertPlan.Usable(CertSecretFormat.decode(content, secret.describe()));
     } catch (UnusableCertificates e) {
-      return new CertPlan.Unusable(e.getMessage());
+      return new CertPlan.Unusable(e.getMessage(), CertSecretFormat.authority(content, secret.describe()));
     }
   }
 
   private void log(CertPlan.Decision decision) {
     if (decision.kind() == CertPlan.Kind.REGENERATE) {
       log.warn("{} holds no usable certificate ({}); generated a new CA and serving certificate", secret.describe(), decision.reason());
+    } else if (decision.kind() == CertPlan.Kind.REISSUE_SERVING) {
+      log.warn("{} holds no usable serving certificate ({}); issued a new one from its CA", secret.describe(), decision.reason());
     } else {
       log.info("{}: {} ({}); serving {}", secret.describe(), decision.kind(), decision.reason(), decision.state().serving().certificate().getSerialNumber().toString(16));
     }
@@ -172,21 +182,37 @@ public final class SelfManagedCertificates implements AutoCloseable {
     return found;
   }
 
-  /** Whether every webhook of every installed configuration trusts every CA of {@code bundle}. */
-  private static boolean trusted(List<WebhookCaBundles.Installed> installed, List<X509Certificate> bundle) {
+  /** Whether every webhook of ours in every installed configuration trusts every CA of {@code bundle}. */
+  private boolean trusted(List<WebhookCaBundles.Installed> installed, List<X509Certificate> bundle) {
     for (WebhookCaBundles.Installed c : installed) {
-      for (String field : c.caBundles()) {
-        if (!new HashSet<>(cas(field)).containsAll(bundle)) return false;
+      for (int i : ours(c)) {
+        if (!new HashSet<>(cas(c.caBundles().get(i))).containsAll(bundle)) return false;
       }
     }
     return true;
   }
 
+  /** The indexes of the webhooks that call our Service; the others are named in the log once. */
+  private List<Integer> ours(WebhookCaBundles.Installed c) {
+    List<Integer> ours = new ArrayList<>();
+    for (int i = 0; i < c.webhookNames().size(); i++) {
+      if (configurations.calls(c.services().get(i))) {
+        ours.add(i);
+      } else if (reportedForeign.add(c.name() + "/" + c.webhookNames().get(i) + "/" + c.services().get(i))) {
+        log.warn("{} {}: webhook {} calls Service {}, not {}/{} (--service-namespace, --service-name); its caBundle is left alone",
+            c.kind().resource(), c.name(), c.webhookNames().get(i), c.services().get(i), configurations.serviceNamespace(),
+            configurations.serviceName());
+      }
+    }
+    return ours;
+  }
+
   private void publish(List<WebhookCaBundles.Installed> installed, List<X509Certificate> bundle) {
     String value = CaBundle.toFieldValue(bundle);
     for (WebhookCaBundles.Installed c : installed) {
-      if (c.caBundles().stream().allMatch(field -> cas(field).equals(bundle))) continue;
-      if (bundles.patch(c, value)) {
+      List<Integer> ours = ours(c);
+      if (ours.stream().allMatch(i -> cas(c.caBundles().get(i)).equals(bundle))) continue;
+      if (bundles.patch(c, ours, value)) {
         log.info("{} {}: caBundle set to {} CA(s)", c.kind().resource(), c.name(), bundle.size());
       } else {
         log.info("{} {} changed while being patched; the next pass repairs it", c.kind().resource(), c.name());

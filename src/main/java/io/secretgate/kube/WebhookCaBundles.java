@@ -36,8 +36,11 @@ public final class WebhookCaBundles {
     }
   }
 
-  /** One configuration as read: each webhook's name and caBundle field (base64 PEM; empty when unset). */
-  public record Installed(Kind kind, String name, List<String> webhookNames, List<String> caBundles) {}
+  /**
+   * One configuration as read: each webhook's name, caBundle field (base64 PEM; empty when unset) and
+   * the Service it calls ({@code namespace/name}; empty for a {@code url} webhook).
+   */
+  public record Installed(Kind kind, String name, List<String> webhookNames, List<String> caBundles, List<String> services) {}
 
   private final KubernetesClient client;
 
@@ -64,15 +67,15 @@ public final class WebhookCaBundles {
   }
 
   /**
-   * Sets every webhook's caBundle of {@code installed} to {@code caBundle} (base64 PEM).
+   * Sets the caBundle of the webhooks of {@code installed} at {@code indexes} to {@code caBundle} (base64 PEM).
    *
    * @return false when the configuration changed under us (a webhook moved, or it was deleted): read again
    * @throws KubeWriteException for any other failure
    */
-  public boolean patch(Installed installed, String caBundle) {
+  public boolean patch(Installed installed, List<Integer> indexes, String caBundle) {
     StringBuilder ops = new StringBuilder("[");
-    for (int i = 0; i < installed.webhookNames().size(); i++) {
-      if (i > 0) ops.append(',');
+    for (int i : indexes) {
+      if (ops.length() > 1) ops.append(',');
       ops.append("{\"op\":\"test\",\"path\":\"/webhooks/").append(i).append("/name\",\"value\":").append(json(installed.webhookNames().get(i)))
           .append("},{\"op\":\"add\",\"path\":\"/webhooks/").append(i).append("/clientConfig/caBundle\",\"value\":").append(json(caBundle)).append('}');
     }
@@ -103,12 +106,14 @@ public final class WebhookCaBundles {
       Function<W, WebhookClientConfig> config) {
     List<String> names = new ArrayList<>();
     List<String> bundles = new ArrayList<>();
+    List<String> services = new ArrayList<>();
     for (W w : webhooks == null ? List.<W>of() : webhooks) {
       names.add(webhookName.apply(w));
       WebhookClientConfig c = config.apply(w);
       bundles.add(c == null || c.getCaBundle() == null ? "" : c.getCaBundle());
+      services.add(c == null || c.getService() == null ? "" : c.getService().getNamespace() + "/" + c.getService().getName());
     }
-    return new Installed(kind, name, List.copyOf(names), List.copyOf(bundles));
+    return new Installed(kind, name, List.copyOf(names), List.copyOf(bundles), List.copyOf(services));
   }
 
   private static String json(String s) {

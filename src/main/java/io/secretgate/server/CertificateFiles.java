@@ -24,8 +24,10 @@ import org.slf4j.LoggerFactory;
  * a cert-manager Secret mounted as a volume), reloaded without a restart: every poll reads both
  * files and, when their content changed, swaps the new pair into the {@link ReloadableKeyManager}.
  * A pair that does not read or does not belong together (a half-finished rotation) keeps the old
- * material and logs one warning; the next change is tried again. A poll that dies of an
- * {@link Error} other than a stack overflow makes it unhealthy ({@link ThreadHealth}).
+ * material and logs one warning; the next change is tried again. So does a pair whose certificate
+ * is expired or not valid yet while the one served is valid (an old Secret restored, an issuer's
+ * clock ahead of ours); one not valid yet is swapped in at the first poll once it is. A poll that
+ * dies of an {@link Error} other than a stack overflow makes it unhealthy ({@link ThreadHealth}).
  */
 public final class CertificateFiles implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(CertificateFiles.class);
@@ -41,6 +43,7 @@ public final class CertificateFiles implements AutoCloseable {
   });
   private final ThreadHealth health = new ThreadHealth("the webhook certificate");
   private String seen; // the content last tried; guarded by this
+  private String notYetValid; // the content of a valid pair whose certificate has not started yet, tried again each poll; guarded by this
 
   private CertificateFiles(Path certFile, Path keyFile, Clock clock, String content, KeyMaterial initial) {
     this.certFile = certFile;
@@ -99,10 +102,19 @@ public final class CertificateFiles implements AutoCloseable {
       return false;
     }
     String content = certPem + "\u0000" + keyPem;
-    if (content.equals(seen)) return false;
+    boolean waiting = content.equals(notYetValid);
+    if (content.equals(seen) && !waiting) return false;
     seen = content;
+    notYetValid = null;
     try {
       KeyMaterial next = Pem.readKeyMaterial(certPem, certFile.toString(), keyPem, keyFile.toString());
+      Validity.Status status = Validity.check(next, clock.instant(), Duration.ZERO);
+      if (!status.servable() && servable()) {
+        if (status == Validity.Status.NOT_YET_VALID) notYetValid = content;
+        if (!waiting) log.warn("the new {} is {} ({}); still serving the previous certificate{}", certFile,
+            status == Validity.Status.EXPIRED ? "expired" : "not valid yet", next, notYetValid == null ? "" : " until it is");
+        return false;
+      }
       keys.swap(next);
       log.info("serving the new certificate from {}: {}", certFile, next);
       return true;

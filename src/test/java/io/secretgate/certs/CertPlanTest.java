@@ -66,4 +66,29 @@ class CertPlanTest {
     assertThat(d.kind()).isEqualTo(Kind.REGENERATE);
     assertThat(d.state().bundle()).containsExactly(d.state().ca().certificate());
   }
+
+  @Test
+  void a_next_ca_missing_from_a_webhook_restarts_the_wait_once_and_writes_nothing_more_while_it_stays_missing() {
+    CertState created = CertPlan.decide(new CertPlan.Missing(), NOW, false, POLICY).state();
+    Instant later = NOW.plus(Duration.ofDays(21));
+    CertPlan.Decision staged = CertPlan.decide(new CertPlan.Usable(created), later, true, POLICY);
+    assertThat(staged.kind()).isEqualTo(Kind.STAGE_CA);
+    CertPlan.Decision reissued = CertPlan.decide(new CertPlan.Usable(staged.state()), later, true, POLICY);
+    assertThat(reissued.kind()).as("the 3-day serving certificate has expired by now").isEqualTo(Kind.ROTATE_SERVING);
+    Instant dueBefore = later.plus(POLICY.caPropagation());
+
+    CertPlan.Decision missing = CertPlan.decide(new CertPlan.Usable(reissued.state()), dueBefore, false, POLICY);
+    assertThat(missing.kind()).isEqualTo(Kind.REPUBLISH_NEXT_CA);
+    assertThat(missing.state().stagedAt()).isEmpty();
+    assertThat(CertPlan.decide(new CertPlan.Usable(missing.state()), dueBefore, false, POLICY).kind())
+        .as("a patch that keeps failing writes nothing more").isEqualTo(Kind.KEEP);
+
+    CertPlan.Decision trusted = CertPlan.decide(new CertPlan.Usable(missing.state()), dueBefore, true, POLICY);
+    assertThat(trusted.kind()).isEqualTo(Kind.NEXT_CA_PUBLISHED);
+    assertThat(trusted.state().stagedAt()).contains(dueBefore);
+    assertThat(CertPlan.decide(new CertPlan.Usable(trusted.state()), dueBefore.plus(POLICY.caPropagation()).minusSeconds(1), true, POLICY).kind())
+        .isEqualTo(Kind.KEEP);
+    assertThat(CertPlan.decide(new CertPlan.Usable(trusted.state()), dueBefore.plus(POLICY.caPropagation()), true, POLICY).kind())
+        .isEqualTo(Kind.SWITCH_CA);
+  }
 }

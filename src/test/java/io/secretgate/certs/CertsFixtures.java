@@ -45,7 +45,7 @@ final class CertsFixtures {
 
   static SelfManagedCertificates certificates(Place at, Clock clock) {
     return new SelfManagedCertificates(new CertificateSecret(at.client(), at.namespace(), SECRET), new WebhookCaBundles(at.client()),
-        new SelfManagedCertificates.Configurations(at.validating(), MUTATING), POLICY, clock);
+        new SelfManagedCertificates.Configurations(at.validating(), MUTATING, "secretgate", "secretgate"), POLICY, clock);
   }
 
   /** {@code validating-webhook-config.yaml} (two webhooks, no caBundle yet) installed under the place's name. */

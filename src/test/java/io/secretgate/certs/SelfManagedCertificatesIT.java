@@ -21,7 +21,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -121,7 +123,7 @@ class SelfManagedCertificatesIT {
   }
 
   @Test
-  void the_leaf_does_not_switch_ca_while_a_webhook_does_not_trust_the_next_ca_yet() {
+  void the_leaf_switches_ca_only_once_every_webhook_has_trusted_the_next_ca_for_the_propagation_time() {
     SelfManagedCertificates certs = instance();
     certs.reconcile();
     X509Certificate firstCa = storedCa(at);
@@ -136,6 +138,10 @@ class SelfManagedCertificatesIT {
     // This pass repairs the bundle but does not switch: the repair has not been seen published yet.
     assertThat(steps).doesNotContain(Kind.SWITCH_CA);
     assertThat(published(at).get(0)).hasSize(2);
+    // Nor does the next one: kube-apiserver may still hold the bundle without the next CA.
+    clock.advance(POLICY.caPropagation().minusSeconds(1));
+    assertThat(certs.reconcile()).containsExactly(Kind.KEEP);
+    clock.advance(Duration.ofSeconds(1));
     assertThat(certs.reconcile()).containsExactly(Kind.SWITCH_CA, Kind.KEEP);
   }
 
@@ -150,6 +156,25 @@ class SelfManagedCertificatesIT {
     Eventually.await(WAIT, "the first webhook's caBundle holds our CA again",
         () -> published(at).get(0).equals(List.of(ca)));
     assertThat(certs.servable()).isTrue();
+  }
+
+  @Test
+  void a_webhook_that_calls_another_service_keeps_its_ca_bundle_so_two_installs_never_overwrite_each_other() {
+    CertificateAuthority theirs = CertificateAuthority.generate("another install", clock.instant(), Duration.ofDays(30));
+    client.admissionRegistration().v1().validatingWebhookConfigurations().withName(at.validating()).edit(c -> {
+      var other = c.getWebhooks().get(1).getClientConfig();
+      other.getService().setNamespace("secretgate-next"); // e.g. applied by a second install while this one still runs
+      other.setCaBundle(io.secretgate.tls.CaBundle.toFieldValue(List.of(theirs.certificate())));
+      return c;
+    });
+    SelfManagedCertificates certs = instance();
+
+    assertThat(certs.reconcile()).containsExactly(Kind.CREATE, Kind.KEEP);
+
+    assertThat(published(at).get(0)).containsExactly(storedCa(at));
+    assertThat(published(at).get(1)).as("the other install's webhook").containsExactly(theirs.certificate());
+    assertThat(certs.reconcile()).containsExactly(Kind.KEEP);
+    assertThat(published(at).get(1)).containsExactly(theirs.certificate());
   }
 
   @Test
@@ -206,6 +231,40 @@ class SelfManagedCertificatesIT {
     assertThat(secret(at).getType()).as("a Secret's type cannot change").isEqualTo("Opaque");
     assertThat(CertSecretFormat.signedBy(certs.keys().current().certificate(), storedCa(at))).isTrue();
     assertThat(published(at)).allSatisfy(bundle -> assertThat(bundle).containsExactly(storedCa(at)));
+  }
+
+  @Test
+  void a_secret_without_its_ca_bundle_key_keeps_its_ca_and_certificate_and_gets_the_bundle_back() {
+    CertState made = CertPlan.decide(new CertPlan.Missing(), clock.instant(), false, POLICY).state();
+    Map<String, String> data = new HashMap<>(CertSecretFormat.encode(made).data());
+    data.remove(CertSecretFormat.CA_BUNDLE); // ESO's ca.crt/ca.key/tls.crt/tls.key layout, or a hand edit
+    CertificateSecret secret = new CertificateSecret(client, at.namespace(), SECRET);
+    assertThat(secret.write(data, Map.of(), secret.read())).isTrue();
+    SelfManagedCertificates certs = instance();
+
+    assertThat(certs.reconcile()).containsExactly(Kind.REPAIR_BUNDLE, Kind.KEEP);
+
+    assertThat(storedCa(at)).isEqualTo(made.ca().certificate());
+    assertThat(certs.keys().current().certificate()).isEqualTo(made.serving().certificate());
+    assertThat(published(at)).allSatisfy(bundle -> assertThat(bundle).containsExactly(made.ca().certificate()));
+  }
+
+  @Test
+  void a_secret_whose_serving_certificate_is_broken_gets_a_new_one_from_its_ca_and_keeps_the_ca_bundle() {
+    SelfManagedCertificates certs = instance();
+    certs.reconcile();
+    X509Certificate ca = storedCa(at);
+    // A hand edit (or an operator deleting the key to force a new certificate) leaves tls.key unreadable.
+    client.secrets().inNamespace(at.namespace()).withName(SECRET).edit(s -> {
+      s.getData().put(CertSecretFormat.TLS_KEY, java.util.Base64.getEncoder().encodeToString("garbage".getBytes()));
+      return s;
+    });
+
+    assertThat(certs.reconcile()).containsExactly(Kind.REISSUE_SERVING, Kind.KEEP);
+
+    assertThat(storedCa(at)).isEqualTo(ca);
+    assertThat(CertSecretFormat.signedBy(certs.keys().current().certificate(), ca)).isTrue();
+    assertThat(published(at)).allSatisfy(bundle -> assertThat(bundle).containsExactly(ca));
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.secretgate.testing.MutableClock;
 import io.secretgate.tls.KeyMaterial;
 import io.secretgate.tls.TlsException;
 import java.nio.file.Path;
@@ -91,6 +92,38 @@ class CertificateFilesTest {
       TestTls.write(dir, second);
       assertThat(files.reload()).isTrue();
       assertThat(files.keys().current().certificate()).isEqualTo(second.certificate());
+    }
+  }
+
+  @Test
+  void a_new_certificate_that_has_already_expired_keeps_the_valid_one_served() {
+    KeyMaterial first = TestTls.leaf();
+    TestTls.write(dir, first);
+    try (CertificateFiles files = load()) {
+      TestTls.write(dir, TestTls.leaf(Instant.now().minusSeconds(50), Duration.ofSeconds(10))); // e.g. an old Secret restored
+
+      assertThat(files.reload()).isFalse();
+      assertThat(files.keys().current().certificate()).isEqualTo(first.certificate());
+      assertThat(files.servable()).isTrue();
+    }
+  }
+
+  @Test
+  void a_new_certificate_that_is_not_valid_yet_is_swapped_in_once_it_starts_and_the_valid_one_is_served_until_then() {
+    MutableClock clock = new MutableClock(Instant.now());
+    KeyMaterial first = TestTls.leaf();
+    TestTls.write(dir, first);
+    try (CertificateFiles files = CertificateFiles.load(dir.resolve("tls.crt"), dir.resolve("tls.key"), clock)) {
+      KeyMaterial early = TestTls.leaf(clock.instant().plus(Duration.ofMinutes(2)), Duration.ofHours(1)); // an issuer whose clock runs ahead
+      TestTls.write(dir, early);
+
+      assertThat(files.reload()).isFalse();
+      assertThat(files.keys().current().certificate()).isEqualTo(first.certificate());
+      assertThat(files.servable()).isTrue();
+
+      clock.advance(Duration.ofMinutes(3));
+      assertThat(files.reload()).isTrue();
+      assertThat(files.keys().current().certificate()).isEqualTo(early.certificate());
     }
   }
 
