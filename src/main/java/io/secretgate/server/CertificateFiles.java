@@ -5,6 +5,7 @@ import io.secretgate.threads.ThreadHealth;
 import io.secretgate.tls.KeyMaterial;
 import io.secretgate.tls.Pem;
 import io.secretgate.tls.ReloadableKeyManager;
+import io.secretgate.tls.ServerCertificateUse;
 import io.secretgate.tls.TlsException;
 import io.secretgate.tls.Validity;
 import java.io.IOException;
@@ -108,6 +109,7 @@ public final class CertificateFiles implements AutoCloseable {
     notYetValid = null;
     try {
       KeyMaterial next = Pem.readKeyMaterial(certPem, certFile.toString(), keyPem, keyFile.toString());
+      ServerCertificateUse.check(next.certificate(), certFile.toString());
       Validity.Status status = Validity.check(next, clock.instant(), Duration.ZERO);
       if (!status.servable() && servable()) {
         if (status == Validity.Status.NOT_YET_VALID) notYetValid = content;
@@ -141,7 +143,9 @@ public final class CertificateFiles implements AutoCloseable {
     static Pair read(Path certFile, Path keyFile) {
       String certPem = CertificateFiles.read(certFile);
       String keyPem = CertificateFiles.read(keyFile);
-      return new Pair(certPem + "\u0000" + keyPem, Pem.readKeyMaterial(certPem, certFile.toString(), keyPem, keyFile.toString()));
+      KeyMaterial material = Pem.readKeyMaterial(certPem, certFile.toString(), keyPem, keyFile.toString());
+      ServerCertificateUse.check(material.certificate(), certFile.toString());
+      return new Pair(certPem + "\u0000" + keyPem, material);
     }
   }
 

@@ -8,7 +8,8 @@ import java.util.List;
 
 /** Small read-only views of an X.509 certificate, for messages and checks. */
 final class Certificates {
-  private static final int DNS_NAME = 2;
+  static final int DNS_NAME = 2;
+  static final int IP_ADDRESS = 7;
 
   private Certificates() {}
 
@@ -20,20 +21,23 @@ final class Certificates {
 
   /** The DNS names in the subjectAltName extension, in certificate order. */
   static List<String> dnsNames(X509Certificate cert) {
-    Collection<List<?>> names;
-    try {
-      names = cert.getSubjectAlternativeNames();
-    } catch (CertificateParsingException e) {
-      throw new TlsException("the subjectAltName extension of " + describe(cert) + " cannot be parsed");
-    }
     List<String> dns = new ArrayList<>();
-    if (names == null) return dns;
-    for (List<?> name : names) {
+    for (List<?> name : altNames(cert)) {
       if (name.size() >= 2 && name.get(0) instanceof Integer type && type == DNS_NAME && name.get(1) instanceof String value) {
         dns.add(value);
       }
     }
     return dns;
+  }
+
+  /** The subjectAltName entries ([type, value] each), empty without the extension. */
+  static Collection<List<?>> altNames(X509Certificate cert) {
+    try {
+      Collection<List<?>> names = cert.getSubjectAlternativeNames();
+      return names == null ? List.of() : names;
+    } catch (CertificateParsingException e) {
+      throw new TlsException("the subjectAltName extension of " + describe(cert) + " cannot be parsed");
+    }
   }
 
   /** Whether the certificate is a CA (basicConstraints cA=true). */

@@ -80,6 +80,34 @@ class CertificateFilesTest {
   }
 
   @Test
+  void a_certificate_with_only_a_common_name_is_refused_at_start_since_kube_apiserver_reads_only_its_subject_alt_names() throws Exception {
+    copyFixture("cn-only.crt", dir.resolve("tls.crt"));
+    copyFixture("ec-sec1.key", dir.resolve("tls.key"));
+
+    assertThatThrownBy(this::load).isInstanceOf(TlsException.class)
+        .hasMessageContaining(dir.resolve("tls.crt").toString())
+        .hasMessageContaining("has no subjectAltName DNS name or IP address")
+        .hasMessageContaining("the Common Name is ignored");
+  }
+
+  @Test
+  void a_new_certificate_for_client_auth_only_keeps_the_one_served() throws Exception {
+    KeyMaterial first = TestTls.leaf();
+    TestTls.write(dir, first);
+    try (CertificateFiles files = load()) {
+      copyFixture("client-auth-only.crt", dir.resolve("tls.crt"));
+      copyFixture("ec-sec1.key", dir.resolve("tls.key"));
+
+      assertThat(files.reload()).isFalse();
+      assertThat(files.keys().current().certificate()).isEqualTo(first.certificate());
+    }
+  }
+
+  private static void copyFixture(String name, Path to) throws java.io.IOException {
+    java.nio.file.Files.copy(Path.of("src/test/resources/io/secretgate/tls", name), to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  @Test
   void a_half_rotated_pair_keeps_the_old_material_until_the_key_follows() {
     KeyMaterial first = TestTls.leaf();
     KeyMaterial second = TestTls.leaf();
