@@ -168,6 +168,12 @@ public final class VaultPolicyOracle implements PolicyOracle {
     return Optional.of(ordered);
   }
 
+  /** The only store it knows nothing about is one without a token to ask Vault with (another auth method). */
+  @Override
+  public String unknownPolicyWarning(Store store) {
+    return "paths of " + store.displayName() + " not checked: it has no tokenSecretRef to ask Vault with";
+  }
+
   private Map<String, List<String>> ask(Store store, VaultProvider vault, Optional<String> ca, Optional<ClientCertificate> client, String token,
       String digest, List<String> paths, Instant now) {
     String server = vault.server + "\u0000" + vault.namespace;

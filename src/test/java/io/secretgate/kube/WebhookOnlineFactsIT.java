@@ -179,6 +179,31 @@ class WebhookOnlineFactsIT {
   }
 
   @Test
+  void a_store_without_a_token_ref_is_said_to_be_unchecked_for_that_reason_not_for_cli_flags_a_kubectl_user_cannot_give() throws Exception {
+    client.resource(Serialization.unmarshal("""
+        apiVersion: external-secrets.io/v1
+        kind: ClusterSecretStore
+        metadata: {name: vault-kubernetes-auth}
+        spec:
+          provider:
+            vault:
+              server: "https://vault.vault.svc:8200"
+              path: secret
+              version: v2
+              auth: {kubernetes: {mountPath: kubernetes, role: eso}}
+        """, io.secretgate.api.ClusterSecretStore.class)).createOr(r -> r.update());
+    byte[] review = Files.readString(FIXTURES.resolve("requests/create-v1-allowed.json"))
+        .replace("\"name\": \"vault-backend\"", "\"name\": \"vault-kubernetes-auth\"").getBytes(StandardCharsets.UTF_8);
+
+    JsonNode r = answer(admission(VaultUnavailablePolicy.WARN), review);
+
+    assertThat(r.get("allowed").asBoolean()).isTrue();
+    List<String> warnings = r.get("warnings").valueStream().map(JsonNode::asString).toList();
+    assertThat(warnings).noneSatisfy(w -> assertThat(w).contains("--policy"))
+        .contains("paths of ClusterSecretStore \"vault-kubernetes-auth\" not checked: it has no tokenSecretRef to ask Vault with");
+  }
+
+  @Test
   void capabilities_are_asked_once_per_request_for_all_paths_then_cached() throws Exception {
     ValidatingAdmission admission = admission(VaultUnavailablePolicy.WARN);
     int before = vault.count(CAPABILITIES);
