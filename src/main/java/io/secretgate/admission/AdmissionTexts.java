@@ -10,6 +10,9 @@ import java.util.Optional;
 
 /** The texts of admission answers: denial lines and admission warnings (docs/admission.md). */
 final class AdmissionTexts {
+  /** What a reason keeps of its end when it is too long for a warning: the cause, which Vault failures say last, in parentheses. */
+  private static final int REASON_END = 40;
+
   private AdmissionTexts() {}
 
   /** {@code <field>: <CODE>: <message>}: one line of a denial message. */
@@ -58,13 +61,13 @@ final class AdmissionTexts {
   /**
    * The warnings for paths that could not be checked: the store, why (a warning of its own: each is
    * cut at {@link AdmissionWarnings#MAX_LENGTH} characters, and neither the store nor "the token was
-   * refused" may be what is cut; stores failing for the same reason share that warning), then one
-   * per path.
+   * refused" may be what is cut; a longer reason is shortened in its middle, keeping its cause; stores
+   * failing for the same reason share that warning), then one per path.
    */
   static List<String> uncheckedWarnings(UncheckedPaths.Unchecked u) {
     List<String> out = new ArrayList<>();
     out.add("paths of " + u.store().displayName() + " not checked: Vault could not be asked");
-    out.add(u.reason());
+    out.add(AdmissionWarnings.shortenKeepingEnd(u.reason(), REASON_END));
     u.paths().forEach(p -> out.add("not checked (Vault could not be asked): " + p));
     return out;
   }

@@ -101,6 +101,17 @@ public final class AdmissionWarnings {
     return new String(cp, 0, HEAD) + ELLIPSIS + rest;
   }
 
+  /**
+   * {@code s} cut in its middle to {@value #MAX_LENGTH} code points when longer: its start,
+   * {@value #ELLIPSIS}, and its last {@code tail} code points (where a reason says its cause).
+   */
+  static String shortenKeepingEnd(String s, int tail) {
+    int[] cp = s.codePoints().toArray();
+    if (cp.length <= MAX_LENGTH) return s;
+    int head = MAX_LENGTH - ELLIPSIS.length() - tail;
+    return new String(cp, 0, head) + ELLIPSIS + new String(cp, cp.length - tail, tail);
+  }
+
   /** {@code s} cut to at most {@code max} code points, ending with {@value #ELLIPSIS} when cut. */
   static String shorten(String s, int max) {
     if (s.codePointCount(0, s.length()) <= max) return s;

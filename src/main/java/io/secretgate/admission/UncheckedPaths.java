@@ -99,6 +99,11 @@ final class UncheckedPaths implements PolicyOracle {
     return delegate.exactDeny(store, use);
   }
 
+  @Override
+  public String unknownPolicyWarning(Store store) {
+    return delegate.unknownPolicyWarning(store);
+  }
+
   /** The stores whose paths were not checked, in the order they were asked about. */
   List<Unchecked> unchecked() {
     return List.copyOf(unchecked);

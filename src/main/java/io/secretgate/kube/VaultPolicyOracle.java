@@ -36,7 +36,8 @@ import java.util.function.Function;
  * request as the controller sends them. A store without a token Secret (another auth method) is not checked; a
  * token, a CA or a Vault that cannot be had is a {@link PolicyUnavailableException}.
  *
- * <p>A Vault that gave no answer at all (a timeout, a refused connection) is not asked again for
+ * <p>A Vault that gave no answer at all (a timeout, a refused connection, a failed TLS handshake) is
+ * not asked again the same way (server, Vault namespace, CA, client certificate) for
  * {@link #UNANSWERED_HOLD}: requests in that time fail at once with the same reason (word for word,
  * so that the warnings of one request say it once) instead of each
  * holding a webhook thread for the whole timeout, which would starve the other webhook (Pods) during
@@ -168,9 +169,18 @@ public final class VaultPolicyOracle implements PolicyOracle {
     return Optional.of(ordered);
   }
 
+  /** The only store it knows nothing about is one without a token to ask Vault with (another auth method). */
+  @Override
+  public String unknownPolicyWarning(Store store) {
+    return "paths of " + store.displayName() + " not checked: it has no tokenSecretRef to ask Vault with";
+  }
+
   private Map<String, List<String>> ask(Store store, VaultProvider vault, Optional<String> ca, Optional<ClientCertificate> client, String token,
       String digest, List<String> paths, Instant now) {
-    String server = vault.server + "\u0000" + vault.namespace;
+    // Held per way of reaching Vault: a store whose CA or client certificate does not fit fails its own
+    // TLS handshake without an answer, which says nothing about a store of that Vault that trusts the right CA.
+    String server = String.join("\u0000", vault.server, String.valueOf(vault.namespace), ca.orElse(""),
+        client.map(ClientCertificate::fingerprint).orElse(""));
     Unanswered held = unanswered.get(server);
     if (held != null && now.isBefore(held.until())) {
       throw new PolicyUnavailableException(held.reason()); // the same words: one warning line for both

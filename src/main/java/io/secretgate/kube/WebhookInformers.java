@@ -5,20 +5,26 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.secretgate.api.ClusterSecretStore;
 import io.secretgate.api.SecretStore;
+import io.secretgate.validation.FirstFoundStores;
 import io.secretgate.validation.StoreLookup;
 import java.util.List;
 
 /**
  * The webhook's view of the cluster: informers over SecretStores, ClusterSecretStores and
- * Namespaces (for their labels), so a request makes no API call to find its store. Started on
- * every replica; readiness waits for {@link #synced()}.
+ * Namespaces (for their labels), so a request makes no API call to find its store. What the caches
+ * do not hold is read with one GET: a store (or namespace) created just before its ExternalSecret
+ * ({@code kubectl apply -f} of both) can reach the API server before its watch event reaches us,
+ * and a cache miss is no proof that it does not exist. Started on every replica; readiness waits
+ * for {@link #synced()}.
  */
 public final class WebhookInformers implements AutoCloseable {
   private final SharedIndexInformer<SecretStore> secretStores;
   private final SharedIndexInformer<ClusterSecretStore> clusterStores;
   private final SharedIndexInformer<Namespace> namespaces;
+  private final KubernetesClient client;
 
   private WebhookInformers(KubernetesClient client) {
+    this.client = client;
     secretStores = client.resources(SecretStore.class).inAnyNamespace().runnableInformer(0);
     clusterStores = client.resources(ClusterSecretStore.class).runnableInformer(0);
     namespaces = client.namespaces().runnableInformer(0);
@@ -31,9 +37,11 @@ public final class WebhookInformers implements AutoCloseable {
     return informers;
   }
 
-  /** Stores and namespace labels from the caches. */
+  /** Stores and namespace labels from the caches, else from the API server. */
   public StoreLookup lookup() {
-    return new InformerStoreLookup(secretStores.getStore()::getByKey, clusterStores.getStore()::getByKey, namespaces.getStore()::getByKey);
+    return new FirstFoundStores(List.of(
+        new InformerStoreLookup(secretStores.getStore()::getByKey, clusterStores.getStore()::getByKey, namespaces.getStore()::getByKey),
+        new KubeStoreLookup(client)));
   }
 
   /** True once every informer has listed what exists. */

@@ -50,6 +50,7 @@ public final class WebhookServer implements AutoCloseable {
     this.app = Javalin.create(cfg -> {
       cfg.startup.showJavalinBanner = false;
       cfg.startup.showOldJavalinVersionWarning = false;
+      cfg.http.prefer405over404 = true; // a GET on an admission path is told to POST, not that the path does not exist
       cfg.jsonMapper(new JavalinJackson3());
       cfg.jetty.threadPool = threadPool(settings.threads);
       cfg.jetty.addConnector((server, http) -> connector(server, http, settings));

@@ -24,8 +24,7 @@ final class PolicyCheck {
       List<String> paths = List.copyOf(distinct);
       Optional<Map<String, List<String>>> answer = oracle.capabilities(store, namespace, paths);
       if (answer.isEmpty()) {
-        warnings.add("no Vault policy is known for " + store.displayName() + ": its paths were resolved but not checked"
-            + " (give --policy or --store-policy, or --vault-addr)");
+        warnings.add(oracle.unknownPolicyWarning(store));
         continue;
       }
       for (VaultPathUse use : e.getValue()) {

@@ -44,6 +44,15 @@ public interface PolicyOracle {
   }
 
   /**
+   * The warning for the paths of {@code store} when {@link #capabilities} knows nothing about its
+   * token: why, and what would let them be checked. By default the CLI's flags for policies.
+   */
+  default String unknownPolicyWarning(Store store) {
+    return "no Vault policy is known for " + store.displayName() + ": its paths were resolved but not checked"
+        + " (give --policy or --store-policy, or --vault-addr)";
+  }
+
+  /**
    * The longest one {@link #capabilities} call may take (its timeouts), so that a caller with a
    * deadline asks only while the answer can still come in time; zero for answers from memory.
    */

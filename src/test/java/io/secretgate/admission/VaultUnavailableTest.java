@@ -53,6 +53,19 @@ class VaultUnavailableTest {
   }
 
   @Test
+  void a_reason_too_long_for_one_warning_keeps_its_cause_at_the_end_and_is_shortened_in_the_middle() {
+    // DriverVaultGateway's words for an in-cluster Vault named by its full service name: 124 characters.
+    String reason = "Vault POST sys/capabilities-self: cannot reach Vault at https://vault.vault.svc.cluster.local:8200 (no connection within 2s)";
+    PolicyOracle down = (store, paths) -> {
+      throw new PolicyUnavailableException(reason);
+    };
+    JsonNode r = ValidatingAdmissionTest.response(AdmissionFixtures.admission(down, WARN), requestTree("create-v1-allowed.json"));
+
+    assertThat(warnings(r).get(1)).hasSizeLessThanOrEqualTo(AdmissionWarnings.MAX_LENGTH)
+        .startsWith("Vault POST sys/capabilities-self: cannot reach Vault at https://vault.").endsWith(":8200 (no connection within 2s)");
+  }
+
+  @Test
   void with_deny_the_object_is_refused_naming_the_store_the_reason_and_the_paths() {
     ObjectNode review = mixedRequest();
     ((ArrayNode) review.get("request").get("object").get("spec").get("data")).remove(3);

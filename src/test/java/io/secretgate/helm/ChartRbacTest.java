@@ -60,13 +60,13 @@ class ChartRbacTest {
   private static final String[] CONTROLLER_SECRETS = {"create", "delete", "get", "list", "update", "watch"};
 
   // The validating webhook: WebhookInformers (SecretStore, ClusterSecretStore, Namespace: list,
-  // watch); VaultPolicyOracle reads the store's token, caProvider and client certificate through
+  // watch, and a GET through KubeStoreLookup for one the caches do not hold yet); VaultPolicyOracle reads the store's token, caProvider and client certificate through
   // WatchedObjects: a name-selected informer per object (list, watch), a GET while it has not listed
   // (get); a caProvider ConfigMap the same way, a caProvider Secret through the secrets verbs below.
   private static final Set<String> VALIDATING = union(
-      cluster("external-secrets.io/secretstores", "list", "watch"),
-      cluster("external-secrets.io/clustersecretstores", "list", "watch"),
-      cluster("/namespaces", "list", "watch"),
+      cluster("external-secrets.io/secretstores", "get", "list", "watch"),
+      cluster("external-secrets.io/clustersecretstores", "get", "list", "watch"),
+      cluster("/namespaces", "get", "list", "watch"),
       cluster("/configmaps", "get", "list", "watch"));
   private static final String[] VALIDATING_SECRETS = {"get", "list", "watch"};
 

@@ -86,6 +86,19 @@ class VaultPolicyOracleTlsIT {
         + " (the Vault server must be an http:// or https:// address, e.g. https://vault.vault.svc:8200)");
   }
 
+  @Test
+  void a_store_that_does_not_trust_its_vault_does_not_hold_back_a_store_of_the_same_vault_that_does() {
+    // One team's store without the CA fails its TLS handshake; the Vault did answer, so another store
+    // of that Vault, with the right CA, is asked at once rather than refused with the first one's reason.
+    VaultPolicyOracle oracle = oracle();
+    PolicyUnavailableException e = catchThrowableOfType(PolicyUnavailableException.class,
+        () -> oracle.capabilities(store("ca-not-given"), List.of("secret/data/apps/db")));
+    assertThat(e.getMessage()).contains("TLS handshake failed");
+
+    assertThat(oracle.capabilities(store("ca-from-config-map"), List.of("secret/data/apps/db")).orElseThrow())
+        .containsEntry("secret/data/apps/db", List.of("read"));
+  }
+
   private static VaultPolicyOracle oracle() {
     return OracleFixtures.oracle(client);
   }

@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import io.secretgate.admission.AdmissionSettings;
 import io.secretgate.admission.Enforcement;
 import io.secretgate.admission.ValidatingAdmission;
@@ -152,6 +153,54 @@ class WebhookOnlineFactsIT {
       assertThat(apiCallsOf(admission, "create-v1-allowed.json")).isZero();
     }
     assertThat(watched.watched()).isEqualTo(1);
+  }
+
+  @Test
+  void a_store_and_namespace_created_after_the_informers_last_event_are_read_from_the_api_not_reported_missing() {
+    // Informers stopped after listing hold what a live cache holds before the watch events of a
+    // store and namespace just created (kubectl apply -f of a SecretStore, then its ExternalSecret) arrive.
+    WebhookInformers lagging = WebhookInformers.start(client);
+    Eventually.await(PatientMockClient.WAIT, "informers synced", lagging::synced);
+    lagging.close();
+    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("fresh").addToLabels("secretgate.io/enforcement", "warn")
+        .endMetadata().build()).create();
+    client.resource(Serialization.unmarshal("""
+        apiVersion: external-secrets.io/v1
+        kind: SecretStore
+        metadata: {name: fresh-vault, namespace: fresh}
+        spec:
+          provider:
+            vault: {server: "https://vault.vault.svc:8200", path: secret, version: v2, auth: {tokenSecretRef: {name: vault-token, key: token}}}
+        """, io.secretgate.api.SecretStore.class)).create();
+
+    assertThat(lagging.lookup().find(io.secretgate.api.StoreKind.SecretStore, "fresh-vault", "fresh")).isPresent();
+    assertThat(lagging.lookup().namespaceLabels("fresh")).hasValueSatisfying(l -> assertThat(l).containsEntry("secretgate.io/enforcement", "warn"));
+    assertThat(lagging.lookup().find(io.secretgate.api.StoreKind.SecretStore, "never-created", "fresh")).isEmpty();
+  }
+
+  @Test
+  void a_store_without_a_token_ref_is_said_to_be_unchecked_for_that_reason_not_for_cli_flags_a_kubectl_user_cannot_give() throws Exception {
+    client.resource(Serialization.unmarshal("""
+        apiVersion: external-secrets.io/v1
+        kind: ClusterSecretStore
+        metadata: {name: vault-kubernetes-auth}
+        spec:
+          provider:
+            vault:
+              server: "https://vault.vault.svc:8200"
+              path: secret
+              version: v2
+              auth: {kubernetes: {mountPath: kubernetes, role: eso}}
+        """, io.secretgate.api.ClusterSecretStore.class)).createOr(r -> r.update());
+    byte[] review = Files.readString(FIXTURES.resolve("requests/create-v1-allowed.json"))
+        .replace("\"name\": \"vault-backend\"", "\"name\": \"vault-kubernetes-auth\"").getBytes(StandardCharsets.UTF_8);
+
+    JsonNode r = answer(admission(VaultUnavailablePolicy.WARN), review);
+
+    assertThat(r.get("allowed").asBoolean()).isTrue();
+    List<String> warnings = r.get("warnings").valueStream().map(JsonNode::asString).toList();
+    assertThat(warnings).noneSatisfy(w -> assertThat(w).contains("--policy"))
+        .contains("paths of ClusterSecretStore \"vault-kubernetes-auth\" not checked: it has no tokenSecretRef to ask Vault with");
   }
 
   @Test

@@ -178,6 +178,16 @@ class WebhookServerTest {
   }
 
   @Test
+  void another_method_on_an_admission_path_is_405_allowing_post_not_a_404_saying_the_path_does_not_exist() throws Exception {
+    // What an operator probing the endpoint by hand (curl https://.../validate/externalsecret) gets.
+    HttpResponse<String> r = client.send(HttpRequest.newBuilder(uri(VALIDATE)).GET().build(), HttpResponse.BodyHandlers.ofString());
+
+    assertThat(r.statusCode()).isEqualTo(405);
+    assertThat(r.headers().firstValue("Allow")).hasValue("POST");
+    assertThat(r.body()).doesNotContain("not found");
+  }
+
+  @Test
   void healthz_and_readyz_are_served_on_the_https_port_too() throws Exception {
     HttpRequest readyz = HttpRequest.newBuilder(uri("/readyz")).build();
     assertThat(client.send(readyz, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
