@@ -67,7 +67,7 @@ public final class AdmissionWarnings {
     for (String w : warnings) {
       String cut = shorten(w, MAX_LENGTH);
       List<String> alike = byCut.get(cut);
-      if (alike.size() == 1) {
+      if (alike.size() == 1 || cut.equals(w)) { // alone, or not cut at all: it reads as itself
         out.add(cut);
         continue;
       }

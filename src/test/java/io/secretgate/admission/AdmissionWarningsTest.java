@@ -34,6 +34,14 @@ class AdmissionWarningsTest {
   }
 
   @Test
+  void a_warning_that_fits_and_reads_as_another_ones_cut_is_kept_as_it_is_and_the_other_is_cut_where_it_differs() {
+    String long_ = "key a" + " ".repeat(200) + "b"; // its cut drops the spaces: "key a..."
+    List<String> out = AdmissionWarnings.limit(List.of(long_, "key a..."));
+    assertThat(out).hasSize(2).contains("key a...");
+    assertThat(out).allSatisfy(w -> assertThat(w.codePointCount(0, w.length())).isLessThanOrEqualTo(AdmissionWarnings.MAX_LENGTH));
+  }
+
+  @Test
   void a_cut_never_splits_a_character_outside_the_basic_plane() {
     String lock = "\uD83D\uDD12";
     String out = AdmissionWarnings.limit(List.of(lock.repeat(200))).get(0);
