@@ -222,7 +222,8 @@ class RotationIT {
     assertThat(events("RolloutTriggered")).singleElement()
         .satisfies(e -> assertThat(e.getMessage()).isEqualTo("rolled because the data of Secret db changed").doesNotContain("second"));
     assertThat(counter("secretgate_secret_value_changes")).isEqualTo(1.0);
-    assertThat(registry.find("secretgate_workload_restarts").tag("kind", "Deployment").counter().count()).isEqualTo(1.0);
+    // counted just after the patch that the test saw: wait for it rather than race it
+    await().atMost(WAIT).until(() -> registry.find("secretgate_workload_restarts").tag("kind", "Deployment").counter().count(), c -> c == 1.0);
   }
 
   @Test
@@ -258,7 +259,8 @@ class RotationIT {
     String dataHash = client.secrets().inNamespace("payments").withName("db").get().getMetadata().getAnnotations()
         .get("reconcile.external-secrets.io/data-hash");
     assertThat(hash).isEqualTo(RolloutPlan.hash(new TreeSet<>(List.of("db")), n -> Optional.of(dataHash)));
-    assertThat(registry.find("secretgate_workload_restarts").tag("kind", "Deployment").counter().count()).isEqualTo(2.0);
+    // counted just after the patch that the test saw: wait for it rather than race it
+    await().atMost(WAIT).until(() -> registry.find("secretgate_workload_restarts").tag("kind", "Deployment").counter().count(), c -> c == 2.0);
   }
 
   @Test
