@@ -201,6 +201,12 @@ class DriverVaultGatewayIT {
   }
 
   @Test
+  void a_list_answered_404_by_a_load_balancers_page_is_a_bad_response_not_an_empty_folder() {
+    vault.failNext(1, Reply.of(404, "<html><body><h1>404 Not Found</h1>nginx</body></html>"));
+    assertThat(failure(() -> gateway.list("secret/metadata/apps/")).kind()).isEqualTo(Kind.BAD_RESPONSE);
+  }
+
+  @Test
   void capabilities_self_asks_once_for_all_paths_with_a_json_array() throws VaultFailure {
     Map<String, List<String>> caps = gateway.capabilitiesSelf(List.of("secret/data/apps/db", "secret/metadata/apps/", "sys/mounts"));
     assertThat(caps).containsExactly(Map.entry("secret/data/apps/db", List.of("read")),
