@@ -52,10 +52,22 @@ public final class DriverVaultGateway implements VaultGateway {
     this.clock = clock;
     HttpClient.Builder builder = HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(connection.timeout())
+        .connectTimeout(connectBudget(connection.timeout()))
         .followRedirects(HttpClient.Redirect.NORMAL);
     CaBundle.sslContext(connection.caBundlePem(), connection.clientCertificate()).ifPresent(builder::sslContext);
     this.http = builder.build();
+  }
+
+  /**
+   * How long the connection may take: the timeout less a tenth (at most a second). The call's
+   * deadline starts a moment before the JDK's connect timer; with the whole timeout for both, the
+   * deadline always came first, and a Vault that never took the connection (a firewall or network
+   * policy dropping packets, an address nothing answers at) read as "no answer". A connection made
+   * in that last tenth would have had next to no time for the answer anyway.
+   */
+  static Duration connectBudget(Duration timeout) {
+    Duration margin = timeout.dividedBy(10);
+    return timeout.minus(margin.compareTo(Duration.ofSeconds(1)) > 0 ? Duration.ofSeconds(1) : margin);
   }
 
   @Override

@@ -71,9 +71,16 @@ final class VaultAnswers {
     return !raw.substring(1, raw.length() - 1).isBlank();
   }
 
-  /** A LIST: the keys; empty for a 404. */
+  /**
+   * A LIST: the keys; empty for a 404 from Vault. A 404 whose body is not JSON (a load balancer's
+   * or ingress's page) is a bad response, as Vault's Go client fails on it: it says nothing about
+   * the folder, and "nothing there" would let a find with deletionPolicy Delete remove the Secret.
+   */
   static Optional<List<String>> listKeys(VaultCall call, Answer answer) throws VaultFailure {
-    if (answer.status() == 404) return Optional.empty();
+    if (answer.status() == 404) {
+      if (!answer.body().isBlank()) rawMembers(call, answer);
+      return Optional.empty();
+    }
     if (answer.status() != 200) throw failure(call, answer);
     JsonValue keys = data(call, answer).get("keys");
     return Optional.of(strings(call, answer, keys, "keys"));

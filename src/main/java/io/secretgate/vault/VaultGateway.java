@@ -28,7 +28,8 @@ public interface VaultGateway {
 
   /**
    * Lists the keys under a folder ({@code GET /v1/<apiPath>?list=true}); folders end in
-   * {@code /}. Empty when Vault answers 404 (nothing there). A missing trailing slash is added.
+   * {@code /}. Empty when Vault answers 404 (nothing there); a 404 whose body is not JSON (a load
+   * balancer's page) is a {@link VaultFailure.Kind#BAD_RESPONSE}. A missing trailing slash is added.
    */
   Optional<List<String>> list(String apiPathWithTrailingSlash) throws VaultFailure;
 

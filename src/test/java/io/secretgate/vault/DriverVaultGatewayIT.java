@@ -2,6 +2,7 @@ package io.secretgate.vault;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 import io.secretgate.testing.FakeVault;
 import io.secretgate.testing.FakeVault.Reply;
@@ -12,6 +13,11 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,6 +26,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -201,6 +208,12 @@ class DriverVaultGatewayIT {
   }
 
   @Test
+  void a_list_answered_404_by_a_load_balancers_page_is_a_bad_response_not_an_empty_folder() {
+    vault.failNext(1, Reply.of(404, "<html><body><h1>404 Not Found</h1>nginx</body></html>"));
+    assertThat(failure(() -> gateway.list("secret/metadata/apps/")).kind()).isEqualTo(Kind.BAD_RESPONSE);
+  }
+
+  @Test
   void capabilities_self_asks_once_for_all_paths_with_a_json_array() throws VaultFailure {
     Map<String, List<String>> caps = gateway.capabilitiesSelf(List.of("secret/data/apps/db", "secret/metadata/apps/", "sys/mounts"));
     assertThat(caps).containsExactly(Map.entry("secret/data/apps/db", List.of("read")),
@@ -362,6 +375,49 @@ class DriverVaultGatewayIT {
     assertThat(f.kind()).isEqualTo(Kind.UNAVAILABLE);
     assertThat(f.getMessage()).isEqualTo("Vault GET auth/token/lookup-self: cannot reach Vault at " + vault.address() + " (connection refused)");
     assertThat(failure(() -> gateway.health()).kind()).isEqualTo(Kind.UNAVAILABLE);
+  }
+
+  @Test
+  void a_vault_that_never_takes_the_connection_is_named_as_no_connection_not_as_a_slow_answer() throws IOException, VaultFailure {
+    gateway.lookupSelf(); // the HTTP client's classes loaded, as in a running controller, so the connection starts without delay
+    try (ServerSocket full = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      List<Socket> queued = fillAcceptQueue(full);
+      try {
+        URI server = URI.create("http://127.0.0.1:" + full.getLocalPort());
+        long start = System.nanoTime();
+        VaultFailure f = failure(() -> gateway(server, null, Duration.ofSeconds(1)).lookupSelf());
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(NOT_WAITED_FOR);
+        assertThat(f.kind()).isEqualTo(Kind.UNAVAILABLE);
+        assertThat(f.getMessage()).isEqualTo("Vault GET auth/token/lookup-self: cannot reach Vault at " + server + " (no connection within 1s)");
+      } finally {
+        for (Socket s : queued) s.close();
+      }
+    }
+  }
+
+  /**
+   * Connections to {@code server}, which never accepts, until its accept queue is full and a
+   * further SYN goes unanswered (as a firewall that drops packets, or an address nothing routes
+   * to); skipped where the system refuses instead.
+   */
+  static List<Socket> fillAcceptQueue(ServerSocket server) throws IOException {
+    List<Socket> queued = new ArrayList<>();
+    for (int i = 0; i < 64; i++) {
+      Socket s = new Socket();
+      try {
+        s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getLocalPort()), 200);
+        queued.add(s);
+      } catch (SocketTimeoutException e) {
+        s.close();
+        return queued;
+      } catch (IOException e) {
+        s.close();
+        break;
+      }
+    }
+    for (Socket s : queued) s.close();
+    assumeThat(false).as("this system answers a full accept queue instead of leaving the connection hanging").isTrue();
+    return queued;
   }
 
   @Test

@@ -97,6 +97,14 @@ class VaultAnswersTest {
   }
 
   @Test
+  void a_list_answering_404_with_a_page_that_is_not_vaults_is_a_bad_response_not_an_empty_folder() {
+    VaultFailure f = failureOf(() -> VaultAnswers.listKeys(LIST, answer(404, "ingress-not-found.html")));
+    assertThat(f).isNotNull();
+    assertThat(f.kind()).isEqualTo(Kind.BAD_RESPONSE);
+    assertThat(f.getMessage()).isEqualTo("Vault LIST secret/metadata/apps/: not an answer Vault gives, it is not a JSON object (HTTP 404)");
+  }
+
+  @Test
   void capabilities_come_from_data_in_the_order_asked() throws VaultFailure {
     Map<String, List<String>> caps = VaultAnswers.capabilities(CAPS, answer(200, "capabilities-self.json"),
         List.of("sys/mounts", "secret/data/a", "secret/metadata/b/"));
