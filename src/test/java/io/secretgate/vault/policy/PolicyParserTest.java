@@ -107,6 +107,7 @@ class PolicyParserTest {
       unterminated-string.hcl            | 1 | 6  | string is not terminated
       unclosed-block.hcl                 | 1 | 17 | '{' is never closed
       missing-comma.hcl                  | 2 | 26 | expected ',' or ']' in list, found '"list"'
+      heredoc-without-equals.hcl         | 2 | 11 | expected '=' or '{' after 'comment', found heredoc '<<EOT'
       unterminated-comment.hcl           | 2 | 1  | comment not terminated
       capabilities-not-a-list.hcl        | 2 | 18 | path "secret/a": capabilities must be a list of strings
       bad-duration.hcl                   | 3 | 22 | path "secret/a": error parsing max_wrapping_ttl: time: invalid duration "forever"
