@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -131,12 +132,20 @@ class PolicyParserTest {
   }
 
   @Test
+  void readsTheTrailingCommasThatVaultsJsonPolicyParserAccepts() throws Exception {
+    Acl acl = Acl.of(List.of(parseFixture("good/trailing-commas.json")));
+
+    assertThat(acl.capabilities("secret/data/app/db")).containsExactly("list", "read");
+    assertThat(acl.capabilities("secret/data/app/admin")).containsExactly("deny");
+  }
+
+  @Test
   void reportsMalformedJsonAtJacksonsPosition() {
-    assertThatThrownBy(() -> parseFixture("bad/trailing-comma.json"))
+    assertThatThrownBy(() -> parseFixture("bad/missing-comma.json"))
         .isInstanceOfSatisfying(PolicyParseException.class, e -> {
           assertThat(e.reason()).startsWith("invalid JSON: ");
-          assertThat(e.line()).isEqualTo(3);
-          assertThat(e.column()).isEqualTo(43);
+          assertThat(e.line()).isEqualTo(4);
+          assertThat(e.column()).isEqualTo(5);
         });
   }
 
