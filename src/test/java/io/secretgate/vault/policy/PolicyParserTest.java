@@ -157,6 +157,18 @@ class PolicyParserTest {
   }
 
   @Test
+  void refusesAbsurdlyDeepNestingAtTheFirstLevelTooDeepInsteadOfOverflowingTheStack() {
+    String deep = "path \"secret/a\" {\n  capabilities = " + "[".repeat(100_000) + "\n";
+
+    assertThatThrownBy(() -> PolicyParser.parse("deep", deep))
+        .isInstanceOfSatisfying(PolicyParseException.class, e -> {
+          assertThat(e.reason()).isEqualTo("nested more than 500 levels deep");
+          assertThat(e.line()).isEqualTo(2);
+          assertThat(e.column()).isEqualTo(18 + 499);
+        });
+  }
+
+  @Test
   void putsThePositionAndReasonIntoTheMessage() {
     assertThatThrownBy(() -> parseFixture("bad/unknown-top-level-key.hcl"))
         .hasMessage("line 2, column 1: invalid key \"paths\"");
