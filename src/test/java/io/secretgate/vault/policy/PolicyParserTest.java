@@ -112,6 +112,7 @@ class PolicyParserTest {
       unterminated-comment.hcl           | 2 | 1  | comment not terminated
       capabilities-not-a-list.hcl        | 2 | 18 | path "secret/a": capabilities must be a list of strings
       bad-duration.hcl                   | 3 | 22 | path "secret/a": error parsing max_wrapping_ttl: time: invalid duration "forever"
+      huge-float-duration.hcl            | 3 | 22 | path "secret/a": error parsing min_wrapping_ttl: duration out of range
       max-below-min-ttl.hcl              | 4 | 22 | path "secret/a": max_wrapping_ttl cannot be less than min_wrapping_ttl
       illegal-character.hcl              | 1 | 42 | illegal character ';'
       labelled-assignment.hcl            | 1 | 17 | expected '{' after the labels of 'path', found '='
