@@ -3,6 +3,7 @@ package io.secretgate.validation;
 import io.secretgate.api.StoreKind;
 import io.secretgate.vault.policy.Acl;
 import io.secretgate.vault.policy.Capability;
+import io.secretgate.vault.policy.EnterpriseGate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,9 +44,22 @@ public final class AclPolicyOracle implements PolicyOracle {
   public Optional<String> condition(Store store, VaultPathUse use) {
     Optional<Acl> acl = acl(store);
     Optional<Capability> capability = Capability.fromWireName(use.capability());
-    if (acl.isEmpty() || capability.isEmpty() || acl.get().allows(capability.get(), use.path(), use.parameters())) return Optional.empty();
-    return Optional.of("\"" + use.capability() + "\" on Vault path \"" + use.path() + "\" is granted only with response wrapping"
-        + " or required parameters, so Vault refuses the controller's plain " + use.capability() + " (token of " + store.displayName() + ")");
+    if (acl.isEmpty() || capability.isEmpty()) return Optional.empty();
+    String granted = "\"" + use.capability() + "\" on Vault path \"" + use.path() + "\" is granted only ";
+    String plain = "the controller's plain " + use.capability();
+    String token = " (token of " + store.displayName() + ")";
+    if (!acl.get().allows(capability.get(), use.path(), use.parameters())) {
+      return Optional.of(granted + "with response wrapping or required parameters, so Vault refuses " + plain + token);
+    }
+    Set<EnterpriseGate> gates = acl.get().enterpriseGates(capability.get(), use.path());
+    if (gates.contains(EnterpriseGate.MFA)) {
+      return Optional.of(granted + "with MFA (Vault Enterprise), so Vault refuses " + plain + token);
+    }
+    if (gates.contains(EnterpriseGate.CONTROL_GROUP)) {
+      return Optional.of(granted + "after a control group approval (Vault Enterprise), so Vault answers " + plain
+          + " with a wrapping token, not the secret" + token);
+    }
+    return Optional.empty();
   }
 
   @Override

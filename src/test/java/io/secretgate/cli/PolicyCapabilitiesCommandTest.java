@@ -84,6 +84,17 @@ class PolicyCapabilitiesCommandTest {
   }
 
   @Test
+  void reportsAPolicyFileThatIsNotUtf8AtTheLineAndColumnOfItsFirstBadByte() {
+    String windows1252 = fixture("windows-1252.hcl");
+
+    Run run = run("--policy", windows1252, "secret/data/app/db");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err()).isEqualTo("secretgate: " + windows1252 + ":1:17: not valid UTF-8 text" + System.lineSeparator());
+  }
+
+  @Test
   void reportsAnUnreadableFileOnOneLineAndExitsTwo() {
     String missing = Path.of("no", "such", "policy.hcl").toString();
 

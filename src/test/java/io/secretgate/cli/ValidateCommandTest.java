@@ -105,6 +105,21 @@ class ValidateCommandTest {
   }
 
   @Test
+  void a_read_that_a_control_group_or_mfa_gates_on_vault_enterprise_is_reported_as_conditional() {
+    CliRun run = CliRun.of("validate", "--policy", FIXTURES + "enterprise-gates-policy.hcl", FIXTURES + "gated-reads.yaml");
+    String warning = FIXTURES + "gated-reads.yaml#1: warning: ";
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+    assertThat(run.out()).contains(warning + "spec.data[0].remoteRef.key: \"read\" on Vault path \"secret/data/apps/breakglass\""
+            + " is granted only after a control group approval (Vault Enterprise), so Vault answers the controller's plain read"
+            + " with a wrapping token, not the secret (token of ClusterSecretStore \"vault\")")
+        .contains(warning + "spec.data[1].remoteRef.key: \"read\" on Vault path \"secret/data/apps/mfa/token\""
+            + " is granted only with MFA (Vault Enterprise), so Vault refuses the controller's plain read"
+            + " (token of ClusterSecretStore \"vault\")")
+        .doesNotContain("spec.data[2]");
+  }
+
+  @Test
   void a_store_policy_for_a_store_no_document_uses_is_a_warning_on_stderr_naming_it() {
     CliRun run = CliRun.of("validate", "--policy", POLICY, "--store-policy", "vault-backnd=" + POLICY, "examples/manifests/");
 

@@ -127,14 +127,33 @@ public final class Acl {
     if (root) {
       return true;
     }
-    Optional<Grant> grant = lookup(path, capability == Capability.LIST);
-    if (grant.isEmpty() || grant.get().isDeny() || !grant.get().has(capability)) {
+    Optional<Grant> grant = granting(capability, path);
+    if (grant.isEmpty()) {
       return false;
     }
     if (capability == Capability.SUDO || capability == Capability.SUBSCRIBE) {
       return true;
     }
     return grant.get().admits(capability, parameters);
+  }
+
+  /**
+   * The Vault Enterprise checks (MFA, a control group) that the rule granting {@code capability} on
+   * {@code path} puts on the request, which no ACL answer shows and an offline evaluator cannot
+   * decide; empty when the capability is not granted there, and for the root ACL.
+   */
+  public Set<EnterpriseGate> enterpriseGates(Capability capability, String path) {
+    Objects.requireNonNull(capability, "capability");
+    if (root || capability == Capability.DENY) {
+      return Set.of();
+    }
+    return granting(capability, path).map(grant -> grant.gates(capability)).orElse(Set.of());
+  }
+
+  /** The rule that applies to a request needing {@code capability} on {@code path}, if it grants that. */
+  private Optional<Grant> granting(Capability capability, String path) {
+    return lookup(path, capability == Capability.LIST)
+        .filter(grant -> !grant.isDeny() && grant.has(capability));
   }
 
   /**

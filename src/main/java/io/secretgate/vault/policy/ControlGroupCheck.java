@@ -1,7 +1,9 @@
 package io.secretgate.vault.policy;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The checks Vault applies to a {@code control_group} attribute when it stores a policy (an
@@ -12,7 +14,12 @@ import java.util.List;
 final class ControlGroupCheck {
   private ControlGroupCheck() {}
 
-  static void check(PathBlock block, Hcl.Item item, List<String> blockCapabilities) throws PolicyParseException {
+  /**
+   * Checks the control group and returns the capabilities it gates: those its factors name in
+   * {@code controlled_capabilities}, or every capability when a factor names none.
+   */
+  static Set<Capability> check(PathBlock block, Hcl.Item item, List<String> blockCapabilities)
+      throws PolicyParseException {
     if (!(item.value() instanceof Hcl.ObjectValue body)) {
       throw block.error(item.value().pos(), "control_group must be an object");
     }
@@ -31,9 +38,11 @@ final class ControlGroupCheck {
     if (factors.isEmpty()) {
       throw block.error(item.key().pos(), "no control group factors provided");
     }
+    EnumSet<Capability> gated = EnumSet.noneOf(Capability.class);
     for (Hcl.Item factor : factors) {
-      checkFactor(block, factor, blockCapabilities);
+      gated.addAll(checkFactor(block, factor, blockCapabilities));
     }
+    return gated;
   }
 
   private static List<Hcl.Item> namedFactors(PathBlock block, Hcl.Item entry) throws PolicyParseException {
@@ -46,12 +55,14 @@ final class ControlGroupCheck {
     return value.items();
   }
 
-  private static void checkFactor(PathBlock block, Hcl.Item factor, List<String> blockCapabilities)
+  /** Checks one factor and returns the capabilities it gates. */
+  private static Set<Capability> checkFactor(PathBlock block, Hcl.Item factor, List<String> blockCapabilities)
       throws PolicyParseException {
     if (!(factor.value() instanceof Hcl.ObjectValue body)) {
       throw block.error(factor.value().pos(), "factor must be an object");
     }
     Hcl.ObjectValue identity = null;
+    EnumSet<Capability> controlledCapabilities = EnumSet.noneOf(Capability.class);
     for (Hcl.Item entry : body.items()) {
       if (entry.name().equalsIgnoreCase("identity") && entry.value() instanceof Hcl.ObjectValue object) {
         identity = object;
@@ -61,6 +72,7 @@ final class ControlGroupCheck {
             throw block.error(controlled.pos(),
                 "control group factor capabilities must be a subset of the policy's capabilities");
           }
+          Capability.fromWireName(controlled.text()).ifPresent(controlledCapabilities::add);
         }
       }
     }
@@ -68,6 +80,7 @@ final class ControlGroupCheck {
       throw block.error(factor.key().pos(), "no control_group factor provided");
     }
     checkIdentity(block, factor, identity);
+    return controlledCapabilities.isEmpty() ? EnumSet.allOf(Capability.class) : controlledCapabilities;
   }
 
   private static void checkIdentity(PathBlock block, Hcl.Item factor, Hcl.ObjectValue identity)

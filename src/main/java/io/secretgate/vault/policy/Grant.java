@@ -9,12 +9,14 @@ import java.util.Set;
 /**
  * What the ACL holds for one pattern after merging every block with that exact pattern (vault/acl.go
  * {@code NewACL}): an existing deny stays deny; a new deny turns the entry into deny alone;
- * otherwise capabilities are unioned, the smaller positive wrapping TTLs kept and required
- * parameters unioned.
+ * otherwise capabilities are unioned, the smaller positive wrapping TTLs kept, and required
+ * parameters, MFA methods and control group factors added up.
  */
 final class Grant {
   private final EnumSet<Capability> capabilities;
   private final Set<String> requiredParameters;
+  private final EnumSet<Capability> controlGroup;
+  private boolean mfa;
   private Duration minWrappingTtl;
   private Duration maxWrappingTtl;
 
@@ -22,6 +24,9 @@ final class Grant {
     this.capabilities = EnumSet.noneOf(Capability.class);
     this.capabilities.addAll(rule.capabilities());
     this.requiredParameters = new LinkedHashSet<>(rule.requiredParameters());
+    this.controlGroup = EnumSet.noneOf(Capability.class);
+    this.controlGroup.addAll(rule.controlGroupCapabilities());
+    this.mfa = rule.mfa();
     this.minWrappingTtl = rule.minWrappingTtl();
     this.maxWrappingTtl = rule.maxWrappingTtl();
   }
@@ -39,6 +44,8 @@ final class Grant {
     maxWrappingTtl = smallerPositive(maxWrappingTtl, rule.maxWrappingTtl());
     minWrappingTtl = smallerPositive(minWrappingTtl, rule.minWrappingTtl());
     requiredParameters.addAll(rule.requiredParameters());
+    controlGroup.addAll(rule.controlGroupCapabilities());
+    mfa |= rule.mfa();
   }
 
   private static Duration smallerPositive(Duration existing, Duration added) {
@@ -60,6 +67,18 @@ final class Grant {
 
   Set<Capability> capabilities() {
     return EnumSet.copyOf(capabilities);
+  }
+
+  /** The Vault Enterprise checks on a request needing {@code operation}. */
+  Set<EnterpriseGate> gates(Capability operation) {
+    EnumSet<EnterpriseGate> gates = EnumSet.noneOf(EnterpriseGate.class);
+    if (mfa) {
+      gates.add(EnterpriseGate.MFA);
+    }
+    if (controlGroup.contains(operation)) {
+      gates.add(EnterpriseGate.CONTROL_GROUP);
+    }
+    return gates;
   }
 
   /**

@@ -10,8 +10,12 @@ import java.util.List;
  * commas; lists allow trailing (and stray) commas; values are literals, lists or objects.
  */
 final class HclReader {
+  /** How deep objects and lists may nest: as deep as Jackson lets a JSON policy nest. */
+  private static final int MAX_DEPTH = 500;
+
   private final HclLexer lexer;
   private HclToken lookahead;
+  private int depth;
 
   private HclReader(String text) {
     this.lexer = new HclLexer(text);
@@ -37,6 +41,9 @@ final class HclReader {
 
   /** The items up to the end of the file ({@code open == null}) or up to the matching '}'. */
   private List<Hcl.Item> items(HclToken open) throws PolicyParseException {
+    if (open != null) {
+      enter(open);
+    }
     List<Hcl.Item> items = new ArrayList<>();
     while (true) {
       HclToken next = peek();
@@ -51,6 +58,7 @@ final class HclReader {
           throw new PolicyParseException(next.pos(), "unexpected '}'");
         }
         take();
+        depth--;
         return items;
       }
       items.add(item());
@@ -100,6 +108,7 @@ final class HclReader {
   }
 
   private Hcl.ListValue list(HclToken open) throws PolicyParseException {
+    enter(open);
     List<Hcl.Value> elements = new ArrayList<>();
     boolean needComma = false;
     while (true) {
@@ -108,6 +117,7 @@ final class HclReader {
         case EOF -> throw new PolicyParseException(open.pos(), "'[' is never closed");
         case RBRACK -> {
           take();
+          depth--;
           return new Hcl.ListValue(elements, open.pos());
         }
         case COMMA -> {
@@ -124,6 +134,16 @@ final class HclReader {
         }
         default -> throw new PolicyParseException(token.pos(), "unexpected " + token.describe() + " in list");
       }
+    }
+  }
+
+  /**
+   * Enters the object or list {@code open} opens; one nested absurdly deep (a generated or broken
+   * file) is refused there rather than overflowing the stack.
+   */
+  private void enter(HclToken open) throws PolicyParseException {
+    if (++depth > MAX_DEPTH) {
+      throw new PolicyParseException(open.pos(), "nested more than " + MAX_DEPTH + " levels deep");
     }
   }
 

@@ -32,8 +32,15 @@ record HclToken(HclToken.Type type, String text, String value, Hcl.Pos pos) {
     };
   }
 
-  /** How an error message names this token. */
+  /**
+   * How an error message names this token, on one line: a heredoc by its opening {@code <<ANCHOR}
+   * (its source runs over several lines, and the message is one line of stderr).
+   */
   String describe() {
-    return type == Type.EOF ? "end of file" : "'" + text + "'";
+    return switch (type) {
+      case EOF -> "end of file";
+      case HEREDOC -> "heredoc '" + text.lines().findFirst().orElse("").strip() + "'";
+      default -> "'" + text + "'";
+    };
   }
 }

@@ -8,14 +8,17 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.json.JsonReadFeature;
 
 /**
  * Reads the JSON form of a policy into the same {@link Hcl} tree as the HCL form. Like HCL's JSON
  * parser, it turns {@code "path": {"a": {...}, "b": {...}}} (or a list of such objects) into one
- * item per path, labelled with the path.
+ * item per path, labelled with the path, and it accepts a trailing comma after the last element of
+ * an array or the last member of an object, which HCL's JSON parser skips.
  */
 final class JsonPolicyReader {
-  private static final JsonFactory JSON = new JsonFactory();
+  private static final JsonFactory JSON =
+      JsonFactory.builder().enable(JsonReadFeature.ALLOW_TRAILING_COMMA).build();
 
   private JsonPolicyReader() {}
 

@@ -26,6 +26,7 @@ final class PathBlock {
   final Hcl.Key label;
   final List<Hcl.Literal> capabilities = new ArrayList<>();
   final List<String> requiredParameters = new ArrayList<>();
+  boolean mfa;
   Hcl.Literal policy;
   Hcl.Value minWrappingTtl;
   Hcl.Value maxWrappingTtl;
@@ -58,7 +59,8 @@ final class PathBlock {
       case "policy" -> policy = scalar(item);
       case "capabilities" -> capabilities.addAll(strings(item));
       case "required_parameters" -> strings(item).forEach(s -> requiredParameters.add(s.text()));
-      case "mfa_methods", "subscribe_event_types" -> strings(item);
+      case "mfa_methods" -> mfa |= !strings(item).isEmpty();
+      case "subscribe_event_types" -> strings(item);
       case "allowed_parameters", "denied_parameters" -> parameterMap(item);
       case "min_wrapping_ttl" -> minWrappingTtl = item.value();
       case "max_wrapping_ttl" -> maxWrappingTtl = item.value();

@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Turns one {@code path} block into a {@link PathRule} exactly as Vault's {@code parsePaths} does:
@@ -53,15 +54,14 @@ final class PathBlockCompiler {
     }
     Duration min = duration(block, block.minWrappingTtl, "min_wrapping_ttl");
     Duration max = duration(block, block.maxWrappingTtl, "max_wrapping_ttl");
-    if (block.controlGroup != null) {
-      ControlGroupCheck.check(block, block.controlGroup, names.stream().map(Named::name).toList());
-    }
+    Set<Capability> controlGroup = block.controlGroup == null ? Set.of()
+        : ControlGroupCheck.check(block, block.controlGroup, names.stream().map(Named::name).toList());
     if (!min.isZero() && !max.isZero() && max.compareTo(min) < 0) {
       throw block.error(
           block.maxWrappingTtl.pos(), "max_wrapping_ttl cannot be less than min_wrapping_ttl");
     }
     LinkedHashSet<String> required = new LinkedHashSet<>(block.requiredParameters);
-    return new PathRule(pattern, RuleKind.of(pattern), granted, required, min, max);
+    return new PathRule(pattern, RuleKind.of(pattern), granted, required, min, max, block.mfa, controlGroup);
   }
 
   /** The {@code capabilities} entries, then those the legacy {@code policy} value stands for. */

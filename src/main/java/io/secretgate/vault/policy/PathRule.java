@@ -10,7 +10,9 @@ import java.util.Set;
  * One compiled {@code path} block of a policy. {@code pattern} is the block's path with one
  * leading {@code /} removed. A block that lists {@code deny} holds {@code deny} alone and no
  * constraints. {@code requiredParameters} and the wrapping TTLs (zero when unset) make Vault refuse
- * a request that has no parameters or is not response-wrapped.
+ * a request that has no parameters or is not response-wrapped. {@code mfa} ({@code mfa_methods})
+ * and {@code controlGroupCapabilities} (what its {@code control_group} gates) are the block's
+ * {@link EnterpriseGate}s.
  */
 public record PathRule(
     String pattern,
@@ -18,18 +20,25 @@ public record PathRule(
     Set<Capability> capabilities,
     Set<String> requiredParameters,
     Duration minWrappingTtl,
-    Duration maxWrappingTtl) {
+    Duration maxWrappingTtl,
+    boolean mfa,
+    Set<Capability> controlGroupCapabilities) {
 
   public PathRule {
+    capabilities = Collections.unmodifiableSet(copy(capabilities));
+    requiredParameters = Collections.unmodifiableSet(new LinkedHashSet<>(requiredParameters));
+    controlGroupCapabilities = Collections.unmodifiableSet(copy(controlGroupCapabilities));
+  }
+
+  private static EnumSet<Capability> copy(Set<Capability> capabilities) {
     EnumSet<Capability> caps = EnumSet.noneOf(Capability.class);
     caps.addAll(capabilities);
-    capabilities = Collections.unmodifiableSet(caps);
-    requiredParameters = Collections.unmodifiableSet(new LinkedHashSet<>(requiredParameters));
+    return caps;
   }
 
   static PathRule denyOnly(String pattern) {
-    return new PathRule(
-        pattern, RuleKind.of(pattern), EnumSet.of(Capability.DENY), Set.of(), Duration.ZERO, Duration.ZERO);
+    return new PathRule(pattern, RuleKind.of(pattern), EnumSet.of(Capability.DENY), Set.of(),
+        Duration.ZERO, Duration.ZERO, false, Set.of());
   }
 
   public boolean isDeny() {

@@ -15,6 +15,8 @@ final class VaultDurations {
   private static final BigInteger MAX_NANOS = BigInteger.valueOf(Long.MAX_VALUE);
   private static final BigInteger MIN_NANOS = BigInteger.valueOf(Long.MIN_VALUE);
   private static final long SECOND = 1_000_000_000L;
+  /** More digits before the point than any number of seconds a duration can hold. */
+  private static final int MAX_SECONDS_DIGITS = 20;
   private static final Map<String, Long> UNITS = Map.of(
       "ns", 1L,
       "us", 1_000L,
@@ -36,9 +38,20 @@ final class VaultDurations {
       case NULL -> Duration.ZERO;
       case BOOL -> throw new IllegalArgumentException("could not parse duration from input");
       case NUMBER -> seconds(goInt(literal.text()));
-      case FLOAT -> seconds(new BigDecimal(literal.text()).setScale(0, RoundingMode.DOWN).toBigInteger());
+      case FLOAT -> seconds(wholeSeconds(new BigDecimal(literal.text())));
       case STRING, HEREDOC -> parseString(literal.text());
     };
+  }
+
+  /**
+   * The whole seconds of a number literal, refusing one far out of range (e.g. {@code 1e99999999})
+   * before its digits are spelled out, which would take minutes or overflow {@link BigInteger}.
+   */
+  private static BigInteger wholeSeconds(BigDecimal seconds) {
+    if (seconds.precision() - seconds.scale() > MAX_SECONDS_DIGITS) {
+      throw new IllegalArgumentException("duration out of range");
+    }
+    return seconds.setScale(0, RoundingMode.DOWN).toBigInteger();
   }
 
   private static Duration parseString(String s) {

@@ -54,6 +54,19 @@ class AclTest {
   }
 
   @Test
+  void mfaAndControlGroupsOfMergedBlocksGateTheCapabilitiesTheyNameButLeaveTheAclAnswerAlone() throws Exception {
+    Acl acl = constraints();
+
+    assertThat(acl.allows(Capability.READ, "secret/approved")).isTrue();
+    assertThat(acl.enterpriseGates(Capability.READ, "secret/approved")).containsExactly(EnterpriseGate.MFA);
+    assertThat(acl.enterpriseGates(Capability.UPDATE, "secret/approved"))
+        .containsExactlyInAnyOrder(EnterpriseGate.MFA, EnterpriseGate.CONTROL_GROUP);
+    assertThat(acl.enterpriseGates(Capability.LIST, "secret/approved/")).containsExactly(EnterpriseGate.MFA);
+    assertThat(acl.enterpriseGates(Capability.DELETE, "secret/approved")).isEmpty();
+    assertThat(acl.enterpriseGates(Capability.READ, "secret/merged")).isEmpty();
+  }
+
+  @Test
   void sudoAndSubscribeAreAllowedWhenTheirBitIsGranted() throws Exception {
     Acl acl = constraints();
 

@@ -52,13 +52,17 @@ class PolicyFilesTest {
         .isInstanceOf(NoSuchFileException.class);
   }
 
-  @Test
-  void anUnparsableFileIsAParseErrorWithItsPosition() {
-    assertThatThrownBy(() -> PolicyFiles.load(Fixtures.path("files/broken.hcl")))
+  @ParameterizedTest(name = "{0} is refused at line {1}, column {2}: {3}")
+  @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+      files/broken.hcl       | 1 | 17 | '{' is never closed
+      files/windows-1252.hcl | 1 | 17 | not valid UTF-8 text
+      """)
+  void anUnparsableFileIsAParseErrorWithItsPosition(String file, int line, int column, String reason) {
+    assertThatThrownBy(() -> PolicyFiles.load(Fixtures.path(file)))
         .isInstanceOfSatisfying(PolicyParseException.class, e -> {
-          assertThat(e.line()).isEqualTo(1);
-          assertThat(e.column()).isEqualTo(17);
-          assertThat(e.reason()).isEqualTo("'{' is never closed");
+          assertThat(e.line()).isEqualTo(line);
+          assertThat(e.column()).isEqualTo(column);
+          assertThat(e.reason()).isEqualTo(reason);
         });
   }
 }

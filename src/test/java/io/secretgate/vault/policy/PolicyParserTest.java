@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -107,9 +108,11 @@ class PolicyParserTest {
       unterminated-string.hcl            | 1 | 6  | string is not terminated
       unclosed-block.hcl                 | 1 | 17 | '{' is never closed
       missing-comma.hcl                  | 2 | 26 | expected ',' or ']' in list, found '"list"'
+      heredoc-without-equals.hcl         | 2 | 11 | expected '=' or '{' after 'comment', found heredoc '<<EOT'
       unterminated-comment.hcl           | 2 | 1  | comment not terminated
       capabilities-not-a-list.hcl        | 2 | 18 | path "secret/a": capabilities must be a list of strings
       bad-duration.hcl                   | 3 | 22 | path "secret/a": error parsing max_wrapping_ttl: time: invalid duration "forever"
+      huge-float-duration.hcl            | 3 | 22 | path "secret/a": error parsing min_wrapping_ttl: duration out of range
       max-below-min-ttl.hcl              | 4 | 22 | path "secret/a": max_wrapping_ttl cannot be less than min_wrapping_ttl
       illegal-character.hcl              | 1 | 42 | illegal character ';'
       labelled-assignment.hcl            | 1 | 17 | expected '{' after the labels of 'path', found '='
@@ -130,12 +133,20 @@ class PolicyParserTest {
   }
 
   @Test
+  void readsTheTrailingCommasThatVaultsJsonPolicyParserAccepts() throws Exception {
+    Acl acl = Acl.of(List.of(parseFixture("good/trailing-commas.json")));
+
+    assertThat(acl.capabilities("secret/data/app/db")).containsExactly("list", "read");
+    assertThat(acl.capabilities("secret/data/app/admin")).containsExactly("deny");
+  }
+
+  @Test
   void reportsMalformedJsonAtJacksonsPosition() {
-    assertThatThrownBy(() -> parseFixture("bad/trailing-comma.json"))
+    assertThatThrownBy(() -> parseFixture("bad/missing-comma.json"))
         .isInstanceOfSatisfying(PolicyParseException.class, e -> {
           assertThat(e.reason()).startsWith("invalid JSON: ");
-          assertThat(e.line()).isEqualTo(3);
-          assertThat(e.column()).isEqualTo(43);
+          assertThat(e.line()).isEqualTo(4);
+          assertThat(e.column()).isEqualTo(5);
         });
   }
 
@@ -144,6 +155,18 @@ class PolicyParserTest {
     assertThatThrownBy(() -> parseFixture("bad/unclosed-object.json"))
         .isInstanceOfSatisfying(PolicyParseException.class, e ->
             assertThat(e.reason()).isEqualTo("invalid JSON: Unexpected end-of-input: expected close marker for Object"));
+  }
+
+  @Test
+  void refusesAbsurdlyDeepNestingAtTheFirstLevelTooDeepInsteadOfOverflowingTheStack() {
+    String deep = "path \"secret/a\" {\n  capabilities = " + "[".repeat(100_000) + "\n";
+
+    assertThatThrownBy(() -> PolicyParser.parse("deep", deep))
+        .isInstanceOfSatisfying(PolicyParseException.class, e -> {
+          assertThat(e.reason()).isEqualTo("nested more than 500 levels deep");
+          assertThat(e.line()).isEqualTo(2);
+          assertThat(e.column()).isEqualTo(18 + 499);
+        });
   }
 
   @Test

@@ -13,3 +13,15 @@ path "secret/admin/*"   { capabilities = ["sudo", "read", "subscribe"] }
 path "secret/meta/app"  { capabilities = ["list"] }
 path "secret/closed"    { capabilities = ["deny"] }
 path "secret/closed-tree/*" { capabilities = ["deny"] }
+
+# Vault Enterprise gates: merged, MFA applies to every operation, the control group to updates only.
+path "secret/approved" {
+  capabilities  = ["read", "update"]
+  control_group = {
+    factor "ops" {
+      identity { group_names = ["ops"]  approvals = 1 }
+      controlled_capabilities = ["update"]
+    }
+  }
+}
+path "secret/approved" { capabilities = ["list"]  mfa_methods = ["totp"] }

@@ -1,0 +1,6 @@
+path "secret/a" {
+  comment <<EOT
+reads the app secrets
+EOT
+  capabilities = ["read"]
+}

@@ -1,0 +1,4 @@
+path "secret/a" {
+  capabilities     = ["read"]
+  min_wrapping_ttl = 1e999999999
+}
