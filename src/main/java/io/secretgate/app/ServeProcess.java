@@ -48,7 +48,7 @@ public final class ServeProcess implements AutoCloseable {
   private final ControllerTerms terms;
   private final LeaderElection election;
   private OpsServer server;
-  private Webhooks webhook;
+  private volatile Webhooks webhook;
 
   private ServeProcess(ServeConfig config, KubernetesClient client, ControllerFactory controllers) {
     this.config = config;
@@ -178,6 +178,8 @@ public final class ServeProcess implements AutoCloseable {
 
   private void registerChecks() {
     health.readiness("shutdown", () -> !shuttingDown.get());
+    // The ops server answers before the webhooks listen (their certificate may take API calls to read).
+    if (config.webhooks().anyEnabled()) health.readiness("webhook-server", () -> webhook != null);
     if (election == null) return;
     health.liveness("leader-election", () -> shuttingDown.get() || election.running());
     health.liveness("controller", terms::healthy);

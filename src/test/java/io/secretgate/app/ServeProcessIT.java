@@ -413,6 +413,41 @@ class ServeProcessIT {
         .contains("secretgate_webhook_requests_total{outcome=\"allowed\",path=\"/mutate/pod\"} 1.0");
   }
 
+  /**
+   * Beside ESO (controller off) nothing else holds readiness back: while the self-managed certificate is
+   * still being read (an API server slow to answer), the ops server already answers and the HTTPS port
+   * does not listen yet; a Pod found ready then is sent admission calls it refuses (failurePolicy Fail).
+   */
+  @Test
+  void with_only_a_webhook_on_readyz_fails_until_the_webhook_server_listens() throws Exception {
+    server.expect().get().delay(3, java.util.concurrent.TimeUnit.SECONDS).withPath("/api/v1/namespaces/certs/secrets/slow-tls")
+        .andReturn(404, "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"reason\":\"NotFound\",\"code\":404}")
+        .once();
+    int opsPort;
+    try (ServerSocket free = new ServerSocket(0)) {
+      opsPort = free.getLocalPort();
+    }
+    ServeConfig config = config("slow-tls-lease", "w-7", "--controller", "false", "--validating-webhook", "true", "--webhook-port", "0",
+        "--cert-mode", "self-managed", "--service-namespace", "certs", "--cert-secret", "slow-tls", "--metrics-port", String.valueOf(opsPort));
+    CompletableFuture<ServeProcess> starting = CompletableFuture.supplyAsync(() -> start(config));
+    URI readyz = URI.create("http://127.0.0.1:" + opsPort + "/readyz");
+    java.util.concurrent.atomic.AtomicReference<HttpResponse<String>> first = new java.util.concurrent.atomic.AtomicReference<>();
+    Eventually.await(WAIT, "the ops server answers", () -> {
+      try {
+        first.set(http.send(HttpRequest.newBuilder(readyz).build(), HttpResponse.BodyHandlers.ofString()));
+        return true;
+      } catch (IOException | InterruptedException e) {
+        return false;
+      }
+    });
+    assertThat(starting).as("still reading the certificate Secret").isNotDone();
+
+    assertThat(first.get().statusCode()).isEqualTo(503);
+    assertThat(first.get().body()).contains("[-]webhook-server failed");
+    ServeProcess p = starting.get();
+    Eventually.await(WAIT, "ready once the webhook listens", () -> status(p, "/readyz") == 200);
+  }
+
   @Test
   void with_self_managed_certificates_it_creates_the_secret_and_serves_a_certificate_its_ca_signed() throws Exception {
     ServeProcess p = start(config("self-managed-lease", "w-1", "--controller", "false", "--validating-webhook", "true", "--webhook-port", "0",
