@@ -54,7 +54,7 @@ public final class ServeProcess implements AutoCloseable {
     this.config = config;
     this.client = client;
     if (config.controller().enabled()) {
-      this.terms = new ControllerTerms(() -> controllers.create(client, config, metrics), stepDownGrace(config));
+      this.terms = new ControllerTerms(() -> controllers.create(client, config, metrics), this::stepDownGrace);
       this.election = config.leaderElection().enabled()
           ? LeaderElection.onLease(client, config.leaderElection(), terms)
           : LeaderElection.disabled(config.leaderElection(), terms);
@@ -238,6 +238,14 @@ public final class ServeProcess implements AutoCloseable {
     Duration reserve = grace.dividedBy(4);
     if (reserve.compareTo(Duration.ofSeconds(5)) > 0) reserve = Duration.ofSeconds(5);
     return grace.minus(reserve);
+  }
+
+  /** After a lost lease: what is left of the lease this process last wrote, lease duration minus renew deadline at most. */
+  private Duration stepDownGrace() {
+    Duration most = stepDownGrace(config);
+    if (!config.leaderElection().enabled()) return most;
+    Duration left = election.leaseLeft();
+    return left.compareTo(most) < 0 ? left : most;
   }
 
   /** After a lost lease, others may take it once it expires: lease duration minus renew deadline. */
