@@ -23,7 +23,7 @@ final class ControllerTerms implements LeaderElection.Listener {
   private static final Logger log = LoggerFactory.getLogger(ControllerTerms.class);
 
   private final Supplier<Controller> controllers;
-  private final Duration stepDownGrace;
+  private final Supplier<Duration> stepDownGrace;
   private final ExecutorService lifecycle = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "controller-lifecycle");
     t.setDaemon(true);
@@ -34,10 +34,10 @@ final class ControllerTerms implements LeaderElection.Listener {
   private volatile boolean closed;
 
   /**
-   * @param stepDownGrace how long in-flight work may take when leadership is lost: at most the time
-   *     left before another replica may take the lease (lease duration minus renew deadline)
+   * @param stepDownGrace how long in-flight work may take when leadership is lost, asked when the
+   *     controller stops: at most the time left before another replica may take the lease
    */
-  ControllerTerms(Supplier<Controller> controllers, Duration stepDownGrace) {
+  ControllerTerms(Supplier<Controller> controllers, Supplier<Duration> stepDownGrace) {
     this.controllers = controllers;
     this.stepDownGrace = stepDownGrace;
   }
@@ -49,7 +49,7 @@ final class ControllerTerms implements LeaderElection.Listener {
 
   @Override
   public void stoppedLeading() {
-    submit(() -> stopTerm(stepDownGrace));
+    submit(() -> stopTerm(stepDownGrace.get()));
   }
 
   /** True while the controller of the current term runs and says it is ready. */

@@ -48,13 +48,13 @@ public final class ServeProcess implements AutoCloseable {
   private final ControllerTerms terms;
   private final LeaderElection election;
   private OpsServer server;
-  private Webhooks webhook;
+  private volatile Webhooks webhook;
 
   private ServeProcess(ServeConfig config, KubernetesClient client, ControllerFactory controllers) {
     this.config = config;
     this.client = client;
     if (config.controller().enabled()) {
-      this.terms = new ControllerTerms(() -> controllers.create(client, config, metrics), stepDownGrace(config));
+      this.terms = new ControllerTerms(() -> controllers.create(client, config, metrics), this::stepDownGrace);
       this.election = config.leaderElection().enabled()
           ? LeaderElection.onLease(client, config.leaderElection(), terms)
           : LeaderElection.disabled(config.leaderElection(), terms);
@@ -178,6 +178,8 @@ public final class ServeProcess implements AutoCloseable {
 
   private void registerChecks() {
     health.readiness("shutdown", () -> !shuttingDown.get());
+    // The ops server answers before the webhooks listen (their certificate may take API calls to read).
+    if (config.webhooks().anyEnabled()) health.readiness("webhook-server", () -> webhook != null);
     if (election == null) return;
     health.liveness("leader-election", () -> shuttingDown.get() || election.running());
     health.liveness("controller", terms::healthy);
@@ -236,6 +238,14 @@ public final class ServeProcess implements AutoCloseable {
     Duration reserve = grace.dividedBy(4);
     if (reserve.compareTo(Duration.ofSeconds(5)) > 0) reserve = Duration.ofSeconds(5);
     return grace.minus(reserve);
+  }
+
+  /** After a lost lease: what is left of the lease this process last wrote, lease duration minus renew deadline at most. */
+  private Duration stepDownGrace() {
+    Duration most = stepDownGrace(config);
+    if (!config.leaderElection().enabled()) return most;
+    Duration left = election.leaseLeft();
+    return left.compareTo(most) < 0 ? left : most;
   }
 
   /** After a lost lease, others may take it once it expires: lease duration minus renew deadline. */

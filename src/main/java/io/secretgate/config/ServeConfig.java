@@ -33,7 +33,10 @@ public record ServeConfig(
     RotationSettings rotation,
     SettingSources sources) {
 
-  /** client-go's and fabric8's jitter factor: the renew deadline must exceed the retry period times this. */
+  /**
+   * fabric8's jitter factor: a retry waits the retry period plus up to this many times it, and fabric8's
+   * LeaderElectorBuilder refuses a renew deadline not above that (client-go asks only for this many times it).
+   */
   public static final double JITTER_FACTOR = 1.2;
 
   public ServeConfig {
@@ -110,9 +113,11 @@ public record ServeConfig(
       in.problem(in.describe(RENEW_DEADLINE, "10s") + ": must be shorter than the lease duration, "
           + in.describe(LEASE_DURATION, "15s"));
     }
-    if (s.renewDeadline().toNanos() <= JITTER_FACTOR * s.retryPeriod().toNanos()) {
-      in.problem(in.describe(RENEW_DEADLINE, "10s") + ": must be longer than 1.2 times the retry period, "
-          + in.describe(RETRY_PERIOD, "2s"));
+    // as fabric8's LeaderElectorBuilder computes it, in milliseconds
+    Duration longestRetry = s.retryPeriod().plusMillis((long) Math.ceil(s.retryPeriod().toMillis() * JITTER_FACTOR));
+    if (s.renewDeadline().compareTo(longestRetry) <= 0) {
+      in.problem(in.describe(RENEW_DEADLINE, "10s") + ": must be longer than 2.2 times the retry period (a retry waits the period plus up to "
+          + "1.2 times it), " + in.describe(RETRY_PERIOD, "2s"));
     }
   }
 

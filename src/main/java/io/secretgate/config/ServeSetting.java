@@ -43,7 +43,7 @@ public enum ServeSetting {
   RENEW_DEADLINE("--renew-deadline", "DURATION", "10s",
       "How long the leader keeps failing to renew before it steps down; shorter than --lease-duration."),
   RETRY_PERIOD("--retry-period", "DURATION", "2s",
-      "How often to try to acquire or renew the lease; --renew-deadline must exceed 1.2 times it."),
+      "How often to try to acquire or renew the lease; --renew-deadline must exceed 2.2 times it (the period plus its jitter)."),
   SHUTDOWN_GRACE("--shutdown-grace", "DURATION", "30s",
       "On SIGTERM: how long in-flight syncs may finish before the lease is released and the process exits."),
   LOG_FORMAT("--log-format", "text|json", "text", "Log lines as text, or as one JSON object per line."),

@@ -7,10 +7,12 @@ import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderElectionConfig;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderElectionConfigBuilder;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderElectorBuilder;
+import io.fabric8.kubernetes.client.extended.leaderelection.resourcelock.LeaderElectionRecord;
 import io.fabric8.kubernetes.client.extended.leaderelection.resourcelock.LeaseLock;
 import io.secretgate.config.LeaderElectionSettings;
 import io.secretgate.threads.DaemonThreads;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -56,6 +58,7 @@ public final class LeaderElection implements AutoCloseable {
   private final ExecutorService executor;
   private final AtomicBoolean leading = new AtomicBoolean();
   private final AtomicReference<String> leader = new AtomicReference<>();
+  private final AtomicReference<Instant> leaseEnds = new AtomicReference<>();
   private final AtomicBoolean started = new AtomicBoolean();
   private volatile boolean stopping;
   private volatile boolean broken;
@@ -101,6 +104,19 @@ public final class LeaderElection implements AutoCloseable {
   /** The holder of the lease last seen, if any. */
   public Optional<String> leader() {
     return Optional.ofNullable(leader.get());
+  }
+
+  /**
+   * How long the lease this process last wrote stays its own (its renew time plus its duration, from
+   * now): after that another replica may take it. Zero when it wrote none or that time has passed.
+   * fabric8 notices a failed renewal only at a retry after the renew deadline, so this is what a
+   * leader that stops leading has left, not lease duration minus renew deadline.
+   */
+  public Duration leaseLeft() {
+    Instant ends = leaseEnds.get();
+    if (ends == null) return Duration.ZERO;
+    Duration left = Duration.between(Instant.now(), ends);
+    return left.isNegative() ? Duration.ZERO : left;
   }
 
   /** True once a leader, this process or another, has been seen: the election works. */
@@ -184,7 +200,7 @@ public final class LeaderElection implements AutoCloseable {
   private LeaderElectionConfig config() {
     return new LeaderElectionConfigBuilder()
         .withName("secretgate")
-        .withLock(new LeaseLock(settings.leaseNamespace(), settings.leaseName(), settings.identity()))
+        .withLock(new RecordingLock())
         .withLeaseDuration(settings.leaseDuration())
         .withRenewDeadline(settings.renewDeadline())
         .withRetryPeriod(settings.retryPeriod())
@@ -210,6 +226,32 @@ public final class LeaderElection implements AutoCloseable {
     String before = leader.getAndSet(identity);
     if (!identity.equals(before) && !identity.equals(settings.identity())) log.info("the leader is {}", identity);
     listener.newLeader(identity);
+  }
+
+  /** Notes when a lease this process wrote (took or renewed, with itself as holder) runs out. */
+  private void wrote(LeaderElectionRecord r) {
+    if (settings.identity().equals(r.getHolderIdentity()) && r.getRenewTime() != null && r.getLeaseDuration() != null) {
+      leaseEnds.set(r.getRenewTime().toInstant().plus(r.getLeaseDuration()));
+    }
+  }
+
+  /** The Lease lock, telling {@link #wrote} of every record written to the API server. */
+  private final class RecordingLock extends LeaseLock {
+    RecordingLock() {
+      super(settings.leaseNamespace(), settings.leaseName(), settings.identity());
+    }
+
+    @Override
+    public synchronized void create(KubernetesClient c, LeaderElectionRecord r) {
+      super.create(c, r);
+      wrote(r);
+    }
+
+    @Override
+    public synchronized void update(KubernetesClient c, LeaderElectionRecord r) {
+      super.update(c, r);
+      wrote(r);
+    }
   }
 
   private static void awaitQuietly(ExecutorService executor, Duration timeout) {

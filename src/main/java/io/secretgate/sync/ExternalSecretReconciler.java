@@ -57,6 +57,7 @@ public final class ExternalSecretReconciler {
   private static final Logger LOG = LoggerFactory.getLogger(ExternalSecretReconciler.class);
   /** Our Warning event reason (not ESO's) when Vault answered 429; the message says how long we wait. */
   static final String REASON_VAULT_RATE_LIMITED = "VaultRateLimited";
+  private static final String KIND = "ExternalSecret";
 
   private final SyncCluster cluster;
   private final StoreLookup stores;
@@ -66,6 +67,7 @@ public final class ExternalSecretReconciler {
   private final Finalization finalization;
   private final ResyncRequests resyncs;
   private final OwnWrites own;
+  private final SyncLog syncLog = new SyncLog();
 
   public ExternalSecretReconciler(SyncCluster cluster, StoreLookup stores, VaultConnections vaults, DesiredSecretBuilder builder, Clock clock) {
     this(cluster, stores, vaults, builder, clock, new ResyncRequests());
@@ -117,7 +119,7 @@ public final class ExternalSecretReconciler {
     if (finalized.isPresent()) return finalized.get();
     Instant start = clock.instant();
     List<Violation> invalid = SpecRules.violations(es.getSpec());
-    if (!invalid.isEmpty()) return blocked(es, describe(invalid));
+    if (!invalid.isEmpty()) return blocked(es, describe(invalid), start);
     Optional<Duration> interval = GoDuration.parse(es.getSpec().effectiveRefreshInterval());
     RefreshSchedule.Inputs inputs = refreshInputs(es, interval.get());
     boolean requested = resyncs.take(key);
@@ -158,11 +160,11 @@ public final class ExternalSecretReconciler {
     try {
       return readAndWrite(es, start, interval, freshReads);
     } catch (StoreUnavailable e) {
-      return fail(es, EsoText.REASON_SYNCED_ERROR, EsoText.MSG_ERROR_GET_SECRET_DATA, e.getMessage(), !e.configError);
+      return fail(es, EsoText.REASON_SYNCED_ERROR, EsoText.MSG_ERROR_GET_SECRET_DATA, e.getMessage(), !e.configError, start);
     } catch (KubeStepFailed e) {
       // RBAC (403), a refused object (422), conflicts or an unreachable API server: nothing more was
       // written; an RBAC or cluster fix heals it without an ExternalSecret change, so retry with backoff
-      return fail(es, EsoText.REASON_SYNCED_ERROR, e.esoMessage, e.esoMessage + ": " + e.getCause().getMessage(), true);
+      return fail(es, EsoText.REASON_SYNCED_ERROR, e.esoMessage, e.esoMessage + ": " + e.getCause().getMessage(), true, start);
     }
   }
 
@@ -172,49 +174,50 @@ public final class ExternalSecretReconciler {
     outcome.events().forEach(ev -> cluster.events().record(es, ev));
     if (outcome instanceof BuildOutcome.Write w) return write(es, w, start, interval);
     if (outcome instanceof BuildOutcome.Retain) {
-      return succeed(es, EsoText.MSG_SYNCED_RETAIN, EsoText.REASON_SYNCED, start, interval, Optional.empty());
+      return succeed(es, SyncLog.Outcome.UNCHANGED, EsoText.MSG_SYNCED_RETAIN, EsoText.REASON_SYNCED, start, interval, Optional.empty());
     }
     if (outcome instanceof BuildOutcome.Delete d) return delete(es, d, start, interval);
     BuildOutcome.Failed f = (BuildOutcome.Failed) outcome;
-    if (rateLimit.limited()) return rateLimited(es, f, rateLimit.retryAfter());
+    if (rateLimit.limited()) return rateLimited(es, f, rateLimit.retryAfter(), start);
     boolean heals = f.kind() == FailureKind.SOURCE || f.kind() == FailureKind.DATA;
-    return fail(es, f.reason(), f.message(), f.eventText(), heals);
+    return fail(es, f.reason(), f.message(), f.eventText(), heals, start);
   }
 
   private SyncResult write(ExternalSecret es, BuildOutcome.Write w, Instant start, Duration interval) {
     ApplyResult applied = kubeStep(EsoText.MSG_ERROR_UPDATE_SECRET, () -> cluster.writer().apply(w.secret(), es));
     if (applied.ok()) applied.event().ifPresent(ev -> cluster.events().record(es, ev)); // a refusal's Warning: fail() below
     if (applied.outcome() == ApplyResult.Outcome.MISSING) {
-      return succeed(es, EsoText.MSG_MISSING, EsoText.REASON_MISSING, start, interval, Optional.empty());
+      return succeed(es, SyncLog.Outcome.SKIPPED, EsoText.MSG_MISSING, EsoText.REASON_MISSING, start, interval, Optional.empty());
     }
     if (applied.outcome() == ApplyResult.Outcome.CREATED || applied.outcome() == ApplyResult.Outcome.UPDATED) {
       own.wroteSecret(ns(es) + "/" + applied.secretName());
     }
     if (!applied.ok()) {
       return fail(es, EsoText.REASON_SYNCED_ERROR, applied.failureMessage().orElse(EsoText.MSG_ERROR_UPDATE_SECRET),
-          applied.detail().orElse(applied.failureMessage().orElse("")), false);
+          applied.detail().orElse(applied.failureMessage().orElse("")), false, start);
     }
     if (w.secret().creationPolicy() == io.secretgate.api.CreationPolicy.Owner) {
       List<String> orphans = kubeStep(EsoText.MSG_ERROR_DELETE_ORPHANED, () -> cluster.deleter().deleteOrphans(es, applied.secretName()));
       orphans.forEach(o -> cluster.events().record(es, SyncEvent.normal(EsoText.EVENT_DELETED, EsoText.EVENT_DELETED_ORPHANED_MESSAGE)));
     }
-    LOG.info("sync ExternalSecret {}/{}: {} Secret {}", ns(es), name(es), applied.outcome(), applied.secretName());
-    return succeed(es, EsoText.MSG_SYNCED, EsoText.REASON_SYNCED, start, interval,
+    return succeed(es, logOutcome(applied.outcome()), EsoText.MSG_SYNCED, EsoText.REASON_SYNCED, start, interval,
         applied.bound() ? Optional.of(applied.secretName()) : Optional.empty());
   }
 
   private SyncResult delete(ExternalSecret es, BuildOutcome.Delete d, Instant start, Duration interval) {
     SecretDeleter.DeleteResult r = kubeStep(EsoText.MSG_ERROR_DELETE_SECRET, () -> cluster.deleter().deleteIfControlled(es, d.secretName()));
     if (r == SecretDeleter.DeleteResult.NOT_CONTROLLED) {
-      return fail(es, EsoText.REASON_SYNCED_ERROR, EsoText.MSG_ERROR_DELETE_SECRET, "target is not controlled by this ExternalSecret", false);
+      return fail(es, EsoText.REASON_SYNCED_ERROR, EsoText.MSG_ERROR_DELETE_SECRET, "target is not controlled by this ExternalSecret", false, start);
     }
     if (r == SecretDeleter.DeleteResult.DELETED) cluster.events().record(es, SyncEvent.normal(EsoText.EVENT_DELETED, EsoText.EVENT_DELETED_MESSAGE));
-    return succeed(es, EsoText.MSG_DELETED, EsoText.REASON_DELETED, start, interval, Optional.empty());
+    return succeed(es, SyncLog.Outcome.DELETED, EsoText.MSG_DELETED, EsoText.REASON_DELETED, start, interval, Optional.empty());
   }
 
   /** {@code binding}: the Secret the sync created, updated or found as wanted (ESO binds only then); empty keeps the binding as it is. */
-  private SyncResult succeed(ExternalSecret es, String message, String reason, Instant start, Duration interval, Optional<String> binding) {
+  private SyncResult succeed(ExternalSecret es, SyncLog.Outcome outcome, String message, String reason, Instant start, Duration interval,
+      Optional<String> binding) {
     StatusWriter.Result written = cluster.status().write(es, StatusUpdate.synced(reason, message, start, binding));
+    syncLog.outcome(KIND, ns(es), name(es), outcome, reason, Duration.between(start, clock.instant()));
     if (written == StatusWriter.Result.WRITTEN && es.getMetadata().getResourceVersion() != null) {
       own.wroteStatus(ns(es) + "/" + name(es),
           new OwnWrites.Status(es.getMetadata().getResourceVersion(), start, SyncedResourceVersion.of(es), clock.instant()));
@@ -222,24 +225,33 @@ public final class ExternalSecretReconciler {
     return SyncResult.synced(RefreshSchedule.syncsOnce(interval) ? Optional.empty() : Optional.of(interval));
   }
 
-  private SyncResult fail(ExternalSecret es, String reason, String message, String detail, boolean retry) {
-    LOG.warn("sync ExternalSecret {}/{} failed: {}", ns(es), name(es), detail);
+  private SyncResult fail(ExternalSecret es, String reason, String message, String detail, boolean retry, Instant start) {
+    syncLog.failure(KIND, ns(es), name(es), reason, detail, Duration.between(start, clock.instant()));
     cluster.events().record(es, SyncEvent.warning(EsoText.EVENT_UPDATE_FAILED, detail));
     cluster.status().write(es, StatusUpdate.failed(reason, message, Optional.empty()));
     return retry ? new SyncResult.Retry(detail) : new SyncResult.Blocked(detail);
   }
 
   /** Vault answered 429: ESO's failure status and event, plus a Warning that says how long we wait. */
-  private SyncResult rateLimited(ExternalSecret es, BuildOutcome.Failed f, Optional<Duration> retryAfter) {
-    fail(es, f.reason(), f.message(), f.eventText(), true);
+  private SyncResult rateLimited(ExternalSecret es, BuildOutcome.Failed f, Optional<Duration> retryAfter, Instant start) {
+    fail(es, f.reason(), f.message(), f.eventText(), true, start);
     String wait = retryAfter.map(d -> "Vault asked to retry after " + d.toSeconds() + "s (Retry-After); the next attempt waits at least that long")
         .orElse("Vault sent no Retry-After; the next attempt waits for the backoff");
     cluster.events().record(es, SyncEvent.warning(REASON_VAULT_RATE_LIMITED, "Vault refused the read with 429 (rate limit or quota): " + wait));
     return new SyncResult.RateLimited(f.eventText(), retryAfter);
   }
 
-  private SyncResult blocked(ExternalSecret es, String detail) {
-    return fail(es, EsoText.REASON_SYNCED_ERROR, EsoText.MSG_ERROR_INVALID_SPEC, detail, false);
+  private SyncResult blocked(ExternalSecret es, String detail, Instant start) {
+    return fail(es, EsoText.REASON_SYNCED_ERROR, EsoText.MSG_ERROR_INVALID_SPEC, detail, false, start);
+  }
+
+  /** The log's outcome of a write that did not fail: SYNCED when the Secret was written. */
+  private static SyncLog.Outcome logOutcome(ApplyResult.Outcome applied) {
+    return switch (applied) {
+      case CREATED, UPDATED -> SyncLog.Outcome.SYNCED;
+      case UNCHANGED -> SyncLog.Outcome.UNCHANGED;
+      default -> SyncLog.Outcome.SKIPPED;
+    };
   }
 
   private static String describe(List<Violation> violations) {

@@ -42,8 +42,13 @@ public final class SyncLog {
 
   /** A failed sync: WARN, with the error's type and message. */
   public void failure(String kind, String namespace, String name, String reason, Throwable error, Duration took) {
+    failure(kind, namespace, name, reason, error.getClass().getSimpleName() + ": " + error.getMessage(), took);
+  }
+
+  /** A failed sync: WARN, with what went wrong in words (the text of its Warning event). */
+  public void failure(String kind, String namespace, String name, String reason, String error, Duration took) {
     event(Level.WARN, kind, namespace, name, Outcome.FAILED, reason, took)
-        .addKeyValue("error", error.getClass().getSimpleName() + ": " + error.getMessage())
+        .addKeyValue("error", error)
         .log(Outcome.FAILED.label());
   }
 

@@ -47,7 +47,7 @@ class ControllerTermsTest {
   /** Wins the lease with a controller whose start fails so; the leader must turn unhealthy and stay not ready. */
   static void leadsWithAControllerThatFailsToStart(Supplier<? extends Throwable> failure) {
     AtomicInteger attempts = new AtomicInteger();
-    ControllerTerms terms = new ControllerTerms(() -> failingToStart(attempts, failure), Duration.ofSeconds(1));
+    ControllerTerms terms = new ControllerTerms(() -> failingToStart(attempts, failure), () -> Duration.ofSeconds(1));
 
     terms.startedLeading();
 
@@ -61,7 +61,7 @@ class ControllerTermsTest {
   void a_controller_that_cannot_even_be_made_makes_the_leader_unhealthy() {
     ControllerTerms terms = new ControllerTerms(() -> {
       throw new ExceptionInInitializerError("static set-up failed");
-    }, Duration.ofSeconds(1));
+    }, () -> Duration.ofSeconds(1));
 
     terms.startedLeading();
 

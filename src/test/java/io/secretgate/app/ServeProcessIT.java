@@ -65,6 +65,8 @@ class ServeProcessIT {
     /** Ends the work in flight before {@link #inFlight} has passed. */
     final java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
     volatile Duration stopGrace;
+    /** When {@link #stop} was called. */
+    volatile java.time.Instant stopAt;
 
     @Override
     public void start() {
@@ -73,6 +75,7 @@ class ServeProcessIT {
 
     @Override
     public void stop(Duration grace) {
+      stopAt = java.time.Instant.now();
       stopGrace = grace;
       events.add("stopping");
       try {
@@ -219,6 +222,30 @@ class ServeProcessIT {
     assertThat(made.get(0).stopGrace).as("lease duration minus renew deadline").isEqualTo(Duration.ofSeconds(3));
     assertThat(status(p, "/readyz")).isEqualTo(200);
     assertThat(status(p, "/healthz")).isEqualTo(200);
+  }
+
+  /**
+   * A leader that cannot renew (its API calls fail) notices only at a retry after the renew deadline; the
+   * work in flight then gets what is left of the lease it last wrote, never beyond the moment a standby may
+   * take it (renewTime + lease duration), or two controllers write the same Secrets.
+   */
+  @Test
+  void a_leader_that_cannot_renew_stops_its_work_in_flight_before_the_lease_it_last_wrote_runs_out() {
+    List<FakeController> made = new ArrayList<>();
+    start(config("serve-unrenewable", "pod-a", "--retry-period", "800ms"), made);
+    Eventually.await(WAIT, "the controller starts", () -> made.size() == 1 && made.get(0).events.contains("start"));
+    made.get(0).inFlight = Duration.ofSeconds(30);
+
+    server.expect().get().withPath("/apis/coordination.k8s.io/v1/namespaces/ops/leases/serve-unrenewable")
+        .andReturn(500, "{}").always();
+
+    Eventually.await(WAIT, "the controller is told to stop", () -> made.get(0).stopAt != null);
+    Lease lease = client.leases().inNamespace("ops").list().getItems().stream()
+        .filter(l -> l.getMetadata().getName().equals("serve-unrenewable")).findFirst().orElseThrow();
+    java.time.Instant takeable = lease.getSpec().getRenewTime().toInstant().plusSeconds(lease.getSpec().getLeaseDurationSeconds());
+    assertThat(made.get(0).stopAt.plus(made.get(0).stopGrace))
+        .as("the end of the work in flight (the lease can be taken at %s)", takeable)
+        .isBeforeOrEqualTo(takeable.plusMillis(200));
   }
 
   @Test
@@ -411,6 +438,41 @@ class ServeProcessIT {
     assertThat(validate.statusCode()).isEqualTo(404);
     assertThat(get(p, "/metrics").body())
         .contains("secretgate_webhook_requests_total{outcome=\"allowed\",path=\"/mutate/pod\"} 1.0");
+  }
+
+  /**
+   * Beside ESO (controller off) nothing else holds readiness back: while the self-managed certificate is
+   * still being read (an API server slow to answer), the ops server already answers and the HTTPS port
+   * does not listen yet; a Pod found ready then is sent admission calls it refuses (failurePolicy Fail).
+   */
+  @Test
+  void with_only_a_webhook_on_readyz_fails_until_the_webhook_server_listens() throws Exception {
+    server.expect().get().delay(3, java.util.concurrent.TimeUnit.SECONDS).withPath("/api/v1/namespaces/certs/secrets/slow-tls")
+        .andReturn(404, "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"reason\":\"NotFound\",\"code\":404}")
+        .once();
+    int opsPort;
+    try (ServerSocket free = new ServerSocket(0)) {
+      opsPort = free.getLocalPort();
+    }
+    ServeConfig config = config("slow-tls-lease", "w-7", "--controller", "false", "--validating-webhook", "true", "--webhook-port", "0",
+        "--cert-mode", "self-managed", "--service-namespace", "certs", "--cert-secret", "slow-tls", "--metrics-port", String.valueOf(opsPort));
+    CompletableFuture<ServeProcess> starting = CompletableFuture.supplyAsync(() -> start(config));
+    URI readyz = URI.create("http://127.0.0.1:" + opsPort + "/readyz");
+    java.util.concurrent.atomic.AtomicReference<HttpResponse<String>> first = new java.util.concurrent.atomic.AtomicReference<>();
+    Eventually.await(WAIT, "the ops server answers", () -> {
+      try {
+        first.set(http.send(HttpRequest.newBuilder(readyz).build(), HttpResponse.BodyHandlers.ofString()));
+        return true;
+      } catch (IOException | InterruptedException e) {
+        return false;
+      }
+    });
+    assertThat(starting).as("still reading the certificate Secret").isNotDone();
+
+    assertThat(first.get().statusCode()).isEqualTo(503);
+    assertThat(first.get().body()).contains("[-]webhook-server failed");
+    ServeProcess p = starting.get();
+    Eventually.await(WAIT, "ready once the webhook listens", () -> status(p, "/readyz") == 200);
   }
 
   @Test

@@ -103,7 +103,7 @@ class NoSecretLeaksIT {
       // each failure has its Warning Event and its log line (both written around the status, not before it)
       await().atMost(PatientMockClient.WAIT).until(() -> client.v1().events().inNamespace("leaks").list().getItems().stream()
           .anyMatch(e -> "Warning".equals(e.getType()) && name.equals(e.getInvolvedObject().getName())));
-      await().atMost(PatientMockClient.WAIT).until(() -> logs.text().contains("leaks/" + name + " failed"));
+      await().atMost(PatientMockClient.WAIT).until(() -> logs.text().contains("namespace=leaks name=" + name + " outcome=failed"));
     }
     await().atMost(PatientMockClient.WAIT).until(() -> storeReady("vault-refused"), c -> c.isPresent() && "False".equals(c.get().status));
     await().atMost(PatientMockClient.WAIT).until(controller::idle); // the Events recorded so far are written

@@ -95,6 +95,34 @@ class TargetOutcomesIT {
     assertThat(client.secrets().inNamespace("payments").withName("status-denied").get()).as("the Secret was written").isNotNull();
   }
 
+  /**
+   * docs/serve.md "Logs": each sync outcome is one line (SyncLog) with kind, namespace, name, outcome and
+   * reason as key-value pairs (fields in JSON logs), so a log query can select one ExternalSecret's syncs.
+   */
+  @Test
+  void each_sync_outcome_is_one_log_line_naming_kind_namespace_name_outcome_and_reason() {
+    try (CapturedStderr logs = new CapturedStderr()) {
+      client.resources(ExternalSecret.class).resource(externalSecret("logged", "logged", CreationPolicy.Owner)).create();
+      client.resources(ExternalSecret.class).resource(externalSecret("logged-missing", "absent", CreationPolicy.Merge)).create();
+      ExternalSecret broken = RotationFixtures.externalSecret("logged-broken", "1h", "apps/payments/nothing-here");
+      client.resources(ExternalSecret.class).resource(broken).create();
+
+      await().atMost(WAIT).until(() -> syncLines(logs, "logged").findAny().isPresent()
+          && syncLines(logs, "logged-missing").findAny().isPresent() && syncLines(logs, "logged-broken").findAny().isPresent());
+
+      assertThat(syncLines(logs, "logged").findFirst().orElseThrow())
+          .contains(" INFO ", "outcome=synced reason=SecretSynced duration_ms=");
+      assertThat(syncLines(logs, "logged-missing").findFirst().orElseThrow())
+          .contains(" INFO ", "outcome=skipped reason=SecretMissing duration_ms=");
+      assertThat(syncLines(logs, "logged-broken").findFirst().orElseThrow())
+          .contains(" WARN ", "outcome=failed reason=SecretSyncedError duration_ms=", " error=");
+    }
+  }
+
+  private static java.util.stream.Stream<String> syncLines(CapturedStderr logs, String name) {
+    return logs.text().lines().filter(l -> l.contains("kind=ExternalSecret namespace=payments name=" + name + " "));
+  }
+
   private static java.util.stream.Stream<String> warnings(CapturedStderr logs, String about) {
     return logs.text().lines().filter(l -> l.contains(" WARN ") && l.contains(about));
   }
