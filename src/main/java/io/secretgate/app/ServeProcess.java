@@ -35,6 +35,9 @@ import org.slf4j.LoggerFactory;
  * the configured grace.
  */
 public final class ServeProcess implements AutoCloseable {
+  /** The longest {@link #webhookDrain}. */
+  static final Duration WEBHOOK_DRAIN = Duration.ofSeconds(5);
+
   private static final Logger log = LoggerFactory.getLogger(ServeProcess.class);
 
   private final ServeConfig config;
@@ -134,7 +137,10 @@ public final class ServeProcess implements AutoCloseable {
     try {
       if (terms != null) terms.shutdown(controllerGrace(grace));
       if (election != null) election.stop(remaining(began, grace));
-      if (webhook != null) webhook.close();
+      if (webhook != null) {
+        drainUntil(began + webhookDrain(grace).toNanos());
+        webhook.close();
+      }
       if (server != null) server.stop();
       gcMetrics.close();
       registry.close();
@@ -231,6 +237,27 @@ public final class ServeProcess implements AutoCloseable {
   private static Duration remaining(long began, Duration grace) {
     Duration left = grace.minusNanos(System.nanoTime() - began);
     return left.compareTo(Duration.ofMillis(500)) < 0 ? Duration.ofMillis(500) : left;
+  }
+
+  /**
+   * How long after shutdown began (and {@code /readyz} failed) the webhooks keep answering: 5 s, a
+   * quarter of the grace when that is shorter. Until the endpoints controller has taken the Pod out
+   * of the Service, kube-apiserver still sends admission calls here; a closed port would refuse
+   * them, and with {@code failurePolicy: Fail} refuse the applies, at every rollout.
+   */
+  static Duration webhookDrain(Duration grace) {
+    Duration quarter = grace.dividedBy(4);
+    return quarter.compareTo(WEBHOOK_DRAIN) < 0 ? quarter : WEBHOOK_DRAIN;
+  }
+
+  private static void drainUntil(long deadlineNanos) {
+    long wait = deadlineNanos - System.nanoTime();
+    if (wait <= 0) return;
+    try {
+      TimeUnit.NANOSECONDS.sleep(wait);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // asked to hurry: close now
+    }
   }
 
   /** The controller's share of the grace: the rest (up to 5 s, a quarter at most) releases the lease and stops the server. */

@@ -378,6 +378,29 @@ class ServeProcessIT {
   }
 
   @Test
+  void on_shutdown_the_webhook_keeps_answering_for_a_while_after_readyz_fails_so_the_service_stops_sending_before_the_port_closes(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    io.secretgate.tls.CertificateAuthority ca = writeServingCertificate(dir);
+    // a grace of 8 s: the webhooks keep answering for 2 s (a quarter) after /readyz fails
+    ServeProcess p = start(config("drain-lease", "w-9", "--controller", "false", "--validating-webhook", "true", "--webhook-port", "0",
+        "--tls-cert-file", dir.resolve(TLS_CRT).toString(), "--tls-key-file", dir.resolve(TLS_KEY).toString(), "--shutdown-grace", "8s"));
+    HttpClient https = HttpClient.newBuilder().sslContext(io.secretgate.tls.SslContexts.clientTrusting(List.of(ca.certificate()))).build();
+    Eventually.await(WAIT, "ready", () -> status(p, "/readyz") == 200);
+    URI validate = URI.create("https://localhost:" + p.webhookPort() + "/validate/externalsecret?timeout=10s");
+
+    Thread stopping = new Thread(p::shutdown, "test-shutdown");
+    stopping.start();
+    Eventually.await(WAIT, "not ready", () -> status(p, "/readyz") != 200);
+    HttpResponse<String> r = https.send(HttpRequest.newBuilder(validate).POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+        HttpResponse.BodyHandlers.ofString());
+
+    assertThat(r.statusCode()).as("answered after /readyz failed").isEqualTo(400);
+    stopping.join(Duration.ofSeconds(30).toMillis());
+    assertThatThrownBy(() -> https.send(HttpRequest.newBuilder(validate).POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+        HttpResponse.BodyHandlers.ofString())).isInstanceOf(IOException.class);
+  }
+
+  @Test
   void with_the_validating_webhook_on_it_answers_over_https_and_its_readiness_joins_readyz(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
       throws Exception {
     io.secretgate.tls.CertificateAuthority ca = writeServingCertificate(dir);
