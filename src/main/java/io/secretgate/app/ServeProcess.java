@@ -35,8 +35,8 @@ import org.slf4j.LoggerFactory;
  * the configured grace.
  */
 public final class ServeProcess implements AutoCloseable {
-  /** The longest {@link #webhookDrain}. */
-  static final Duration WEBHOOK_DRAIN = Duration.ofSeconds(5);
+  /** The longest {@link #reserve}. */
+  private static final Duration RESERVE_CAP = Duration.ofSeconds(5);
 
   private static final Logger log = LoggerFactory.getLogger(ServeProcess.class);
 
@@ -138,7 +138,7 @@ public final class ServeProcess implements AutoCloseable {
       if (terms != null) terms.shutdown(controllerGrace(grace));
       if (election != null) election.stop(remaining(began, grace));
       if (webhook != null) {
-        drainUntil(began + webhookDrain(grace).toNanos());
+        drainUntil(began + reserve(grace).toNanos());
         webhook.close();
       }
       if (server != null) server.stop();
@@ -240,14 +240,15 @@ public final class ServeProcess implements AutoCloseable {
   }
 
   /**
-   * How long after shutdown began (and {@code /readyz} failed) the webhooks keep answering: 5 s, a
-   * quarter of the grace when that is shorter. Until the endpoints controller has taken the Pod out
-   * of the Service, kube-apiserver still sends admission calls here; a closed port would refuse
-   * them, and with {@code failurePolicy: Fail} refuse the applies, at every rollout.
+   * A quarter of the grace, at most 5 s. Kept from the controller for releasing the lease and
+   * stopping the servers; and how long after shutdown began (and {@code /readyz} failed) the webhooks
+   * keep answering: until the endpoints controller has taken the Pod out of the Service,
+   * kube-apiserver still sends admission calls here, and a closed port would refuse them (with
+   * {@code failurePolicy: Fail}, refuse the applies) at every rollout.
    */
-  static Duration webhookDrain(Duration grace) {
+  static Duration reserve(Duration grace) {
     Duration quarter = grace.dividedBy(4);
-    return quarter.compareTo(WEBHOOK_DRAIN) < 0 ? quarter : WEBHOOK_DRAIN;
+    return quarter.compareTo(RESERVE_CAP) < 0 ? quarter : RESERVE_CAP;
   }
 
   private static void drainUntil(long deadlineNanos) {
@@ -260,11 +261,9 @@ public final class ServeProcess implements AutoCloseable {
     }
   }
 
-  /** The controller's share of the grace: the rest (up to 5 s, a quarter at most) releases the lease and stops the server. */
+  /** The controller's share of the grace: all but the {@link #reserve}. */
   static Duration controllerGrace(Duration grace) {
-    Duration reserve = grace.dividedBy(4);
-    if (reserve.compareTo(Duration.ofSeconds(5)) > 0) reserve = Duration.ofSeconds(5);
-    return grace.minus(reserve);
+    return grace.minus(reserve(grace));
   }
 
   /** After a lost lease: what is left of the lease this process last wrote, lease duration minus renew deadline at most. */

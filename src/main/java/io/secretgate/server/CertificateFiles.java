@@ -108,8 +108,7 @@ public final class CertificateFiles implements AutoCloseable {
     seen = content;
     notYetValid = null;
     try {
-      KeyMaterial next = Pem.readKeyMaterial(certPem, certFile.toString(), keyPem, keyFile.toString());
-      ServerCertificateUse.check(next.certificate(), certFile.toString());
+      KeyMaterial next = readMaterial(certFile, certPem, keyFile, keyPem);
       Validity.Status status = Validity.check(next, clock.instant(), Duration.ZERO);
       if (!status.servable() && servable()) {
         if (status == Validity.Status.NOT_YET_VALID) notYetValid = content;
@@ -143,10 +142,15 @@ public final class CertificateFiles implements AutoCloseable {
     static Pair read(Path certFile, Path keyFile) {
       String certPem = CertificateFiles.read(certFile);
       String keyPem = CertificateFiles.read(keyFile);
-      KeyMaterial material = Pem.readKeyMaterial(certPem, certFile.toString(), keyPem, keyFile.toString());
-      ServerCertificateUse.check(material.certificate(), certFile.toString());
-      return new Pair(certPem + "\u0000" + keyPem, material);
+      return new Pair(certPem + "\u0000" + keyPem, readMaterial(certFile, certPem, keyFile, keyPem));
     }
+  }
+
+  /** The pair read from the files' text, refused when kube-apiserver could not use its certificate ({@link ServerCertificateUse}). */
+  private static KeyMaterial readMaterial(Path certFile, String certPem, Path keyFile, String keyPem) {
+    KeyMaterial material = Pem.readKeyMaterial(certPem, certFile.toString(), keyPem, keyFile.toString());
+    ServerCertificateUse.check(material.certificate(), certFile.toString());
+    return material;
   }
 
   /** The file's text, or a {@link TlsException} naming it and saying why in words. */

@@ -10,9 +10,10 @@ import org.slf4j.spi.LoggingEventBuilder;
 /**
  * One log line per sync outcome, naming the object (kind, namespace, name), the outcome, ESO's
  * reason and how long it took, as key-value pairs: fields in JSON logs, {@code key=value} in text.
- * It takes no Secret data, and of a failure it logs only the error's type and its own message (no
- * causes, no stack), so a value can reach the log only if an exception message carried one, which
- * our errors never do.
+ * It takes no Secret data. Of a failure it logs what went wrong in words: the text of the sync's
+ * Warning event (the reconciler's path, which never holds a value), or an exception's type and its
+ * own message (no causes, no stack), so a value can reach the log only if an exception message
+ * carried one, which our errors never do.
  */
 public final class SyncLog {
   private final Logger log;
