@@ -1,6 +1,8 @@
 package io.secretgate.kube;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -19,14 +21,28 @@ import java.util.Optional;
  * only at the resourceVersion it was read at. Values are PEM text; nothing here logs them.
  */
 public final class CertificateSecret {
-  /** The Secret as read: its data decoded to text, its annotations, resourceVersion and type. */
-  public record Snapshot(Map<String, String> data, Map<String, String> annotations, String resourceVersion, String type) {}
+  /**
+   * The Secret as read: its data decoded to text, its type, and its metadata, whose labels,
+   * annotations, finalizers and owners others gave it a write keeps.
+   */
+  public record Snapshot(Map<String, String> data, String type, ObjectMeta metadata) {
+    public Map<String, String> annotations() {
+      return metadata.getAnnotations() == null ? Map.of() : metadata.getAnnotations();
+    }
+
+    public String resourceVersion() {
+      return metadata.getResourceVersion();
+    }
+  }
 
   /** The type a new Secret gets, so that {@code tls.crt}/{@code tls.key} mount as any TLS Secret. */
   public static final String TLS_TYPE = "kubernetes.io/tls";
 
   /** Marks the Secret as ours. */
   public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
+
+  /** The annotations under this prefix are ours: a write sets exactly those it is given and drops the others. */
+  static final String OWN_ANNOTATIONS = "secretgate.io/";
 
   private final KubernetesClient client;
   private final String namespace;
@@ -54,13 +70,14 @@ public final class CertificateSecret {
     if (s == null) return Optional.empty();
     Map<String, String> data = new LinkedHashMap<>();
     if (s.getData() != null) s.getData().forEach((k, v) -> data.put(k, decode(v)));
-    Map<String, String> annotations = s.getMetadata().getAnnotations() == null ? Map.of() : s.getMetadata().getAnnotations();
-    return Optional.of(new Snapshot(data, annotations, s.getMetadata().getResourceVersion(), s.getType()));
+    return Optional.of(new Snapshot(data, s.getType(), s.getMetadata()));
   }
 
   /**
    * Creates the Secret when {@code read} is empty, or replaces the one read at its resourceVersion
-   * (keeping its type, which the API server does not let change).
+   * (keeping its type, which the API server does not let change, and the labels, annotations other
+   * than {@value #OWN_ANNOTATIONS}*, finalizers and owner references others gave it: a restore's
+   * labels, a backup tool's finalizer).
    *
    * @return false on 409: someone else created or changed it since it was read
    * @throws KubeWriteException for any other failure
@@ -70,9 +87,7 @@ public final class CertificateSecret {
     String type = read.map(Snapshot::type).filter(t -> !t.isBlank()).orElse(TLS_TYPE);
     Map<String, String> encoded = new LinkedHashMap<>();
     data.forEach((k, v) -> encoded.put(k, Base64.getEncoder().encodeToString(v.getBytes(StandardCharsets.UTF_8))));
-    Secret secret = new SecretBuilder().withNewMetadata().withNamespace(namespace).withName(name)
-        .withResourceVersion(resourceVersion.orElse(null)).addToLabels(MANAGED_BY, "secretgate").withAnnotations(annotations).endMetadata()
-        .withType(type).withData(encoded).build();
+    Secret secret = new SecretBuilder().withMetadata(metadata(annotations, read)).withType(type).withData(encoded).build();
     try {
       if (resourceVersion.isPresent()) {
         client.secrets().inNamespace(namespace).resource(secret).update();
@@ -84,6 +99,18 @@ public final class CertificateSecret {
       if (e.getCode() == 409) return false;
       throw KubeWriteException.of(e, "Secret", namespace, name);
     }
+  }
+
+  private ObjectMeta metadata(Map<String, String> annotations, Optional<Snapshot> read) {
+    ObjectMeta before = read.map(Snapshot::metadata).orElseGet(ObjectMeta::new);
+    Map<String, String> kept = new LinkedHashMap<>();
+    read.map(Snapshot::annotations).orElse(Map.of()).forEach((k, v) -> {
+      if (!k.startsWith(OWN_ANNOTATIONS)) kept.put(k, v);
+    });
+    kept.putAll(annotations);
+    return new ObjectMetaBuilder().withNamespace(namespace).withName(name).withResourceVersion(read.map(Snapshot::resourceVersion).orElse(null))
+        .withLabels(before.getLabels()).addToLabels(MANAGED_BY, "secretgate").withAnnotations(kept).withFinalizers(before.getFinalizers())
+        .withOwnerReferences(before.getOwnerReferences()).build();
   }
 
   /** Calls {@code onChange} whenever the Secret is added, changed or deleted (an informer on this one name). */

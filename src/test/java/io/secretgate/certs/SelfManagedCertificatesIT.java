@@ -120,6 +120,34 @@ class SelfManagedCertificatesIT {
     clock.advance(Duration.ofMinutes(1));
     assertThat(certs.reconcile()).containsExactly(Kind.DROP_OLD_CA, Kind.KEEP);
     assertThat(published(at)).allSatisfy(bundle -> assertThat(bundle).containsExactly(nextCa));
+    assertThat(secret(at).getMetadata().getAnnotations()).as("the moments of a finished rotation are gone")
+        .doesNotContainKeys(CertSecretFormat.STAGED_AT, CertSecretFormat.SWITCHED_AT);
+  }
+
+  @Test
+  void a_new_certificate_keeps_the_labels_annotations_finalizers_and_owners_others_gave_the_secret() {
+    SelfManagedCertificates certs = instance();
+    certs.reconcile();
+    // A Velero restore labels it, a policy engine annotates it, a backup tool holds a finalizer and an
+    // owner; then its key breaks, so the next pass writes a new serving certificate.
+    client.secrets().inNamespace(at.namespace()).withName(SECRET).edit(s -> {
+      s.getMetadata().getLabels().put("velero.io/restore-name", "nightly");
+      s.getMetadata().setAnnotations(new HashMap<>(Map.of("policies.kyverno.io/last-applied-patches", "add-team.team")));
+      s.getMetadata().setFinalizers(List.of("example.com/backup"));
+      s.getMetadata().setOwnerReferences(List.of(new io.fabric8.kubernetes.api.model.OwnerReferenceBuilder().withApiVersion("v1")
+          .withKind("ConfigMap").withName("owner").withUid("0b6f0c7e-4b1c-4c59-9d2c-3f1e0e6b7a10").build()));
+      s.getData().put(CertSecretFormat.TLS_KEY, java.util.Base64.getEncoder().encodeToString("garbage".getBytes()));
+      return s;
+    });
+
+    assertThat(certs.reconcile()).containsExactly(Kind.REISSUE_SERVING, Kind.KEEP);
+
+    Secret written = secret(at);
+    assertThat(written.getMetadata().getLabels()).containsEntry("velero.io/restore-name", "nightly")
+        .containsEntry(CertificateSecret.MANAGED_BY, "secretgate");
+    assertThat(written.getMetadata().getAnnotations()).containsEntry("policies.kyverno.io/last-applied-patches", "add-team.team");
+    assertThat(written.getMetadata().getFinalizers()).containsExactly("example.com/backup");
+    assertThat(written.getMetadata().getOwnerReferences()).extracting(o -> o.getName()).containsExactly("owner");
   }
 
   @Test
