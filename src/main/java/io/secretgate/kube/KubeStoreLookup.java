@@ -13,7 +13,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** Stores and namespace labels read from a cluster, one GET each (for the CLI; the webhook uses informers). */
+/** Stores and namespace labels read from a cluster, one GET each (for the CLI, and for the webhook what its informers miss). */
 public final class KubeStoreLookup implements StoreLookup {
   private final KubernetesClient client;
 
@@ -51,15 +51,23 @@ public final class KubeStoreLookup implements StoreLookup {
   static String reason(KubernetesClientException e) {
     if (e.getCode() > 0) return "HTTP " + e.getCode();
     Throwable root = e;
-    while (root.getCause() != null) root = root.getCause();
-    return "cannot connect: " + connectFailure(root);
+    boolean timedOut = false;
+    while (root.getCause() != null) {
+      root = root.getCause();
+      timedOut |= timeout(root);
+    }
+    return "cannot connect: " + (timedOut ? "timed out" : connectFailure(root));
+  }
+
+  /** A timeout anywhere in the chain: the JDK client's connect timeout is an HttpConnectTimeoutException caused by a ConnectException. */
+  private static boolean timeout(Throwable t) {
+    return t instanceof java.net.SocketTimeoutException || t instanceof java.util.concurrent.TimeoutException || t instanceof java.net.http.HttpTimeoutException;
   }
 
   /** Why no answer came, in words (never a Java class name on a user's screen). */
   private static String connectFailure(Throwable root) {
     if (root instanceof java.net.ConnectException) return "connection refused";
     if (root instanceof java.net.UnknownHostException) return "unknown host";
-    if (root instanceof java.net.SocketTimeoutException || root instanceof java.util.concurrent.TimeoutException) return "timed out";
     if (root instanceof javax.net.ssl.SSLException) return "TLS handshake failed";
     if (root instanceof java.nio.channels.ClosedChannelException || root instanceof java.io.EOFException) return "the connection was closed";
     return "no answer";

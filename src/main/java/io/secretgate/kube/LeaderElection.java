@@ -1,8 +1,6 @@
 package io.secretgate.kube;
 
-import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderElectionConfig;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderElectionConfigBuilder;
@@ -73,10 +71,7 @@ public final class LeaderElection implements AutoCloseable {
 
   /** An election on the Lease {@code settings.leaseNamespace()/settings.leaseName()}, on a client made from {@code client}'s configuration. */
   public static LeaderElection onLease(KubernetesClient client, LeaderElectionSettings settings, Listener listener) {
-    int timeout = (int) Math.max(100, settings.renewDeadline().toMillis() / 2);
-    KubernetesClient own = new KubernetesClientBuilder().withConfig(new ConfigBuilder(client.getConfiguration())
-        .withRequestRetryBackoffLimit(0).withRequestTimeout(timeout).withConnectionTimeout(timeout).build()).build();
-    return new LeaderElection(own, settings, listener);
+    return new LeaderElection(BoundedClients.from(client, settings.renewDeadline().dividedBy(2)), settings, listener);
   }
 
   /** No election: {@link #start()} makes this process the leader at once. */

@@ -7,6 +7,7 @@ import io.secretgate.api.ClusterSecretStore;
 import io.secretgate.api.SecretStore;
 import io.secretgate.validation.FirstFoundStores;
 import io.secretgate.validation.StoreLookup;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -18,16 +19,23 @@ import java.util.List;
  * for {@link #synced()}.
  */
 public final class WebhookInformers implements AutoCloseable {
+  /** How long a GET for what the caches miss may take, connecting included. */
+  static final Duration GET_TIMEOUT = Duration.ofMillis(1500);
+
   private final SharedIndexInformer<SecretStore> secretStores;
   private final SharedIndexInformer<ClusterSecretStore> clusterStores;
   private final SharedIndexInformer<Namespace> namespaces;
-  private final KubernetesClient client;
+  private final KubernetesClient getClient;
+  private final StoreLookup lookup;
 
   private WebhookInformers(KubernetesClient client) {
-    this.client = client;
+    getClient = BoundedClients.from(client, GET_TIMEOUT);
     secretStores = client.resources(SecretStore.class).inAnyNamespace().runnableInformer(0);
     clusterStores = client.resources(ClusterSecretStore.class).runnableInformer(0);
     namespaces = client.namespaces().runnableInformer(0);
+    lookup = new FirstFoundStores(List.of(
+        new InformerStoreLookup(secretStores.getStore()::getByKey, clusterStores.getStore()::getByKey, namespaces.getStore()::getByKey),
+        new KubeStoreLookup(getClient)));
   }
 
   /** Starts the informers; they list and watch in the background. */
@@ -37,11 +45,14 @@ public final class WebhookInformers implements AutoCloseable {
     return informers;
   }
 
-  /** Stores and namespace labels from the caches, else from the API server. */
+  /**
+   * Stores and namespace labels from the caches, else from the API server with one GET, on a client
+   * of its own that fails within {@link #GET_TIMEOUT} (fabric8's retries take most of a minute): a
+   * store and a namespace GET and a Vault ask fit in kube-apiserver's 5 s webhook timeout, and a
+   * failed GET is a refusal that says why instead of a call kube-apiserver gives up on.
+   */
   public StoreLookup lookup() {
-    return new FirstFoundStores(List.of(
-        new InformerStoreLookup(secretStores.getStore()::getByKey, clusterStores.getStore()::getByKey, namespaces.getStore()::getByKey),
-        new KubeStoreLookup(client)));
+    return lookup;
   }
 
   /** True once every informer has listed what exists. */
@@ -59,6 +70,12 @@ public final class WebhookInformers implements AutoCloseable {
 
   @Override
   public void close() {
+    stopWatching();
+    getClient.close();
+  }
+
+  /** Stops the informers: their caches keep what they hold, the GETs still answer. */
+  void stopWatching() {
     all().forEach(SharedIndexInformer::close);
   }
 

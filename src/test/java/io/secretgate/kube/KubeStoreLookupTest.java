@@ -25,6 +25,10 @@ class KubeStoreLookupTest {
     assertThat(KubeStoreLookup.reason(failed(new ConnectException("Connection refused")))).isEqualTo("cannot connect: connection refused");
     assertThat(KubeStoreLookup.reason(failed(new UnknownHostException("kube.example")))).isEqualTo("cannot connect: unknown host");
     assertThat(KubeStoreLookup.reason(failed(new ClosedChannelException()))).isEqualTo("cannot connect: the connection was closed");
+    assertThat(KubeStoreLookup.reason(failed(new java.net.http.HttpTimeoutException("request timed out")))).isEqualTo("cannot connect: timed out");
+    java.net.http.HttpConnectTimeoutException connect = new java.net.http.HttpConnectTimeoutException("HTTP connect timed out");
+    connect.initCause(new ConnectException("HTTP connect timed out"));
+    assertThat(KubeStoreLookup.reason(failed(connect))).as("the JDK client's connect timeout").isEqualTo("cannot connect: timed out");
     assertThat(KubeStoreLookup.reason(failed(new IllegalStateException("odd")))).isEqualTo("cannot connect: no answer");
   }
 }

@@ -161,7 +161,7 @@ class WebhookOnlineFactsIT {
     // store and namespace just created (kubectl apply -f of a SecretStore, then its ExternalSecret) arrive.
     WebhookInformers lagging = WebhookInformers.start(client);
     Eventually.await(PatientMockClient.WAIT, "informers synced", lagging::synced);
-    lagging.close();
+    lagging.stopWatching();
     client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("fresh").addToLabels("secretgate.io/enforcement", "warn")
         .endMetadata().build()).create();
     client.resource(Serialization.unmarshal("""
@@ -176,6 +176,7 @@ class WebhookOnlineFactsIT {
     assertThat(lagging.lookup().find(io.secretgate.api.StoreKind.SecretStore, "fresh-vault", "fresh")).isPresent();
     assertThat(lagging.lookup().namespaceLabels("fresh")).hasValueSatisfying(l -> assertThat(l).containsEntry("secretgate.io/enforcement", "warn"));
     assertThat(lagging.lookup().find(io.secretgate.api.StoreKind.SecretStore, "never-created", "fresh")).isEmpty();
+    lagging.close();
   }
 
   @Test
