@@ -11,6 +11,14 @@ import java.time.Duration;
  * most of a minute) and with {@code timeout} to connect and to answer.
  */
 final class BoundedClients {
+  /**
+   * How long one of the validating webhook's GETs (what its caches miss: a store, a namespace, a
+   * token Secret) may take, connecting included: a store, a namespace and a token GET and a Vault
+   * ask fit in kube-apiserver's 5 s webhook timeout, and a failed GET is a refusal or warning that
+   * says why instead of a call kube-apiserver gives up on.
+   */
+  static final Duration WEBHOOK_GET = Duration.ofMillis(1500);
+
   private BoundedClients() {}
 
   static KubernetesClient from(KubernetesClient client, Duration timeout) {

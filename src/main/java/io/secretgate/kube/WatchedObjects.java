@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * cluster (ESO's known memory problem). A rotated token is seen as soon as its watch event arrives,
  * and its new digest makes the policy cache ask Vault again.
  *
- * <p>A read is answered with a GET instead ({@link NamedObjects#direct}) while its informer has not
+ * <p>A read is answered with a GET instead ({@link NamedObjects#direct}, failing within
+ * {@link BoundedClients#WEBHOOK_GET}) while its informer has not
  * listed yet, while it re-establishes its watch, and when it stopped: refused (HTTP 401/403, RBAC
  * without {@code list}/{@code watch}) it is not tried again, so the log says it once; otherwise it is
  * tried again after {@link #RETRY_AFTER}. At most {@code capacity} objects are watched; beyond that
@@ -76,6 +77,7 @@ public final class WatchedObjects implements NamedObjects, AutoCloseable {
   }
 
   private final KubernetesClient client;
+  private final KubernetesClient getClient;
   private final NamedObjects direct;
   private final int capacity;
   private final Clock clock;
@@ -86,12 +88,14 @@ public final class WatchedObjects implements NamedObjects, AutoCloseable {
   private boolean closed;
 
   public WatchedObjects(KubernetesClient client) {
-    this(client, CAPACITY, Clock.systemUTC());
+    this(client, CAPACITY, Clock.systemUTC(), BoundedClients.WEBHOOK_GET);
   }
 
-  WatchedObjects(KubernetesClient client, int capacity, Clock clock) {
+  /** @param getTimeout how long a GET may take (tests against the mock API server, which can stall, wait longer) */
+  WatchedObjects(KubernetesClient client, int capacity, Clock clock, Duration getTimeout) {
     this.client = client;
-    this.direct = NamedObjects.direct(client);
+    this.getClient = BoundedClients.from(client, getTimeout);
+    this.direct = NamedObjects.direct(getClient);
     this.capacity = capacity;
     this.clock = clock;
   }
@@ -120,6 +124,7 @@ public final class WatchedObjects implements NamedObjects, AutoCloseable {
     closed = true;
     informers.values().forEach(w -> w.informer.close());
     informers.clear();
+    // getClient stays open: reads after close are GETs (the webhook still answers while it drains)
   }
 
   /** The informer of {@code key} when its cache can answer now: listed and watching. */

@@ -19,17 +19,14 @@ import java.util.List;
  * for {@link #synced()}.
  */
 public final class WebhookInformers implements AutoCloseable {
-  /** How long a GET for what the caches miss may take, connecting included. */
-  static final Duration GET_TIMEOUT = Duration.ofMillis(1500);
-
   private final SharedIndexInformer<SecretStore> secretStores;
   private final SharedIndexInformer<ClusterSecretStore> clusterStores;
   private final SharedIndexInformer<Namespace> namespaces;
   private final KubernetesClient getClient;
   private final StoreLookup lookup;
 
-  private WebhookInformers(KubernetesClient client) {
-    getClient = BoundedClients.from(client, GET_TIMEOUT);
+  private WebhookInformers(KubernetesClient client, Duration getTimeout) {
+    getClient = BoundedClients.from(client, getTimeout);
     secretStores = client.resources(SecretStore.class).inAnyNamespace().runnableInformer(0);
     clusterStores = client.resources(ClusterSecretStore.class).runnableInformer(0);
     namespaces = client.namespaces().runnableInformer(0);
@@ -40,16 +37,19 @@ public final class WebhookInformers implements AutoCloseable {
 
   /** Starts the informers; they list and watch in the background. */
   public static WebhookInformers start(KubernetesClient client) {
-    WebhookInformers informers = new WebhookInformers(client);
+    return start(client, BoundedClients.WEBHOOK_GET);
+  }
+
+  /** @param getTimeout how long a GET may take (tests against the mock API server, which can stall, wait longer) */
+  static WebhookInformers start(KubernetesClient client, Duration getTimeout) {
+    WebhookInformers informers = new WebhookInformers(client, getTimeout);
     informers.all().forEach(SharedIndexInformer::start);
     return informers;
   }
 
   /**
    * Stores and namespace labels from the caches, else from the API server with one GET, on a client
-   * of its own that fails within {@link #GET_TIMEOUT} (fabric8's retries take most of a minute): a
-   * store and a namespace GET and a Vault ask fit in kube-apiserver's 5 s webhook timeout, and a
-   * failed GET is a refusal that says why instead of a call kube-apiserver gives up on.
+   * of its own that fails within {@link BoundedClients#WEBHOOK_GET} (fabric8's retries take most of a minute).
    */
   public StoreLookup lookup() {
     return lookup;

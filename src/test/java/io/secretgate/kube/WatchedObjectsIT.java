@@ -40,7 +40,7 @@ class WatchedObjectsIT {
   void freshNamespace() {
     ns = KubeFixtures.freshNamespace();
     clock = new MutableClock(Instant.parse("2026-11-29T00:00:00Z")); // moved only where a test says so
-    objects = new WatchedObjects(client, 2, clock);
+    objects = new WatchedObjects(client, 2, clock, PatientMockClient.WAIT);
   }
 
   @AfterEach

@@ -66,8 +66,8 @@ class WebhookOnlineFactsIT {
     }
     client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("secretgate").endMetadata().build()).create();
     writeToken("token-1");
-    informers = WebhookInformers.start(client);
-    watched = new WatchedObjects(client);
+    informers = WebhookInformers.start(client, PatientMockClient.WAIT);
+    watched = new WatchedObjects(client, WatchedObjects.CAPACITY, java.time.Clock.systemUTC(), PatientMockClient.WAIT);
     Eventually.await(PatientMockClient.WAIT, "informers synced", informers::synced);
   }
 
@@ -159,7 +159,7 @@ class WebhookOnlineFactsIT {
   void a_store_and_namespace_created_after_the_informers_last_event_are_read_from_the_api_not_reported_missing() {
     // Informers stopped after listing hold what a live cache holds before the watch events of a
     // store and namespace just created (kubectl apply -f of a SecretStore, then its ExternalSecret) arrive.
-    WebhookInformers lagging = WebhookInformers.start(client);
+    WebhookInformers lagging = WebhookInformers.start(client, PatientMockClient.WAIT);
     Eventually.await(PatientMockClient.WAIT, "informers synced", lagging::synced);
     lagging.stopWatching();
     client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("fresh").addToLabels("secretgate.io/enforcement", "warn")

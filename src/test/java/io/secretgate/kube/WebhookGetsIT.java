@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.secretgate.api.StoreKind;
@@ -15,12 +16,12 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * The GETs the validating webhook makes on a cache miss answer within a kube-apiserver webhook
+ * The GETs the validating webhook makes on a cache miss (a store, a namespace, a token Secret) answer within a kube-apiserver webhook
  * timeout (5 s) even when the API server does not: a failed GET is one refusal that says why, not a
  * minute of client retries that holds a server thread past the call's deadline.
  */
 @EnableKubernetesMockClient
-class WebhookStoreGetsIT {
+class WebhookGetsIT {
   static KubernetesMockServer server;
   static KubernetesClient client;
 
@@ -34,6 +35,19 @@ class WebhookStoreGetsIT {
       long start = System.nanoTime();
       assertThatThrownBy(() -> lookup.find(StoreKind.SecretStore, "vault", "team-a")).isInstanceOf(StoreLookupException.class)
           .hasMessageContaining("HTTP 503");
+
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+    }
+  }
+
+  @Test
+  void a_token_secret_get_the_api_server_answers_503_fails_at_once_without_retries() {
+    server.expect().get().withPath("/api/v1/namespaces/secretgate/secrets/vault-token").andReturn(503,
+        new StatusBuilder().withCode(503).withMessage("etcdserver: leader changed").build()).always();
+    try (WatchedObjects objects = new WatchedObjects(client)) {
+      long start = System.nanoTime();
+      assertThatThrownBy(() -> objects.secret("secretgate", "vault-token")).isInstanceOf(KubernetesClientException.class)
+          .satisfies(e -> assertThat(((KubernetesClientException) e).getCode()).isEqualTo(503));
 
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
     }
