@@ -162,7 +162,7 @@ final class SettingsReader {
       String name = part.trim();
       if (name.isEmpty()) continue;
       if (ApiPatterns.isDns1123Label(name) && !name.equals("all")) names.add(name);
-      else bad.add("'" + name + "'");
+      else bad.add("'" + SettingSources.escaped(name) + "'");
     }
     if (!bad.isEmpty()) {
       problem(raw.get() + ": not valid namespace names: " + String.join(", ", bad)

@@ -140,6 +140,23 @@ class ServeConfigTest {
         });
   }
 
+  /**
+   * A value read from a file (a ConfigMap key made with --from-file keeps its line breaks) is refused with its
+   * line breaks written as \n, as Go's %q writes them, so the message stays the one line exit 2 promises.
+   */
+  @Test
+  void a_bad_value_with_a_line_break_in_it_is_named_on_one_line() {
+    assertThatThrownBy(() -> ServeConfig.from(Map.of("SECRETGATE_NAMESPACES", "payments\nshop\n", "SECRETGATE_LOG_LEVEL", "loud\r\n"),
+            Map.of("--lease-name", "a\u2028\"b\\")))
+        .isInstanceOfSatisfying(ConfigException.class, e -> {
+          assertThat(e.problems()).containsExactly(
+              "SECRETGATE_NAMESPACES=\"payments\\nshop\\n\": not valid namespace names: 'payments\\nshop' (use 'all' alone for the whole cluster)",
+              "--lease-name=\"a\\u2028\\\"b\\\\\": not a valid object name (lower-case letters, digits, '-' and '.', at most 253)",
+              "SECRETGATE_LOG_LEVEL=\"loud\\r\\n\": must be one of trace, debug, info, warn, error");
+          assertThat(e.getMessage()).doesNotContain("\n", "\r", "\u2028");
+        });
+  }
+
   @ParameterizedTest(name = "{0} = {1}")
   @CsvSource({"1h30m, PT1H30M", "500ms, PT0.5S", "1.5s, PT1.5S", "2m0s, PT2M", "90s, PT1M30S"})
   void go_durations_are_read_as_Go_reads_them(String text, Duration expected) {
