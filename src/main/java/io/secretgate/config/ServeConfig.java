@@ -109,6 +109,10 @@ public record ServeConfig(
   }
 
   private static void checkTiming(SettingsReader in, LeaderElectionSettings s) {
+    // a Lease holds leaseDurationSeconds (above 0), and fabric8 cuts the duration to whole seconds to write it
+    if (s.leaseDuration().toNanos() % 1_000_000_000L != 0) {
+      in.problem(in.describe(LEASE_DURATION, "15s") + ": must be a whole number of seconds (a Lease holds it in seconds)");
+    }
     if (s.renewDeadline().compareTo(s.leaseDuration()) >= 0) {
       in.problem(in.describe(RENEW_DEADLINE, "10s") + ": must be shorter than the lease duration, "
           + in.describe(LEASE_DURATION, "15s"));

@@ -235,6 +235,24 @@ class ServeConfigTest {
         .isEqualTo(Duration.ofMillis(4401));
   }
 
+  /**
+   * A Lease holds its duration as whole seconds (leaseDurationSeconds, which the API server requires above 0), and
+   * fabric8 writes the duration cut to whole seconds: 900ms would be written as 0 and refused at every write (never
+   * a leader, never ready), 1500ms as 1 s, so a standby would take the lease half a second before the leader stops.
+   */
+  @Test
+  void a_lease_duration_a_lease_cannot_hold_in_whole_seconds_is_refused() {
+    assertThatThrownBy(() -> ServeConfig.from(Map.of("SECRETGATE_LEASE_DURATION", "1500ms"),
+            Map.of("--renew-deadline", "1s", "--retry-period", "200ms")))
+        .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).containsExactly(
+            "SECRETGATE_LEASE_DURATION=\"1500ms\": must be a whole number of seconds (a Lease holds it in seconds)"));
+    assertThatThrownBy(() -> ServeConfig.from(Map.of(), Map.of("--lease-duration", "900ms", "--renew-deadline", "800ms",
+            "--retry-period", "200ms")))
+        .hasMessageContaining("--lease-duration=\"900ms\": must be a whole number of seconds (a Lease holds it in seconds)");
+    assertThat(ServeConfig.from(Map.of(), Map.of("--lease-duration", "1m30s")).leaderElection().leaseDuration())
+        .isEqualTo(Duration.ofSeconds(90));
+  }
+
   @Test
   void lease_timing_is_not_checked_when_no_lease_is_taken() {
     ServeConfig c = ServeConfig.from(Map.of(), Map.of("--leader-election", "false", "--renew-deadline", "1h"));
