@@ -157,6 +157,25 @@ class ServeConfigTest {
         });
   }
 
+  /**
+   * Without enableServiceLinks: false the kubelet gives a Pod a variable <SERVICE>_PORT=tcp://ip:port for each Service
+   * of its namespace: a Service named secretgate-metrics sets SECRETGATE_METRICS_PORT, which the user never wrote.
+   */
+  @Test
+  void a_port_variable_the_kubelet_set_for_a_service_is_refused_saying_where_it_came_from() {
+    assertThatThrownBy(() -> ServeConfig.from(Map.of("SECRETGATE_METRICS_PORT", "tcp://10.96.0.12:8080",
+            "SECRETGATE_WEBHOOK_PORT", "tcp://10.96.0.13:443"), Map.of()))
+        .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).containsExactly(
+            "SECRETGATE_WEBHOOK_PORT=\"tcp://10.96.0.13:443\": must be a whole number from 0 to 65535; this is the address the kubelet sets"
+                + " for a Service named secretgate-webhook in the Pod's namespace: set enableServiceLinks: false in the Pod spec"
+                + " (as the Helm chart does) or give --webhook-port",
+            "SECRETGATE_METRICS_PORT=\"tcp://10.96.0.12:8080\": must be a whole number from 0 to 65535; this is the address the kubelet sets"
+                + " for a Service named secretgate-metrics in the Pod's namespace: set enableServiceLinks: false in the Pod spec"
+                + " (as the Helm chart does) or give --metrics-port"));
+    assertThat(ServeConfig.from(Map.of("SECRETGATE_METRICS_PORT", "tcp://10.96.0.12:8080"), Map.of("--metrics-port", "9090")).metricsPort())
+        .isEqualTo(9090);
+  }
+
   @ParameterizedTest(name = "{0} = {1}")
   @CsvSource({"1h30m, PT1H30M", "500ms, PT0.5S", "1.5s, PT1.5S", "2m0s, PT2M", "90s, PT1M30S"})
   void go_durations_are_read_as_Go_reads_them(String text, Duration expected) {
