@@ -67,7 +67,7 @@ public record ServeConfig(
         in.integer(RATE_LIMIT_BURST, 100, 1, 1_000_000),
         in.duration(STORE_REFRESH_INTERVAL, Duration.ofMinutes(5), false));
     WebhookSettings webhooks = webhooks(in, podNamespace(env, host));
-    int metricsPort = in.integer(METRICS_PORT, 8080, 0, 65535);
+    int metricsPort = in.port(METRICS_PORT, 8080);
     LeaderElectionSettings election = leaderElection(env, host, in, controller.enabled());
     LogSettings logging = new LogSettings(
         in.choice(LOG_FORMAT, LogSettings.Format.class, LogSettings.Format.TEXT),
@@ -109,6 +109,10 @@ public record ServeConfig(
   }
 
   private static void checkTiming(SettingsReader in, LeaderElectionSettings s) {
+    // a Lease holds leaseDurationSeconds (above 0), and fabric8 cuts the duration to whole seconds to write it
+    if (s.leaseDuration().toNanos() % 1_000_000_000L != 0) {
+      in.problem(in.describe(LEASE_DURATION, "15s") + ": must be a whole number of seconds (a Lease holds it in seconds)");
+    }
     if (s.renewDeadline().compareTo(s.leaseDuration()) >= 0) {
       in.problem(in.describe(RENEW_DEADLINE, "10s") + ": must be shorter than the lease duration, "
           + in.describe(LEASE_DURATION, "15s"));
@@ -126,7 +130,7 @@ public record ServeConfig(
     String key = in.text(TLS_KEY_FILE, "");
     CertSettings certs = certs(in, podNamespace);
     WebhookSettings w = new WebhookSettings(
-        in.bool(VALIDATING_WEBHOOK, false), in.bool(MUTATING_WEBHOOK, false), in.integer(WEBHOOK_PORT, 8443, 0, 65535),
+        in.bool(VALIDATING_WEBHOOK, false), in.bool(MUTATING_WEBHOOK, false), in.port(WEBHOOK_PORT, 8443),
         cert.isEmpty() ? Optional.empty() : Optional.of(cert), key.isEmpty() ? Optional.empty() : Optional.of(key),
         in.choice(ENFORCEMENT, WebhookSettings.Enforcement.class, WebhookSettings.Enforcement.DENY),
         in.choice(ON_VAULT_UNAVAILABLE, WebhookSettings.OnVaultUnavailable.class, WebhookSettings.OnVaultUnavailable.WARN), certs);

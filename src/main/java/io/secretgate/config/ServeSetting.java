@@ -39,7 +39,7 @@ public enum ServeSetting {
       "Namespace of the leader-election Lease."),
   IDENTITY("--identity", "ID", "$POD_NAME, else the host name, else secretgate", "This replica's name in the Lease."),
   LEASE_DURATION("--lease-duration", "DURATION", "15s",
-      "How long a lease that is not renewed stays taken (Go duration: 15s, 1m30s)."),
+      "How long a lease that is not renewed stays taken (Go duration in whole seconds: 15s, 1m30s)."),
   RENEW_DEADLINE("--renew-deadline", "DURATION", "10s",
       "How long the leader keeps failing to renew before it steps down; shorter than --lease-duration."),
   RETRY_PERIOD("--retry-period", "DURATION", "2s",

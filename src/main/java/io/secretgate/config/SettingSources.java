@@ -29,8 +29,30 @@ public record SettingSources(Map<ServeSetting, String> given) {
     return quoted(name(s), value);
   }
 
-  /** {@code source="value"}: how a problem names a value it refuses. */
+  /** {@code source="value"}: how a problem names a value it refuses, on one line ({@link #escaped}). */
   static String quoted(String source, Object value) {
-    return source + "=\"" + value + "\"";
+    return source + "=\"" + escaped(String.valueOf(value)) + "\"";
+  }
+
+  /**
+   * {@code text} with quotes, backslashes, control characters and line or paragraph separators escaped
+   * as Go's {@code %q} writes them (a line break as {@code \n}), so that a message naming a value (one
+   * read from a file keeps its line break) stays on one line.
+   */
+  static String escaped(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    text.codePoints().forEach(c -> {
+      int type = Character.getType(c);
+      if (c == '"' || c == '\\') out.append('\\').appendCodePoint(c);
+      else if (c == '\n') out.append("\\n");
+      else if (c == '\r') out.append("\\r");
+      else if (c == '\t') out.append("\\t");
+      else if (Character.isISOControl(c) || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR) {
+        out.append(String.format("\\u%04x", c));
+      } else {
+        out.appendCodePoint(c);
+      }
+    });
+    return out.toString();
   }
 }

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Reads typed values of {@link ServeSetting}s: a flag wins over its environment variable, which
@@ -19,6 +20,9 @@ import java.util.Set;
  * on and finds every bad value.
  */
 final class SettingsReader {
+
+  /** How the kubelet writes a Service's address into {@code <SERVICE>_PORT}. */
+  private static final Pattern SERVICE_ADDRESS = Pattern.compile("(tcp|udp|sctp)://\\S+:\\d+");
 
   private final Map<String, String> env;
   private final Map<String, String> flags;
@@ -80,6 +84,21 @@ final class SettingsReader {
     }
     problem(raw.get() + ": must be a whole number from " + min + " to " + max);
     return def;
+  }
+
+  /**
+   * A port (0: any free one). A variable holding a Service address ({@code tcp://10.96.0.12:8080}) is the one the
+   * kubelet sets for a Service named like it (service links), which the user never wrote: the problem says so.
+   */
+  int port(ServeSetting s, int def) {
+    Optional<Raw> raw = raw(s);
+    if (raw.isPresent() && raw.get().source().equals(s.env()) && SERVICE_ADDRESS.matcher(raw.get().value().trim()).matches()) {
+      String service = s.env().substring(0, s.env().length() - "_PORT".length()).toLowerCase(Locale.ROOT).replace('_', '-');
+      problem(raw.get() + ": must be a whole number from 0 to 65535; this is the address the kubelet sets for a Service named " + service
+          + " in the Pod's namespace: set enableServiceLinks: false in the Pod spec (as the Helm chart does) or give " + s.flag());
+      return def;
+    }
+    return integer(s, def, 0, 65535);
   }
 
   double positiveDecimal(ServeSetting s, double def) {
@@ -162,7 +181,7 @@ final class SettingsReader {
       String name = part.trim();
       if (name.isEmpty()) continue;
       if (ApiPatterns.isDns1123Label(name) && !name.equals("all")) names.add(name);
-      else bad.add("'" + name + "'");
+      else bad.add("'" + SettingSources.escaped(name) + "'");
     }
     if (!bad.isEmpty()) {
       problem(raw.get() + ": not valid namespace names: " + String.join(", ", bad)

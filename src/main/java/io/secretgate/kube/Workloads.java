@@ -31,8 +31,8 @@ public final class Workloads {
   public static final String STATEFUL_SET = "StatefulSet";
   public static final String DAEMON_SET = "DaemonSet";
 
-  /** A workload as listed: its kind, the object, and its pod template. */
-  public record Found(String kind, HasMetadata object, PodTemplateSpec template) {}
+  /** A workload as listed: its kind, the object, its pod template, and whether it is a paused Deployment. */
+  public record Found(String kind, HasMetadata object, PodTemplateSpec template, boolean paused) {}
 
   private final KubernetesClient client;
 
@@ -45,13 +45,16 @@ public final class Workloads {
     List<Found> out = new ArrayList<>();
     try {
       for (Deployment d : client.apps().deployments().inNamespace(namespace).list().getItems()) {
-        if (annotated(d)) out.add(new Found(DEPLOYMENT, d, d.getSpec() == null ? null : d.getSpec().getTemplate()));
+        if (annotated(d)) {
+          out.add(new Found(DEPLOYMENT, d, d.getSpec() == null ? null : d.getSpec().getTemplate(),
+              d.getSpec() != null && Boolean.TRUE.equals(d.getSpec().getPaused())));
+        }
       }
       for (StatefulSet s : client.apps().statefulSets().inNamespace(namespace).list().getItems()) {
-        if (annotated(s)) out.add(new Found(STATEFUL_SET, s, s.getSpec() == null ? null : s.getSpec().getTemplate()));
+        if (annotated(s)) out.add(new Found(STATEFUL_SET, s, s.getSpec() == null ? null : s.getSpec().getTemplate(), false));
       }
       for (DaemonSet s : client.apps().daemonSets().inNamespace(namespace).list().getItems()) {
-        if (annotated(s)) out.add(new Found(DAEMON_SET, s, s.getSpec() == null ? null : s.getSpec().getTemplate()));
+        if (annotated(s)) out.add(new Found(DAEMON_SET, s, s.getSpec() == null ? null : s.getSpec().getTemplate(), false));
       }
     } catch (KubernetesClientException e) {
       throw KubeWriteException.of(e, "workloads", namespace, "");

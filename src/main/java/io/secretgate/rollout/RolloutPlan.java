@@ -23,7 +23,18 @@ public final class RolloutPlan {
   private RolloutPlan() {}
 
   /** One workload to roll: the hash to put on its pod template and the changed Secrets that caused it. */
-  public record Rollout(Workload workload, String hash, SortedSet<String> changedSecrets) {}
+  public record Rollout(Workload workload, String hash, SortedSet<String> changedSecrets) {
+    /**
+     * What the roll's Event says: the changed Secrets, and for a paused Deployment that its Pods are replaced
+     * only once it is resumed (kubectl rollout restart refuses a paused one; the hash is written all the same,
+     * so that resuming it brings the new data).
+     */
+    public String message() {
+      String message = "rolled because the data of Secret" + (changedSecrets.size() > 1 ? "s " : " ") + String.join(", ", changedSecrets)
+          + " changed";
+      return workload.paused() ? message + "; the " + workload.kind() + " is paused: its Pods are replaced once it is resumed" : message;
+    }
+  }
 
   /** As {@link #plan(List, Set, Set, Function)} with no Secret created in the batch. */
   public static List<Rollout> plan(List<Workload> workloads, Set<String> changedSecrets, Function<String, Optional<String>> dataHashOf) {

@@ -194,7 +194,7 @@ public final class WorkloadRestarts implements AutoCloseable {
     List<Workloads.Found> found = workloads.annotated(namespace);
     if (found.isEmpty()) return;
     Map<String, Optional<String>> hashes = new HashMap<>();
-    List<Workload> candidates = found.stream().map(f -> Workload.of(f.kind(), f.object().getMetadata(), f.template())).toList();
+    List<Workload> candidates = found.stream().map(f -> Workload.of(f.kind(), f.object().getMetadata(), f.template(), f.paused())).toList();
     KubeWriteException failed = null;
     for (RolloutPlan.Rollout r : RolloutPlan.plan(candidates, batch.changed(), batch.created(), n -> hashes.computeIfAbsent(n, k -> workloads.dataHash(namespace, k)))) {
       Workloads.Found object = found.stream().filter(f -> f.kind().equals(r.workload().kind())
@@ -213,8 +213,7 @@ public final class WorkloadRestarts implements AutoCloseable {
     Workload w = r.workload();
     workloads.roll(w.kind(), w.namespace(), w.name(), r.hash());
     metrics.workloadRestart(w.kind());
-    String message = "rolled because the data of Secret" + (r.changedSecrets().size() > 1 ? "s " : " ") + String.join(", ", r.changedSecrets())
-        + " changed";
+    String message = r.message();
     LOG.info("{} {}/{} {}", w.kind(), w.namespace(), w.name(), message);
     events.record(Workloads.reference(object), SyncEvent.normal(EVENT_REASON, message));
   }

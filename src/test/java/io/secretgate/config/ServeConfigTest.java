@@ -140,6 +140,42 @@ class ServeConfigTest {
         });
   }
 
+  /**
+   * A value read from a file (a ConfigMap key made with --from-file keeps its line breaks) is refused with its
+   * line breaks written as \n, as Go's %q writes them, so the message stays the one line exit 2 promises.
+   */
+  @Test
+  void a_bad_value_with_a_line_break_in_it_is_named_on_one_line() {
+    assertThatThrownBy(() -> ServeConfig.from(Map.of("SECRETGATE_NAMESPACES", "payments\nshop\n", "SECRETGATE_LOG_LEVEL", "loud\r\n"),
+            Map.of("--lease-name", "a\u2028\"b\\")))
+        .isInstanceOfSatisfying(ConfigException.class, e -> {
+          assertThat(e.problems()).containsExactly(
+              "SECRETGATE_NAMESPACES=\"payments\\nshop\\n\": not valid namespace names: 'payments\\nshop' (use 'all' alone for the whole cluster)",
+              "--lease-name=\"a\\u2028\\\"b\\\\\": not a valid object name (lower-case letters, digits, '-' and '.', at most 253)",
+              "SECRETGATE_LOG_LEVEL=\"loud\\r\\n\": must be one of trace, debug, info, warn, error");
+          assertThat(e.getMessage()).doesNotContain("\n", "\r", "\u2028");
+        });
+  }
+
+  /**
+   * Without enableServiceLinks: false the kubelet gives a Pod a variable <SERVICE>_PORT=tcp://ip:port for each Service
+   * of its namespace: a Service named secretgate-metrics sets SECRETGATE_METRICS_PORT, which the user never wrote.
+   */
+  @Test
+  void a_port_variable_the_kubelet_set_for_a_service_is_refused_saying_where_it_came_from() {
+    assertThatThrownBy(() -> ServeConfig.from(Map.of("SECRETGATE_METRICS_PORT", "tcp://10.96.0.12:8080",
+            "SECRETGATE_WEBHOOK_PORT", "tcp://10.96.0.13:443"), Map.of()))
+        .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).containsExactly(
+            "SECRETGATE_WEBHOOK_PORT=\"tcp://10.96.0.13:443\": must be a whole number from 0 to 65535; this is the address the kubelet sets"
+                + " for a Service named secretgate-webhook in the Pod's namespace: set enableServiceLinks: false in the Pod spec"
+                + " (as the Helm chart does) or give --webhook-port",
+            "SECRETGATE_METRICS_PORT=\"tcp://10.96.0.12:8080\": must be a whole number from 0 to 65535; this is the address the kubelet sets"
+                + " for a Service named secretgate-metrics in the Pod's namespace: set enableServiceLinks: false in the Pod spec"
+                + " (as the Helm chart does) or give --metrics-port"));
+    assertThat(ServeConfig.from(Map.of("SECRETGATE_METRICS_PORT", "tcp://10.96.0.12:8080"), Map.of("--metrics-port", "9090")).metricsPort())
+        .isEqualTo(9090);
+  }
+
   @ParameterizedTest(name = "{0} = {1}")
   @CsvSource({"1h30m, PT1H30M", "500ms, PT0.5S", "1.5s, PT1.5S", "2m0s, PT2M", "90s, PT1M30S"})
   void go_durations_are_read_as_Go_reads_them(String text, Duration expected) {
@@ -216,6 +252,24 @@ class ServeConfigTest {
         .isInstanceOf(ConfigException.class);
     assertThat(ServeConfig.from(Map.of(), Map.of("--renew-deadline", "4401ms", "--retry-period", "2s")).leaderElection().renewDeadline())
         .isEqualTo(Duration.ofMillis(4401));
+  }
+
+  /**
+   * A Lease holds its duration as whole seconds (leaseDurationSeconds, which the API server requires above 0), and
+   * fabric8 writes the duration cut to whole seconds: 900ms would be written as 0 and refused at every write (never
+   * a leader, never ready), 1500ms as 1 s, so a standby would take the lease half a second before the leader stops.
+   */
+  @Test
+  void a_lease_duration_a_lease_cannot_hold_in_whole_seconds_is_refused() {
+    assertThatThrownBy(() -> ServeConfig.from(Map.of("SECRETGATE_LEASE_DURATION", "1500ms"),
+            Map.of("--renew-deadline", "1s", "--retry-period", "200ms")))
+        .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).containsExactly(
+            "SECRETGATE_LEASE_DURATION=\"1500ms\": must be a whole number of seconds (a Lease holds it in seconds)"));
+    assertThatThrownBy(() -> ServeConfig.from(Map.of(), Map.of("--lease-duration", "900ms", "--renew-deadline", "800ms",
+            "--retry-period", "200ms")))
+        .hasMessageContaining("--lease-duration=\"900ms\": must be a whole number of seconds (a Lease holds it in seconds)");
+    assertThat(ServeConfig.from(Map.of(), Map.of("--lease-duration", "1m30s")).leaderElection().leaseDuration())
+        .isEqualTo(Duration.ofSeconds(90));
   }
 
   @Test

@@ -91,6 +91,17 @@ class RolloutPlanTest {
   }
 
   @Test
+  void a_rollout_names_the_changed_secrets_and_says_when_a_paused_deployment_replaces_its_pods() {
+    ObjectMeta meta = new ObjectMetaBuilder().withName("api").withNamespace("payments")
+        .withAnnotations(Map.of("secretgate.io/restart-on-change", "true")).build();
+    Workload paused = Workload.of("Deployment", meta, template("volumes.yaml"), true);
+    assertThat(RolloutPlan.plan(List.of(paused), Set.of("db", "tls"), lookup)).singleElement().satisfies(r -> assertThat(r.message())
+        .isEqualTo("rolled because the data of Secrets db, tls changed; the Deployment is paused: its Pods are replaced once it is resumed"));
+    assertThat(RolloutPlan.plan(List.of(workload("api", true, template("volumes.yaml"))), Set.of("db"), lookup)).singleElement()
+        .satisfies(r -> assertThat(r.message()).isEqualTo("rolled because the data of Secret db changed"));
+  }
+
+  @Test
   void the_restart_annotation_must_say_true() {
     ObjectMeta meta = new ObjectMetaBuilder().withName("api").withNamespace("payments")
         .withAnnotations(Map.of("secretgate.io/restart-on-change", "yes")).build();

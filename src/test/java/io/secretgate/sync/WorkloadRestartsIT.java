@@ -126,6 +126,21 @@ class WorkloadRestartsIT {
     });
   }
 
+  /**
+   * kubectl rollout restart refuses a paused Deployment ("can't restart paused deployment (run rollout resume first)"):
+   * its Pods are not replaced until it is resumed. The hash is still written, so resuming rolls the Pods onto the new
+   * data, but the Event must not claim a rollout that is not happening.
+   */
+  @Test
+  void a_paused_deployment_gets_the_hash_and_an_event_saying_its_pods_roll_once_it_is_resumed() {
+    client.apps().deployments().inNamespace(NS).resource(new DeploymentBuilder().withMetadata(meta("api", true))
+        .withNewSpec().withPaused(true).withTemplate(template("env-from.yaml")).endSpec().build()).create();
+    changed("db");
+    assertThat(templateHash("Deployment", "api")).contains(expectedHash("db"));
+    assertThat(events("api")).singleElement().satisfies(e -> assertThat(e.getMessage())
+        .isEqualTo("rolled because the data of Secret db changed; the Deployment is paused: its Pods are replaced once it is resumed"));
+  }
+
   @Test
   void the_same_change_reported_again_does_not_roll_again() {
     deployment("api", true, template("env-from.yaml"));
