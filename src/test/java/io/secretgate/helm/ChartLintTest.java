@@ -3,6 +3,7 @@ package io.secretgate.helm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -47,6 +48,25 @@ class ChartLintTest {
   void a_misspelt_key_is_refused_rather_than_ignored() {
     assertThatThrownBy(() -> ChartFiles.template("unknown-key", Map.of()))
         .hasMessageContaining("enable");
+  }
+
+  /**
+   * Helm hands a dependency the parent's {@code global} values (always, if only {@code global: {}}) and, with the
+   * usual {@code condition: secretgate.enabled}, its {@code enabled} switch: the schema must take both, or the
+   * umbrella chart fails with "Additional property global is not allowed" (helm/helm#10392).
+   */
+  @Test
+  void the_chart_renders_as_the_dependency_of_an_umbrella_chart_with_global_values() {
+    Path umbrella = ChartFiles.umbrella(work, """
+        global:
+          imageRegistry: registry.example.com
+        secretgate:
+          enabled: true
+        """);
+
+    Rendered r = new Rendered(ChartFiles.parse(new Helm(umbrella).template().withName("platform").withNamespace("secretgate").call()));
+
+    assertThat(r.deployment().getMetadata().getName()).isEqualTo("platform-secretgate");
   }
 
   @Test
