@@ -84,7 +84,7 @@ namespaceSelector:
 {{- define "secretgate.clientConfig" -}}
 clientConfig:
   service:
-    namespace: {{ .root.Release.Namespace }}
+    namespace: {{ .root.Release.Namespace | quote }}
     name: {{ include "secretgate.fullname" .root }}
     port: 443
     path: {{ .path }}

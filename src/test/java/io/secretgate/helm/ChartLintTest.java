@@ -8,6 +8,8 @@ import com.marcnuri.helm.LintResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,10 +19,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /** helm lint --strict over every mode, and values.schema.json refusing bad values. */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class ChartLintTest {
+  private static final YAMLMapper YAML = new YAMLMapper();
+
   @TempDir
   Path work;
 
@@ -67,6 +73,24 @@ class ChartLintTest {
     Rendered r = new Rendered(ChartFiles.parse(new Helm(umbrella).template().withName("platform").withNamespace("secretgate").call()));
 
     assertThat(r.deployment().getMetadata().getName()).isEqualTo("platform-secretgate");
+  }
+
+  /**
+   * A namespace may be named 2024: written plain, YAML reads a number there, and the API server refuses the
+   * object ("cannot unmarshal number into Go struct field ObjectMeta.metadata.namespace of type string").
+   */
+  @ParameterizedTest(name = "mode {0}")
+  @ValueSource(strings = {"default", "ha", "secret-namespaces"})
+  void a_release_namespace_named_by_digits_is_a_string_wherever_the_chart_writes_it(String mode) {
+    String manifest = ChartFiles.template(ChartFiles.RELEASE, "2024", mode, Map.of());
+
+    List<JsonNode> namespaces = new ArrayList<>();
+    for (String doc : manifest.split("(?m)^---\\s*$")) {
+      JsonNode object = YAML.readTree(doc);
+      if (object != null && !object.path("kind").asString("").equals("CustomResourceDefinition")) namespaces.addAll(object.findValues("namespace"));
+    }
+
+    assertThat(namespaces).isNotEmpty().allSatisfy(n -> assertThat(n.isString()).as("namespace: " + n).isTrue());
   }
 
   @Test
