@@ -95,6 +95,9 @@ clientConfig:
 {{- if and (not .Values.controller.enabled) (not .Values.webhook.validating.enabled) (not .Values.webhook.mutating.enabled) -}}
 {{- fail "nothing to run: controller.enabled, webhook.validating.enabled and webhook.mutating.enabled are all false" -}}
 {{- end -}}
+{{- if and (include "secretgate.webhooks" .) (eq (int .Values.metrics.port) (int .Values.webhook.port)) -}}
+{{- fail (printf "metrics.port and webhook.port are both %d: the webhooks' HTTPS port and the plain-HTTP metrics port must differ" (int .Values.webhook.port)) -}}
+{{- end -}}
 {{- if .Values.rbac.secretNamespaces -}}
 {{- if .Values.webhook.mutating.enabled -}}
 {{- fail "rbac.secretNamespaces cannot be combined with webhook.mutating.enabled: the injector watches managed Secrets in all namespaces" -}}

@@ -99,6 +99,18 @@ class ChartLintTest {
         .hasMessageContaining("enforcement");
   }
 
+  /** Values serve would refuse at start (a Pod in CrashLoopBackOff after a helm install that succeeded) are refused by helm. */
+  @Test
+  void values_serve_refuses_are_refused_at_install_naming_the_value() {
+    assertThatThrownBy(() -> ChartFiles.template("default", Map.of("controller.storeRefreshInterval", "0s")))
+        .hasMessageContaining("storeRefreshInterval");
+    assertThatThrownBy(() -> ChartFiles.template("default", Map.of("controller.rateLimitBurst", 2_000_000)))
+        .hasMessageContaining("rateLimitBurst");
+    assertThatThrownBy(() -> ChartFiles.template("default", Map.of("metrics.port", 8443)))
+        .hasMessageContaining("metrics.port and webhook.port are both 8443");
+    assertThat(ChartFiles.template("controller-only", Map.of("metrics.port", 8443))).contains("SECRETGATE_METRICS_PORT");
+  }
+
   @Test
   void a_setting_the_chart_owns_cannot_be_smuggled_in_through_extraEnv() {
     assertThatThrownBy(() -> ChartFiles.template("default", Map.of("extraEnv[0].name", "SECRETGATE_CONTROLLER", "extraEnv[0].value", "false")))
