@@ -1,6 +1,7 @@
 package io.secretgate.helm;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
@@ -149,6 +150,14 @@ class ChartDeploymentTest {
     assertThat(spread.getTopologyKey()).isEqualTo("kubernetes.io/hostname");
     assertThat(r.deployment().getSpec().getTemplate().getMetadata().getLabels())
         .containsAllEntriesOf(spread.getLabelSelector().getMatchLabels());
+  }
+
+  /** helm --set reads 0.5 as a string (it types only integers and booleans), the way an operator lowers the rate. */
+  @Test
+  void a_fractional_rate_limit_given_with_set_reaches_serve_and_zero_is_refused() {
+    assertThat(Env.of(ChartFiles.render("default", Map.of("controller.rateLimitQps", "0.5")))).containsEntry("SECRETGATE_RATE_LIMIT_QPS", "0.5");
+    assertThatThrownBy(() -> ChartFiles.template("default", Map.of("controller.rateLimitQps", "0.0"))).hasMessageContaining("rateLimitQps");
+    assertThatThrownBy(() -> ChartFiles.template("default", Map.of("controller.rateLimitQps", "fast"))).hasMessageContaining("rateLimitQps");
   }
 
   @Test
