@@ -44,7 +44,10 @@ helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" }}
 {{- if .Values.image.digest -}}
 {{- printf "%s@%s" .Values.image.repository .Values.image.digest -}}
 {{- else -}}
-{{- printf "%s:%s" .Values.image.repository (default .Chart.AppVersion .Values.image.tag) -}}
+{{- $tag := default .Chart.AppVersion .Values.image.tag -}}
+{{- /* a tag of digits: an integer from --set, a float from a values file (which %v would print as 7.345261e+06) */ -}}
+{{- if kindIs "float64" $tag }}{{ $tag = int64 $tag }}{{ end -}}
+{{- printf "%s:%v" .Values.image.repository $tag -}}
 {{- end -}}
 {{- end -}}
 

@@ -124,6 +124,13 @@ class ChartDeploymentTest {
         .isEqualTo("ghcr.io/secretgate/secretgate@" + digest);
   }
 
+  /** helm --set image.tag=452 (a build number, or a short commit id of digits only) passes an integer. */
+  @Test
+  void an_image_tag_of_digits_given_with_set_is_the_tag() {
+    assertThat(ChartFiles.render("default", Map.of("image.tag", "452")).container().getImage()).isEqualTo("ghcr.io/secretgate/secretgate:452");
+    assertThat(ChartFiles.render("default", Map.of("image.tag", "7345261")).container().getImage()).isEqualTo("ghcr.io/secretgate/secretgate:7345261");
+  }
+
   @Test
   void beside_eso_the_controller_is_off_and_its_settings_are_not_set() {
     Map<String, String> env = Env.of(ChartFiles.render("beside-eso"));
