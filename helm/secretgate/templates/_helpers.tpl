@@ -44,7 +44,10 @@ helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" }}
 {{- if .Values.image.digest -}}
 {{- printf "%s@%s" .Values.image.repository .Values.image.digest -}}
 {{- else -}}
-{{- printf "%s:%s" .Values.image.repository (default .Chart.AppVersion .Values.image.tag) -}}
+{{- $tag := default .Chart.AppVersion .Values.image.tag -}}
+{{- /* a tag of digits: an integer from --set, a float from a values file (which %v would print as 7.345261e+06) */ -}}
+{{- if kindIs "float64" $tag }}{{ $tag = int64 $tag }}{{ end -}}
+{{- printf "%s:%v" .Values.image.repository $tag -}}
 {{- end -}}
 {{- end -}}
 
@@ -84,7 +87,7 @@ namespaceSelector:
 {{- define "secretgate.clientConfig" -}}
 clientConfig:
   service:
-    namespace: {{ .root.Release.Namespace }}
+    namespace: {{ .root.Release.Namespace | quote }}
     name: {{ include "secretgate.fullname" .root }}
     port: 443
     path: {{ .path }}
@@ -94,6 +97,9 @@ clientConfig:
 {{- define "secretgate.validate" -}}
 {{- if and (not .Values.controller.enabled) (not .Values.webhook.validating.enabled) (not .Values.webhook.mutating.enabled) -}}
 {{- fail "nothing to run: controller.enabled, webhook.validating.enabled and webhook.mutating.enabled are all false" -}}
+{{- end -}}
+{{- if and (include "secretgate.webhooks" .) (eq (int .Values.metrics.port) (int .Values.webhook.port)) -}}
+{{- fail (printf "metrics.port and webhook.port are both %d: the webhooks' HTTPS port and the plain-HTTP metrics port must differ" (int .Values.webhook.port)) -}}
 {{- end -}}
 {{- if .Values.rbac.secretNamespaces -}}
 {{- if .Values.webhook.mutating.enabled -}}

@@ -8,8 +8,10 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.dataformat.yaml.YAMLFactory;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 import tools.jackson.dataformat.yaml.YAMLWriteFeature;
+import tools.jackson.dataformat.yaml.util.StringQuotingChecker;
 
 /**
  * The webhook configurations of {@code webhook-config/}, shipped in the jar (a test keeps the copy
@@ -25,12 +27,23 @@ final class WebhookConfigTemplates {
   private static final String RESOURCE_DIR = "/io/secretgate/cli/webhook-config/";
   private static final String NAMESPACE_LABEL = "kubernetes.io/metadata.name";
 
-  private static final YAMLMapper YAML = YAMLMapper.builder()
+  private static final YAMLMapper YAML = YAMLMapper.builder(YAMLFactory.builder().stringQuotingChecker(new KubectlQuoting()).build())
       .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
       .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
       .build();
 
   private WebhookConfigTemplates() {}
+
+  /**
+   * Quotes, besides what YAML needs quoted, every value that begins with a digit: kubectl reads YAML 1.1, where
+   * a plain 2024, 1e3 or 0x1f is a number, and a namespace may be named so.
+   */
+  private static final class KubectlQuoting extends StringQuotingChecker.Default {
+    @Override
+    public boolean needToQuoteValue(String value) {
+      return super.needToQuoteValue(value) || (!value.isEmpty() && Character.isDigit(value.charAt(0)));
+    }
+  }
 
   /** The template text as committed in webhook-config/. */
   static String template(String file) {

@@ -29,6 +29,8 @@ import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code secretgate certs generate} end to end through {@link SecretgateCommand#execute}. */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
@@ -179,6 +181,24 @@ class CertsGenerateCommandTest {
     assertThat(mutating.getMatchConditions()).hasSize(1);
     assertThat(mutating.getObjectSelector().getMatchExpressions().get(0).getValues()).containsExactly("secretgate");
     assertThat(run.out()).contains("wrote " + out("validating-webhook.yaml")).contains("wrote " + out("mutating-webhook.yaml"));
+  }
+
+  /**
+   * kubectl reads YAML 1.1, where a plain 2024, 1e3 or 0x1f is a number: a namespace such as "2024" (a valid
+   * name) written unquoted is refused by the API server ("cannot unmarshal number into ... of type string").
+   */
+  @ParameterizedTest(name = "namespace {0}")
+  @ValueSource(strings = {"2024", "1e3", "0x1f", "0o17"})
+  void a_namespace_that_yaml_reads_as_a_number_is_written_quoted_in_the_webhook_configurations(String namespace) throws IOException {
+    CliRun run = CliRun.of("certs", "generate", "--service", "webhook", "--namespace", namespace, "--out", tmp.resolve("out").toString(),
+        "--webhook-config");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+
+    for (String file : List.of("validating-webhook.yaml", "mutating-webhook.yaml")) {
+      String text = Files.readString(out(file));
+      assertThat(text).as(file).contains("namespace: \"" + namespace + "\"").contains("- \"" + namespace + "\"")
+          .doesNotContainPattern("(?m)(namespace:|-) " + namespace + "$");
+    }
   }
 
   @Test

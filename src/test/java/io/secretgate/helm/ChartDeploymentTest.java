@@ -1,6 +1,7 @@
 package io.secretgate.helm;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
@@ -123,6 +124,13 @@ class ChartDeploymentTest {
         .isEqualTo("ghcr.io/secretgate/secretgate@" + digest);
   }
 
+  /** helm --set image.tag=452 (a build number, or a short commit id of digits only) passes an integer. */
+  @Test
+  void an_image_tag_of_digits_given_with_set_is_the_tag() {
+    assertThat(ChartFiles.render("default", Map.of("image.tag", "452")).container().getImage()).isEqualTo("ghcr.io/secretgate/secretgate:452");
+    assertThat(ChartFiles.render("default", Map.of("image.tag", "7345261")).container().getImage()).isEqualTo("ghcr.io/secretgate/secretgate:7345261");
+  }
+
   @Test
   void beside_eso_the_controller_is_off_and_its_settings_are_not_set() {
     Map<String, String> env = Env.of(ChartFiles.render("beside-eso"));
@@ -149,6 +157,14 @@ class ChartDeploymentTest {
     assertThat(spread.getTopologyKey()).isEqualTo("kubernetes.io/hostname");
     assertThat(r.deployment().getSpec().getTemplate().getMetadata().getLabels())
         .containsAllEntriesOf(spread.getLabelSelector().getMatchLabels());
+  }
+
+  /** helm --set reads 0.5 as a string (it types only integers and booleans), the way an operator lowers the rate. */
+  @Test
+  void a_fractional_rate_limit_given_with_set_reaches_serve_and_zero_is_refused() {
+    assertThat(Env.of(ChartFiles.render("default", Map.of("controller.rateLimitQps", "0.5")))).containsEntry("SECRETGATE_RATE_LIMIT_QPS", "0.5");
+    assertThatThrownBy(() -> ChartFiles.template("default", Map.of("controller.rateLimitQps", "0.0"))).hasMessageContaining("rateLimitQps");
+    assertThatThrownBy(() -> ChartFiles.template("default", Map.of("controller.rateLimitQps", "fast"))).hasMessageContaining("rateLimitQps");
   }
 
   @Test

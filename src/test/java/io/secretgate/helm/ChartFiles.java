@@ -94,6 +94,30 @@ final class ChartFiles {
     return new Helm(copy).lint().strict().call();
   }
 
+  /**
+   * An umbrella chart in {@code workDir} with secretgate as its dependency (in its charts/, enabled by the
+   * condition {@code secretgate.enabled}) and the given parent values.yaml; returns its directory.
+   */
+  static Path umbrella(Path workDir, String parentValues) {
+    Path parent = workDir.resolve("umbrella");
+    copyTree(chart(), parent.resolve("charts/secretgate"));
+    try {
+      Files.writeString(parent.resolve("Chart.yaml"), """
+          apiVersion: v2
+          name: umbrella
+          version: 1.0.0
+          dependencies:
+            - name: secretgate
+              version: 0.1.0
+              condition: secretgate.enabled
+          """);
+      Files.writeString(parent.resolve("values.yaml"), parentValues);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return parent;
+  }
+
   private static JsonNode merge(JsonNode base, JsonNode override) {
     if (!(base instanceof ObjectNode target) || !override.isObject()) return override;
     for (Iterator<Map.Entry<String, JsonNode>> it = override.properties().iterator(); it.hasNext(); ) {

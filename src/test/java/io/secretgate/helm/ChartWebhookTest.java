@@ -117,6 +117,18 @@ class ChartWebhookTest {
         .containsEntry("name", "corp-ca").containsEntry("kind", "ClusterIssuer").containsEntry("group", "cert-manager.io");
   }
 
+  /** cert-manager's external issuers (AWS Private CA, Google CAS, step-ca, ...) have kinds of their own, in their own group. */
+  @Test
+  void an_external_issuer_of_its_own_kind_and_group_signs_the_serving_certificate() {
+    Rendered r = ChartFiles.render("ha", Map.of("webhook.certManager.issuerRef.name", "corp-pca",
+        "webhook.certManager.issuerRef.kind", "AWSPCAClusterIssuer", "webhook.certManager.issuerRef.group", "awspca.cert-manager.io"));
+
+    @SuppressWarnings("unchecked")
+    Map<String, Object> issuerRef = (Map<String, Object>) named(r, "Certificate", "secretgate-webhook").get("spec", "issuerRef");
+    assertThat(issuerRef)
+        .containsEntry("name", "corp-pca").containsEntry("kind", "AWSPCAClusterIssuer").containsEntry("group", "awspca.cert-manager.io");
+  }
+
   @Test
   void without_an_issuer_the_serving_certificate_is_signed_by_a_ca_of_the_release_so_its_renewals_keep_the_ca_bundle() {
     Rendered r = ChartFiles.render("ha");
