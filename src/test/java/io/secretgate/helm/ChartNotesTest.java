@@ -38,4 +38,12 @@ class ChartNotesTest {
         .contains("CRDs were not installed")
         .doesNotContain("create secret generic vault-token");
   }
+
+  @Test
+  void with_secrets_narrowed_to_namespaces_that_leave_out_its_own_it_is_told_where_the_token_may_go() {
+    String notes = notes("secret-namespaces");
+
+    assertThat(notes).contains("rbac.secretNamespaces does not list secretgate")
+        .contains("put it in one of payments, orders, vault-auth");
+  }
 }
