@@ -15,6 +15,7 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
@@ -34,6 +35,11 @@ public final class ManifestReader {
   private static final ObjectReader YAML = YAMLMapper.builder(
           new PlainScalarYamlFactory(LoadSettings.builder().setCodePointLimit(Integer.MAX_VALUE).build()))
       .build().readerFor(JsonNode.class);
+  /**
+   * A stream whose first character is '{' is read as JSON values one after another, as kubectl
+   * reads it: the items of a list as {@code jq '.items[]'} prints them, with no {@code ---} between.
+   */
+  private static final ObjectReader JSON = JsonMapper.builder().build().readerFor(JsonNode.class);
 
   private final InputStream stdin;
 
@@ -141,8 +147,9 @@ public final class ManifestReader {
   private static void readText(String name, String text, List<ManifestDocument> docs, List<ManifestProblem> problems) {
     if (text == null) return;
     int index = 0;
-    try (JsonParser parser = YAML.createParser(text)) {
-      YamlTrees documents = new YamlTrees(YAML.without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS), parser);
+    ObjectReader reader = isJsonStream(text) ? JSON : YAML;
+    try (JsonParser parser = reader.createParser(text)) {
+      YamlTrees documents = new YamlTrees(reader.without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS), parser);
       for (JsonNode node = documents.next(); node != null; node = documents.next()) {
         int current = index++;
         if (node.isNull() || node.isMissingNode()) continue;
@@ -151,6 +158,15 @@ public final class ManifestReader {
     } catch (JacksonException e) {
       problems.add(ParseErrors.syntax(name, e));
     }
+  }
+
+  /** kubectl's test (apimachinery's hasJSONPrefix): the first character after white space is '{'. */
+  private static boolean isJsonStream(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c != ' ' && c != '\t' && c != '\n' && c != '\r') return c == '{';
+    }
+    return false;
   }
 
   private static void addDocument(String source, JsonNode node, List<ManifestDocument> docs, List<ManifestProblem> problems) {

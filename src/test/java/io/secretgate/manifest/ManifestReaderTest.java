@@ -29,6 +29,22 @@ class ManifestReaderTest {
   }
 
   @Test
+  void concatenated_json_objects_as_jq_prints_the_items_of_a_list_are_one_document_each_as_kubectl_reads_them() throws Exception {
+    ManifestSet set = reader.read(List.of(file("concatenated.json")));
+    assertThat(set.problems()).isEmpty();
+    assertThat(set.documents()).extracting(d -> d.source().replaceAll(".*/", "") + " " + d.name())
+        .containsExactly("concatenated.json#0 first", "concatenated.json#1 second", "concatenated.json#2 third");
+  }
+
+  @Test
+  void a_json_error_never_quotes_the_text_it_could_not_read_nor_the_parser_settings() throws Exception {
+    ManifestSet set = reader.read(List.of(file("unquoted-value.json"), file("truncated.json")));
+    assertThat(set.problems()).extracting(ManifestReaderTest::relative).containsExactly(
+        "unquoted-value.json:2:26: not valid YAML/JSON: Unrecognized token: was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')",
+        "truncated.json:4:1: not valid YAML/JSON: Unexpected end-of-input: expected close marker for Object");
+  }
+
+  @Test
   void a_yaml_error_names_the_file_line_and_column_and_keeps_earlier_documents() throws Exception {
     ManifestSet set = reader.read(List.of(file("broken.yaml")));
     assertThat(set.documents()).extracting(ManifestDocument::name).containsExactly("ok");
