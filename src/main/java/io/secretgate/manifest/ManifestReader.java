@@ -148,7 +148,10 @@ public final class ManifestReader {
     if (text == null) return;
     int index = 0;
     ObjectReader reader = isJsonStream(text) ? JSON : YAML;
-    try (JsonParser parser = reader.createParser(text)) {
+    // kubectl (go-yaml) skips a byte order mark that starts a line, as where files were joined
+    // with '---' between; the YAML parser, only at the start of the stream
+    String stream = reader == YAML ? text.replace("\n\uFEFF", "\n") : text;
+    try (JsonParser parser = reader.createParser(stream)) {
       YamlTrees documents = new YamlTrees(reader.without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS), parser);
       for (JsonNode node = documents.next(); node != null; node = documents.next()) {
         int current = index++;

@@ -1,6 +1,7 @@
 package io.secretgate.manifest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -42,6 +43,14 @@ class ManifestReaderTest {
     assertThat(set.problems()).extracting(ManifestReaderTest::relative).containsExactly(
         "unquoted-value.json:2:26: not valid YAML/JSON: Unrecognized token: was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')",
         "truncated.json:4:1: not valid YAML/JSON: Unexpected end-of-input: expected close marker for Object");
+  }
+
+  @Test
+  void a_byte_order_mark_that_starts_a_line_after_a_separator_is_skipped_as_kubectl_skips_it() throws Exception {
+    ManifestSet set = reader.read(List.of(file("bom-after-separator.yaml")));
+    assertThat(set.problems()).isEmpty();
+    assertThat(set.documents()).extracting(ManifestDocument::apiVersion, ManifestDocument::name)
+        .containsExactly(tuple("v1", "first"), tuple("v1", "second"));
   }
 
   @Test
