@@ -16,6 +16,7 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
@@ -188,7 +189,7 @@ public final class ManifestReader {
         problems.add(new ManifestProblem(source, "kind List without an items array"));
         return;
       }
-      for (int i = 0; i < items.size(); i++) addDocument(source + ".items[" + i + "]", items.get(i), docs, problems);
+      for (int i = 0; i < items.size(); i++) addDocument(source + ".items[" + i + "]", typed(items.get(i), node), docs, problems);
       return;
     }
     if (!hasText(node.get("apiVersion"))) {
@@ -197,6 +198,18 @@ public final class ManifestReader {
       return;
     }
     docs.add(new ManifestDocument(source, node));
+  }
+
+  /**
+   * An item of a typed list ({@code ExternalSecretList}, as the API server returns it) with neither
+   * kind nor apiVersion gets the list's apiVersion and its kind less "List", as kubectl gives them.
+   */
+  private static JsonNode typed(JsonNode item, JsonNode list) {
+    String itemKind = list.get("kind").asString().replaceFirst("List$", "");
+    if (!(item instanceof ObjectNode object) || itemKind.isEmpty() || hasText(item.get("kind")) || hasText(item.get("apiVersion"))) return item;
+    object.put("kind", itemKind);
+    object.set("apiVersion", list.get("apiVersion"));
+    return object;
   }
 
   private static boolean hasText(JsonNode field) {

@@ -54,6 +54,15 @@ class ManifestReaderTest {
   }
 
   @Test
+  void items_of_a_typed_list_as_the_api_server_returns_it_take_their_kind_and_api_version_from_the_list_as_kubectl_gives_them() throws Exception {
+    ManifestSet set = reader.read(List.of(file("typed-list.json")));
+    assertThat(set.problems()).isEmpty();
+    assertThat(set.documents()).extracting(d -> d.source().replaceAll(".*/", ""), ManifestDocument::apiVersion, ManifestDocument::kind, ManifestDocument::name)
+        .containsExactly(tuple("typed-list.json#0.items[0]", "external-secrets.io/v1", "ExternalSecret", "db"),
+            tuple("typed-list.json#0.items[1]", "external-secrets.io/v1beta1", "ExternalSecret", "api"));
+  }
+
+  @Test
   void a_yaml_error_names_the_file_line_and_column_and_keeps_earlier_documents() throws Exception {
     ManifestSet set = reader.read(List.of(file("broken.yaml")));
     assertThat(set.documents()).extracting(ManifestDocument::name).containsExactly("ok");
