@@ -105,7 +105,17 @@ class ManifestReaderTest {
         + "{\"secretKey\":\"password\",\"remoteRef\":{\"key\":\"apps/payments/db\",\"property\":\"password\"}},"
         + "{\"secretKey\":\"port\",\"remoteRef\":{\"key\":\"apps/payments/db\",\"property\":\"username\"}}]");
     assertThat(set.problems()).extracting(ManifestReaderTest::relative).containsExactly("anchors.yaml:39:19: not valid YAML/JSON:"
-        + " alias *store names no map or list anchored before it in its document (an alias of a single value is not read yet: write the value out)");
+        + " alias *store names no anchor before it in its document");
+  }
+
+  @Test
+  void an_alias_of_a_single_value_is_that_value_as_its_anchor_typed_it_as_kubectl_reads_it() throws Exception {
+    ManifestSet set = reader.read(List.of(file("scalar-aliases.yaml")));
+    assertThat(set.problems()).isEmpty();
+    JsonNode spec = set.documents().get(0).tree().get("spec");
+    assertThat(spec.at("/target").toString()).isEqualTo("{\"name\":\"db-credentials\",\"immutable\":true}");
+    assertThat(spec.at("/data/1/remoteRef/key").asString()).isEqualTo("apps/payments/db");
+    assertThat(spec.get("x-check").toString()).isEqualTo("[true,\"0755\",\"0755\"]");
   }
 
   @Test
