@@ -9,6 +9,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -195,6 +196,11 @@ public final class ManifestReader {
     if (!hasText(node.get("apiVersion"))) {
       // kubectl refuses it ("apiVersion not set"); skipped, an ExternalSecret would go unchecked
       problems.add(new ManifestProblem(source, "document has no apiVersion"));
+      return;
+    }
+    Optional<String> misspelt = EsoSpelling.mistake(node.get("apiVersion").asString(), kind.asString());
+    if (misspelt.isPresent()) {
+      problems.add(new ManifestProblem(source, misspelt.get()));
       return;
     }
     docs.add(new ManifestDocument(source, node));

@@ -39,8 +39,7 @@ class ManifestReaderTest {
 
   @Test
   void a_json_error_never_quotes_the_text_it_could_not_read_nor_the_parser_settings() throws Exception {
-    ManifestSet set = reader.read(List.of(file("unquoted-value.json"), file("truncated.json")));
-    assertThat(set.problems()).extracting(ManifestReaderTest::relative).containsExactly(
+    assertThat(problemsOf("unquoted-value.json", "truncated.json")).containsExactly(
         "unquoted-value.json:2:26: not valid YAML/JSON: Unrecognized token: was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')",
         "truncated.json:4:1: not valid YAML/JSON: Unexpected end-of-input: expected close marker for Object");
   }
@@ -177,6 +176,15 @@ class ManifestReaderTest {
   }
 
   @Test
+  void an_external_secrets_kind_or_group_in_the_wrong_case_which_kubectl_finds_no_match_for_is_a_problem_not_a_document_skipped() throws Exception {
+    assertThat(reader.read(List.of(file("wrong-case.yaml"))).documents()).extracting(ManifestDocument::name).containsExactly("push", "other");
+    assertThat(problemsOf("wrong-case.yaml")).containsExactly(
+        "wrong-case.yaml#0: kind Externalsecret is not a kind of external-secrets.io/v1 (kinds are case-sensitive; kubectl finds no match): did you mean ExternalSecret?",
+        "wrong-case.yaml#1: apiVersion External-Secrets.io/v1 names no API group (groups are lower case; kubectl finds no match): did you mean external-secrets.io/v1?",
+        "wrong-case.yaml#2: kind clustersecretstore is not a kind of external-secrets.io/v1 (kinds are case-sensitive; kubectl finds no match): did you mean ClusterSecretStore?");
+  }
+
+  @Test
   void directories_are_read_recursively_in_order_for_yaml_and_json_only() throws Exception {
     ManifestSet set = reader.read(List.of(file("tree")));
     assertThat(set.problems()).isEmpty();
@@ -281,6 +289,13 @@ class ManifestReaderTest {
     ManifestSet set = new ManifestReader(new ByteArrayInputStream(latin1)).read(List.of("-"));
     assertThat(set.documents()).isEmpty();
     assertThat(set.problems()).extracting(ManifestProblem::toString).containsExactly("<stdin>:4:12: not valid UTF-8 text");
+  }
+
+  /** The problems of reading these fixtures, as printed with the fixture folder left out. */
+  private List<String> problemsOf(String... fixtures) throws URISyntaxException {
+    List<String> paths = new java.util.ArrayList<>();
+    for (String f : fixtures) paths.add(file(f));
+    return reader.read(paths).problems().stream().map(ManifestReaderTest::relative).toList();
   }
 
   /** The problem as printed, with the fixture folder left out. */
