@@ -1,5 +1,6 @@
 package io.secretgate.manifest;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -74,7 +75,7 @@ final class YamlTrees {
   private JsonNode scalar() {
     if (!(parser instanceof YAMLParser yaml) || !yaml.isCurrentAlias()) {
       String plain = plainScalar();
-      return plain == null ? scalars.readTree(parser) : asKubectlSends(() -> GoYamlScalars.value(plain));
+      return plain == null ? textOfBinary(scalars.readTree(parser)) : asKubectlSends(() -> GoYamlScalars.value(plain));
     }
     JsonNode target = anchors.get(parser.getString());
     if (target == null) {
@@ -85,6 +86,11 @@ final class YamlTrees {
       throw new StreamReadException(parser, "aliases expand to more than " + MAX_ALIASED_NODES + " values", parser.currentTokenLocation());
     }
     return target.deepCopy();
+  }
+
+  /** A {@code !!binary} value as kubectl sends it: the text its base64 decodes to (go-yaml decodes it into a string). */
+  private static JsonNode textOfBinary(JsonNode node) {
+    return node.isBinary() ? NODES.stringNode(new String(node.binaryValue(), StandardCharsets.UTF_8)) : node;
   }
 
   private static long size(JsonNode node) {

@@ -119,9 +119,7 @@ class ManifestReaderTest {
 
   @Test
   void a_merge_key_sets_its_keys_where_it_stands_over_the_keys_written_before_it_as_kubectl_reads_them() throws Exception {
-    ManifestSet set = reader.read(List.of(file("merge-order.yaml")));
-    assertThat(set.problems()).isEmpty();
-    assertThat(set.documents().get(0).tree().at("/spec/data/1").toString())
+    assertThat(firstTreeOf("merge-order.yaml").at("/spec/data/1").toString())
         .isEqualTo("{\"secretKey\":\"username\",\"remoteRef\":{\"key\":\"apps/payments/api\",\"property\":\"token\"}}");
   }
 
@@ -139,6 +137,12 @@ class ManifestReaderTest {
         + "\"_1\",\"0xFFFFFFFFFFFFFFFFFF\",\"1e400\",\"\",\"<<\"]");
     assertThat(data.get("keys").toString())
         .isEqualTo("{\"true\":\"a\",\"false\":\"b\",\"16\":\"c\",\"10\":\"d\",\"yes\":\"e\",\"1.5\":\"f\",\"2024-01-31\":\"g\",\"<<\":\"h\"}");
+  }
+
+  @Test
+  void a_binary_tagged_value_is_the_text_its_base64_decodes_to_as_kubectl_sends_it() throws Exception {
+    assertThat(firstTreeOf("binary-tag.yaml").at("/spec/data/0/remoteRef").toString())
+        .isEqualTo("{\"key\":\"apps/payments/db\",\"property\":\"password\"}");
   }
 
   @Test
@@ -296,6 +300,13 @@ class ManifestReaderTest {
     List<String> paths = new java.util.ArrayList<>();
     for (String f : fixtures) paths.add(file(f));
     return reader.read(paths).problems().stream().map(ManifestReaderTest::relative).toList();
+  }
+
+  /** The tree of the first document of a fixture that must read without a problem. */
+  private JsonNode firstTreeOf(String fixture) throws URISyntaxException {
+    ManifestSet set = reader.read(List.of(file(fixture)));
+    assertThat(set.problems()).isEmpty();
+    return set.documents().get(0).tree();
   }
 
   /** The problem as printed, with the fixture folder left out. */
