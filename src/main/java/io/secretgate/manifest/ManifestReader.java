@@ -130,7 +130,7 @@ public final class ManifestReader {
 
   private static String readFile(Path file, List<ManifestProblem> problems) {
     try {
-      return Utf8Text.decode(file.toString(), Files.readAllBytes(file), problems);
+      return ManifestText.decode(file.toString(), Files.readAllBytes(file), problems);
     } catch (IOException e) {
       problems.add(new ManifestProblem(file.toString(), ReadFailure.reason(file, e)));
       return null;
@@ -139,7 +139,7 @@ public final class ManifestReader {
 
   private String readStdin(List<ManifestProblem> problems) {
     try {
-      return Utf8Text.decode("<stdin>", stdin.readAllBytes(), problems);
+      return ManifestText.decode("<stdin>", stdin.readAllBytes(), problems);
     } catch (IOException e) {
       problems.add(new ManifestProblem("<stdin>", "cannot read standard input"));
       return null;

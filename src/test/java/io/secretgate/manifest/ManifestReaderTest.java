@@ -280,6 +280,14 @@ class ManifestReaderTest {
   }
 
   @Test
+  void a_utf16_file_with_its_byte_order_mark_as_windows_powershell_writes_it_is_read_as_kubectl_reads_it() throws Exception {
+    ManifestSet set = reader.read(List.of(file("utf16le.yaml"), file("utf16be.json")));
+    assertThat(set.problems()).isEmpty();
+    assertThat(set.documents()).extracting(ManifestDocument::name).containsExactly("from-powershell", "big-endian");
+    assertThat(set.documents().get(0).tree().get("data").toString()).isEqualTo("{\"caf\u00e9\":\"\uD83D\uDD11\"}");
+  }
+
+  @Test
   void a_dash_reads_standard_input() {
     String yaml = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: from-stdin}\n";
     ManifestReader stdin = new ManifestReader(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
