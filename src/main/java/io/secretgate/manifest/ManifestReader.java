@@ -10,15 +10,8 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectReader;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * Reads Kubernetes manifests: files, directories (recursively {@code *.yaml|*.yml|*.json}, in
@@ -29,19 +22,6 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 public final class ManifestReader {
   /** Why an empty path (what an unset shell variable gives) is refused: {@code Path.of("")} is the working directory. */
   public static final String EMPTY_PATH = "an empty path names no file or directory";
-  /**
-   * The YAML parser's default refuses a document of more than 3 Mi characters, which a {@code kind:
-   * List} of a cluster's objects ({@code kubectl get ... -o yaml}) easily is; kubectl reads any size,
-   * and the file is in memory already.
-   */
-  private static final ObjectReader YAML = YAMLMapper.builder(
-          new PlainScalarYamlFactory(LoadSettings.builder().setCodePointLimit(Integer.MAX_VALUE).build()))
-      .build().readerFor(JsonNode.class);
-  /**
-   * A stream whose first character is '{' is read as JSON values one after another, as kubectl
-   * reads it: the items of a list as {@code jq '.items[]'} prints them, with no {@code ---} between.
-   */
-  private static final ObjectReader JSON = JsonMapper.builder().build().readerFor(JsonNode.class);
 
   private final InputStream stdin;
 
@@ -148,30 +128,11 @@ public final class ManifestReader {
 
   private static void readText(String name, String text, List<ManifestDocument> docs, List<ManifestProblem> problems) {
     if (text == null) return;
-    int index = 0;
-    ObjectReader reader = isJsonStream(text) ? JSON : YAML;
-    // kubectl (go-yaml) skips a byte order mark that starts a line, as where files were joined
-    // with '---' between; the YAML parser, only at the start of the stream
-    String stream = reader == YAML ? text.replace("\n\uFEFF", "\n") : text;
-    try (JsonParser parser = reader.createParser(stream)) {
-      YamlTrees documents = new YamlTrees(reader.without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS), parser);
-      for (JsonNode node = documents.next(); node != null; node = documents.next()) {
-        int current = index++;
-        if (node.isNull() || node.isMissingNode()) continue;
-        addDocument(name + "#" + current, node, docs, problems);
-      }
-    } catch (JacksonException e) {
-      problems.add(ParseErrors.syntax(name, e));
-    }
-  }
-
-  /** kubectl's test (apimachinery's hasJSONPrefix): the first character after white space is '{'. */
-  private static boolean isJsonStream(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c != ' ' && c != '\t' && c != '\n' && c != '\r') return c == '{';
-    }
-    return false;
+    int[] index = {0};
+    ManifestStream.read(text, node -> {
+      int current = index[0]++;
+      if (!node.isNull() && !node.isMissingNode()) addDocument(name + "#" + current, node, docs, problems);
+    }).ifPresent(e -> problems.add(ParseErrors.syntax(name, e)));
   }
 
   private static void addDocument(String source, JsonNode node, List<ManifestDocument> docs, List<ManifestProblem> problems) {

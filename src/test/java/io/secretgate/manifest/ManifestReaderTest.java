@@ -38,6 +38,14 @@ class ManifestReaderTest {
   }
 
   @Test
+  void a_stream_that_starts_with_a_brace_but_is_not_json_throughout_is_read_as_yaml_from_where_json_ends_as_kubectl_reads_it() throws Exception {
+    ManifestSet set = reader.read(List.of(file("flow-style.yaml"), file("json-then-yaml.yaml")));
+    assertThat(set.problems()).isEmpty();
+    assertThat(set.documents()).extracting(d -> d.source().replaceAll(".*/", "") + " " + d.name())
+        .containsExactly("flow-style.yaml#0 flow-style", "json-then-yaml.yaml#0 json-first", "json-then-yaml.yaml#1 yaml-after");
+  }
+
+  @Test
   void a_json_error_never_quotes_the_text_it_could_not_read_nor_the_parser_settings() throws Exception {
     assertThat(problemsOf("unquoted-value.json", "truncated.json")).containsExactly(
         "unquoted-value.json:2:26: not valid YAML/JSON: Unrecognized token: was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')",
