@@ -9,13 +9,9 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
-import tools.jackson.databind.DeserializationFeature;
+import java.util.Optional;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectReader;
-import tools.jackson.dataformat.yaml.YAMLMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reads Kubernetes manifests: files, directories (recursively {@code *.yaml|*.yml|*.json}, in
@@ -26,14 +22,6 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 public final class ManifestReader {
   /** Why an empty path (what an unset shell variable gives) is refused: {@code Path.of("")} is the working directory. */
   public static final String EMPTY_PATH = "an empty path names no file or directory";
-  /**
-   * The YAML parser's default refuses a document of more than 3 Mi characters, which a {@code kind:
-   * List} of a cluster's objects ({@code kubectl get ... -o yaml}) easily is; kubectl reads any size,
-   * and the file is in memory already.
-   */
-  private static final ObjectReader YAML = YAMLMapper.builder(
-          new PlainScalarYamlFactory(LoadSettings.builder().setCodePointLimit(Integer.MAX_VALUE).build()))
-      .build().readerFor(JsonNode.class);
 
   private final InputStream stdin;
 
@@ -122,7 +110,7 @@ public final class ManifestReader {
 
   private static String readFile(Path file, List<ManifestProblem> problems) {
     try {
-      return Utf8Text.decode(file.toString(), Files.readAllBytes(file), problems);
+      return ManifestText.decode(file.toString(), Files.readAllBytes(file), problems);
     } catch (IOException e) {
       problems.add(new ManifestProblem(file.toString(), ReadFailure.reason(file, e)));
       return null;
@@ -131,7 +119,7 @@ public final class ManifestReader {
 
   private String readStdin(List<ManifestProblem> problems) {
     try {
-      return Utf8Text.decode("<stdin>", stdin.readAllBytes(), problems);
+      return ManifestText.decode("<stdin>", stdin.readAllBytes(), problems);
     } catch (IOException e) {
       problems.add(new ManifestProblem("<stdin>", "cannot read standard input"));
       return null;
@@ -140,17 +128,11 @@ public final class ManifestReader {
 
   private static void readText(String name, String text, List<ManifestDocument> docs, List<ManifestProblem> problems) {
     if (text == null) return;
-    int index = 0;
-    try (JsonParser parser = YAML.createParser(text)) {
-      YamlTrees documents = new YamlTrees(YAML.without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS), parser);
-      for (JsonNode node = documents.next(); node != null; node = documents.next()) {
-        int current = index++;
-        if (node.isNull() || node.isMissingNode()) continue;
-        addDocument(name + "#" + current, node, docs, problems);
-      }
-    } catch (JacksonException e) {
-      problems.add(ParseErrors.syntax(name, e));
-    }
+    int[] index = {0};
+    ManifestStream.read(text, node -> {
+      int current = index[0]++;
+      if (!node.isNull() && !node.isMissingNode()) addDocument(name + "#" + current, node, docs, problems);
+    }).ifPresent(e -> problems.add(ParseErrors.syntax(name, e)));
   }
 
   private static void addDocument(String source, JsonNode node, List<ManifestDocument> docs, List<ManifestProblem> problems) {
@@ -169,7 +151,7 @@ public final class ManifestReader {
         problems.add(new ManifestProblem(source, "kind List without an items array"));
         return;
       }
-      for (int i = 0; i < items.size(); i++) addDocument(source + ".items[" + i + "]", items.get(i), docs, problems);
+      for (int i = 0; i < items.size(); i++) addDocument(source + ".items[" + i + "]", typed(items.get(i), node), docs, problems);
       return;
     }
     if (!hasText(node.get("apiVersion"))) {
@@ -177,7 +159,24 @@ public final class ManifestReader {
       problems.add(new ManifestProblem(source, "document has no apiVersion"));
       return;
     }
+    Optional<String> misspelt = EsoSpelling.mistake(node.get("apiVersion").asString(), kind.asString());
+    if (misspelt.isPresent()) {
+      problems.add(new ManifestProblem(source, misspelt.get()));
+      return;
+    }
     docs.add(new ManifestDocument(source, node));
+  }
+
+  /**
+   * An item of a typed list ({@code ExternalSecretList}, as the API server returns it) with neither
+   * kind nor apiVersion gets the list's apiVersion and its kind less "List", as kubectl gives them.
+   */
+  private static JsonNode typed(JsonNode item, JsonNode list) {
+    String itemKind = list.get("kind").asString().replaceFirst("List$", "");
+    if (!(item instanceof ObjectNode object) || itemKind.isEmpty() || hasText(item.get("kind")) || hasText(item.get("apiVersion"))) return item;
+    object.put("kind", itemKind);
+    object.set("apiVersion", list.get("apiVersion"));
+    return object;
   }
 
   private static boolean hasText(JsonNode field) {

@@ -26,7 +26,18 @@ public final class ParseErrors {
 
   /** A syntax error of a YAML or JSON document named {@code name}. */
   static ManifestProblem syntax(String name, JacksonException e) {
-    return yamlSyntax(name, e).orElseGet(() -> new ManifestProblem(position(name, e.getLocation()), "not valid YAML/JSON: " + firstLine(e.getOriginalMessage())));
+    return yamlSyntax(name, e).orElseGet(() -> new ManifestProblem(position(name, e.getLocation()), "not valid YAML/JSON: " + jsonWords(firstLine(e.getOriginalMessage()))));
+  }
+
+  /**
+   * The JSON parser's message without the token it could not read (a value, maybe a secret) and
+   * without its notes on its own settings and source, which say nothing to the user.
+   */
+  private static String jsonWords(String message) {
+    return message.replaceFirst("^Unrecognized token '.*': was expecting", "Unrecognized token: was expecting")
+        .replaceAll("\\s*\\(start marker at \\[Source:[^\\]]*\\]\\)", "")
+        .replaceAll(": enable `[^`]*` to allow$", "")
+        .replaceAll("\\s*\\(not recognized as one since Feature '[^']*' not enabled for parser\\)", "");
   }
 
   /**

@@ -4,6 +4,7 @@ import java.io.CharArrayReader;
 import java.io.InputStream;
 import java.io.Reader;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.common.Anchor;
 import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.events.ScalarEvent;
 import tools.jackson.core.ObjectReadContext;
@@ -15,7 +16,7 @@ import tools.jackson.dataformat.yaml.YAMLParser;
 /**
  * A YAML factory whose parsers say whether the scalar just read (a key or a value) was written plain,
  * with no quotes and no tag: Jackson's parser reads such scalars by YAML 1.2 and drops the style, and
- * kubectl reads them by YAML 1.1 ({@link GoYamlScalars}).
+ * kubectl reads them by YAML 1.1 ({@link GoYamlScalars}); and which anchor it has, which Jackson drops.
  */
 final class PlainScalarYamlFactory extends YAMLFactory {
   private static final long serialVersionUID = 1L;
@@ -27,6 +28,7 @@ final class PlainScalarYamlFactory extends YAMLFactory {
   /** A parser that keeps the text of the last scalar event when it was plain and untagged. */
   static final class Parser extends YAMLParser {
     private String plainScalar;
+    private String scalarAnchor;
 
     Parser(ObjectReadContext ctxt, IOContext io, BufferRecycler br, int streamFeatures, int formatFeatures, LoadSettings settings, Reader reader) {
       super(ctxt, io, br, streamFeatures, formatFeatures, settings, reader);
@@ -36,7 +38,13 @@ final class PlainScalarYamlFactory extends YAMLFactory {
     protected Event nextEvent() {
       Event e = super.nextEvent();
       plainScalar = e instanceof ScalarEvent s && s.isPlain() && s.getTag().isEmpty() ? s.getValue() : null;
+      scalarAnchor = e instanceof ScalarEvent s ? s.getAnchor().map(Anchor::getValue).orElse(null) : null;
       return e;
+    }
+
+    /** The anchor of the scalar at the current token ({@code &name}), which Jackson gives for maps and lists only, else null. */
+    String scalarAnchor() {
+      return scalarAnchor;
     }
 
     /** The text of the scalar at the current token (a property name or a value) if it is plain, else null. */

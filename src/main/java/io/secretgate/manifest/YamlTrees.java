@@ -1,5 +1,6 @@
 package io.secretgate.manifest;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -20,14 +21,13 @@ import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLParser;
 
 /**
- * The documents of a YAML stream as trees, read as kubectl (go-yaml) reads them: an alias is the map
- * or list its anchor names (in the same document), and a merge key {@code <<: *base} or {@code <<:
+ * The documents of a YAML stream as trees, read as kubectl (go-yaml) reads them: an alias is the
+ * node its anchor names (in the same document), and a merge key {@code <<: *base} or {@code <<:
  * [*a, *b]} sets the keys of those maps where it stands (see {@link #object()}).
  * Jackson's own tree reading gives an alias as the anchor's name and {@code <<} as an ordinary key,
- * which gave wrong verdicts; an alias of a single value (whose anchor the parser does not give) is
- * an error rather than its anchor's name. A plain (unquoted, untagged) scalar, key or value, is what
- * kubectl sends for it ({@link GoYamlScalars}: {@code yes} is true, {@code 0755} is 493); Jackson
- * reads those by YAML 1.2.
+ * which gave wrong verdicts; an alias of a single value is that value, typed as its anchor's. A
+ * plain (unquoted, untagged) scalar, key or value, is what kubectl sends for it ({@link
+ * GoYamlScalars}: {@code yes} is true, {@code 0755} is 493); Jackson reads those by YAML 1.2.
  */
 final class YamlTrees {
   private static final String MERGE = "<<";
@@ -62,7 +62,7 @@ final class YamlTrees {
   }
 
   private JsonNode value(JsonToken token) {
-    Object anchor = parser.getObjectId();
+    Object anchor = token.isScalarValue() ? scalarAnchor() : parser.getObjectId();
     JsonNode node = switch (token) {
       case START_OBJECT -> object();
       case START_ARRAY -> array();
@@ -75,19 +75,22 @@ final class YamlTrees {
   private JsonNode scalar() {
     if (!(parser instanceof YAMLParser yaml) || !yaml.isCurrentAlias()) {
       String plain = plainScalar();
-      return plain == null ? scalars.readTree(parser) : asKubectlSends(() -> GoYamlScalars.value(plain));
+      return plain == null ? textOfBinary(scalars.readTree(parser)) : asKubectlSends(() -> GoYamlScalars.value(plain));
     }
     JsonNode target = anchors.get(parser.getString());
     if (target == null) {
-      // the parser gives no anchor of a single value, only of maps and lists
-      throw new StreamReadException(parser, "alias *" + parser.getString() + " names no map or list anchored before it in its document"
-          + " (an alias of a single value is not read yet: write the value out)", parser.currentTokenLocation());
+      throw new StreamReadException(parser, "alias *" + parser.getString() + " names no anchor before it in its document", parser.currentTokenLocation());
     }
     aliasedNodes += size(target);
     if (aliasedNodes > MAX_ALIASED_NODES) {
       throw new StreamReadException(parser, "aliases expand to more than " + MAX_ALIASED_NODES + " values", parser.currentTokenLocation());
     }
     return target.deepCopy();
+  }
+
+  /** A {@code !!binary} value as kubectl sends it: the text its base64 decodes to (go-yaml decodes it into a string). */
+  private static JsonNode textOfBinary(JsonNode node) {
+    return node.isBinary() ? NODES.stringNode(new String(node.binaryValue(), StandardCharsets.UTF_8)) : node;
   }
 
   private static long size(JsonNode node) {
@@ -129,6 +132,11 @@ final class YamlTrees {
       }
     }
     return object;
+  }
+
+  /** The anchor of the scalar at the current token, else null. */
+  private String scalarAnchor() {
+    return parser instanceof PlainScalarYamlFactory.Parser p ? p.scalarAnchor() : null;
   }
 
   /** The text of the scalar at the current token when it is written plain (no quotes, no tag), else null. */

@@ -1,6 +1,7 @@
 package io.secretgate.manifest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -26,6 +27,46 @@ class ManifestReaderTest {
     assertThat(set.documents()).extracting(d -> d.source().replaceAll(".*/", "") + " " + d.kind() + " " + d.name())
         .containsExactly("multi.yaml#0 Namespace a", "multi.yaml#2.items[0] ConfigMap one", "multi.yaml#2.items[1] ConfigMap two");
     assertThat(set.documents().get(1).namespace()).isEqualTo("a");
+  }
+
+  @Test
+  void concatenated_json_objects_as_jq_prints_the_items_of_a_list_are_one_document_each_as_kubectl_reads_them() throws Exception {
+    ManifestSet set = reader.read(List.of(file("concatenated.json")));
+    assertThat(set.problems()).isEmpty();
+    assertThat(set.documents()).extracting(d -> d.source().replaceAll(".*/", "") + " " + d.name())
+        .containsExactly("concatenated.json#0 first", "concatenated.json#1 second", "concatenated.json#2 third");
+  }
+
+  @Test
+  void a_stream_that_starts_with_a_brace_but_is_not_json_throughout_is_read_as_yaml_from_where_json_ends_as_kubectl_reads_it() throws Exception {
+    ManifestSet set = reader.read(List.of(file("flow-style.yaml"), file("json-then-yaml.yaml")));
+    assertThat(set.problems()).isEmpty();
+    assertThat(set.documents()).extracting(d -> d.source().replaceAll(".*/", "") + " " + d.name())
+        .containsExactly("flow-style.yaml#0 flow-style", "json-then-yaml.yaml#0 json-first", "json-then-yaml.yaml#1 yaml-after");
+  }
+
+  @Test
+  void a_json_error_never_quotes_the_text_it_could_not_read_nor_the_parser_settings() throws Exception {
+    assertThat(problemsOf("unquoted-value.json", "truncated.json")).containsExactly(
+        "unquoted-value.json:2:26: not valid YAML/JSON: Unrecognized token: was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')",
+        "truncated.json:4:1: not valid YAML/JSON: Unexpected end-of-input: expected close marker for Object");
+  }
+
+  @Test
+  void a_byte_order_mark_that_starts_a_line_after_a_separator_is_skipped_as_kubectl_skips_it() throws Exception {
+    ManifestSet set = reader.read(List.of(file("bom-after-separator.yaml")));
+    assertThat(set.problems()).isEmpty();
+    assertThat(set.documents()).extracting(ManifestDocument::apiVersion, ManifestDocument::name)
+        .containsExactly(tuple("v1", "first"), tuple("v1", "second"));
+  }
+
+  @Test
+  void items_of_a_typed_list_as_the_api_server_returns_it_take_their_kind_and_api_version_from_the_list_as_kubectl_gives_them() throws Exception {
+    ManifestSet set = reader.read(List.of(file("typed-list.json")));
+    assertThat(set.problems()).isEmpty();
+    assertThat(set.documents()).extracting(d -> d.source().replaceAll(".*/", ""), ManifestDocument::apiVersion, ManifestDocument::kind, ManifestDocument::name)
+        .containsExactly(tuple("typed-list.json#0.items[0]", "external-secrets.io/v1", "ExternalSecret", "db"),
+            tuple("typed-list.json#0.items[1]", "external-secrets.io/v1beta1", "ExternalSecret", "api"));
   }
 
   @Test
@@ -71,14 +112,22 @@ class ManifestReaderTest {
         + "{\"secretKey\":\"password\",\"remoteRef\":{\"key\":\"apps/payments/db\",\"property\":\"password\"}},"
         + "{\"secretKey\":\"port\",\"remoteRef\":{\"key\":\"apps/payments/db\",\"property\":\"username\"}}]");
     assertThat(set.problems()).extracting(ManifestReaderTest::relative).containsExactly("anchors.yaml:39:19: not valid YAML/JSON:"
-        + " alias *store names no map or list anchored before it in its document (an alias of a single value is not read yet: write the value out)");
+        + " alias *store names no anchor before it in its document");
+  }
+
+  @Test
+  void an_alias_of_a_single_value_is_that_value_as_its_anchor_typed_it_as_kubectl_reads_it() throws Exception {
+    ManifestSet set = reader.read(List.of(file("scalar-aliases.yaml")));
+    assertThat(set.problems()).isEmpty();
+    JsonNode spec = set.documents().get(0).tree().get("spec");
+    assertThat(spec.at("/target").toString()).isEqualTo("{\"name\":\"db-credentials\",\"immutable\":true}");
+    assertThat(spec.at("/data/1/remoteRef/key").asString()).isEqualTo("apps/payments/db");
+    assertThat(spec.get("x-check").toString()).isEqualTo("[true,\"0755\",\"0755\"]");
   }
 
   @Test
   void a_merge_key_sets_its_keys_where_it_stands_over_the_keys_written_before_it_as_kubectl_reads_them() throws Exception {
-    ManifestSet set = reader.read(List.of(file("merge-order.yaml")));
-    assertThat(set.problems()).isEmpty();
-    assertThat(set.documents().get(0).tree().at("/spec/data/1").toString())
+    assertThat(firstTreeOf("merge-order.yaml").at("/spec/data/1").toString())
         .isEqualTo("{\"secretKey\":\"username\",\"remoteRef\":{\"key\":\"apps/payments/api\",\"property\":\"token\"}}");
   }
 
@@ -96,6 +145,12 @@ class ManifestReaderTest {
         + "\"_1\",\"0xFFFFFFFFFFFFFFFFFF\",\"1e400\",\"\",\"<<\"]");
     assertThat(data.get("keys").toString())
         .isEqualTo("{\"true\":\"a\",\"false\":\"b\",\"16\":\"c\",\"10\":\"d\",\"yes\":\"e\",\"1.5\":\"f\",\"2024-01-31\":\"g\",\"<<\":\"h\"}");
+  }
+
+  @Test
+  void a_binary_tagged_value_is_the_text_its_base64_decodes_to_as_kubectl_sends_it() throws Exception {
+    assertThat(firstTreeOf("binary-tag.yaml").at("/spec/data/0/remoteRef").toString())
+        .isEqualTo("{\"key\":\"apps/payments/db\",\"property\":\"password\"}");
   }
 
   @Test
@@ -130,6 +185,15 @@ class ManifestReaderTest {
     assertThat(set.problems()).extracting(p -> p.location().replaceAll(".*/", "") + ": " + p.message())
         .containsExactly("nokind.yaml#0: document has no kind",
             "nokind.yaml#1: document is not a Kubernetes object (a YAML/JSON map)");
+  }
+
+  @Test
+  void an_external_secrets_kind_or_group_in_the_wrong_case_which_kubectl_finds_no_match_for_is_a_problem_not_a_document_skipped() throws Exception {
+    assertThat(reader.read(List.of(file("wrong-case.yaml"))).documents()).extracting(ManifestDocument::name).containsExactly("push", "other");
+    assertThat(problemsOf("wrong-case.yaml")).containsExactly(
+        "wrong-case.yaml#0: kind Externalsecret is not a kind of external-secrets.io/v1 (kinds are case-sensitive; kubectl finds no match): did you mean ExternalSecret?",
+        "wrong-case.yaml#1: apiVersion External-Secrets.io/v1 names no API group (groups are lower case; kubectl finds no match): did you mean external-secrets.io/v1?",
+        "wrong-case.yaml#2: kind clustersecretstore is not a kind of external-secrets.io/v1 (kinds are case-sensitive; kubectl finds no match): did you mean ClusterSecretStore?");
   }
 
   @Test
@@ -224,6 +288,14 @@ class ManifestReaderTest {
   }
 
   @Test
+  void a_utf16_file_with_its_byte_order_mark_as_windows_powershell_writes_it_is_read_as_kubectl_reads_it() throws Exception {
+    ManifestSet set = reader.read(List.of(file("utf16le.yaml"), file("utf16be.json")));
+    assertThat(set.problems()).isEmpty();
+    assertThat(set.documents()).extracting(ManifestDocument::name).containsExactly("from-powershell", "big-endian");
+    assertThat(set.documents().get(0).tree().get("data").toString()).isEqualTo("{\"caf\u00e9\":\"\uD83D\uDD11\"}");
+  }
+
+  @Test
   void a_dash_reads_standard_input() {
     String yaml = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: from-stdin}\n";
     ManifestReader stdin = new ManifestReader(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
@@ -237,6 +309,20 @@ class ManifestReaderTest {
     ManifestSet set = new ManifestReader(new ByteArrayInputStream(latin1)).read(List.of("-"));
     assertThat(set.documents()).isEmpty();
     assertThat(set.problems()).extracting(ManifestProblem::toString).containsExactly("<stdin>:4:12: not valid UTF-8 text");
+  }
+
+  /** The problems of reading these fixtures, as printed with the fixture folder left out. */
+  private List<String> problemsOf(String... fixtures) throws URISyntaxException {
+    List<String> paths = new java.util.ArrayList<>();
+    for (String f : fixtures) paths.add(file(f));
+    return reader.read(paths).problems().stream().map(ManifestReaderTest::relative).toList();
+  }
+
+  /** The tree of the first document of a fixture that must read without a problem. */
+  private JsonNode firstTreeOf(String fixture) throws URISyntaxException {
+    ManifestSet set = reader.read(List.of(file(fixture)));
+    assertThat(set.problems()).isEmpty();
+    return set.documents().get(0).tree();
   }
 
   /** The problem as printed, with the fixture folder left out. */
