@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.secretgate.api.StoreKind;
+import io.secretgate.testing.PatientMockClient;
 import io.secretgate.validation.StoreLookup;
 import io.secretgate.validation.StoreLookupException;
 import java.time.Duration;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * timeout (5 s) even when the API server does not: a failed GET is one refusal that says why, not a
  * minute of client retries that holds a server thread past the call's deadline.
  */
-@EnableKubernetesMockClient
+@EnableKubernetesMockClient(kubernetesClientBuilderCustomizer = PatientMockClient.class)
 class WebhookGetsIT {
   static KubernetesMockServer server;
   static KubernetesClient client;
