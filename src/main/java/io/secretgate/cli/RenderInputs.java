@@ -67,8 +67,10 @@ final class RenderInputs {
     if (es.getMetadata() == null || es.getMetadata().getName() == null) {
       throw new InputException(esDoc.source() + ": ExternalSecret has no metadata.name");
     }
-    List<ManifestDocument> storeDocs = storeFile != null ? manifests(storeFile) : esDocs;
-    Path storeSource = storeFile != null ? storeFile : esFile;
+    // The same file twice (--file - --store -: standard input can be read once) is read once.
+    boolean ownFile = storeFile != null && !storeFile.equals(esFile);
+    List<ManifestDocument> storeDocs = ownFile ? manifests(storeFile) : esDocs;
+    Path storeSource = ownFile ? storeFile : esFile;
     Map<String, VaultProvider> stores = new LinkedHashMap<>();
     for (Map.Entry<String, SecretStoreRef> ref : storeRefs(es, esDoc).entrySet()) {
       String key = key(ref.getValue());

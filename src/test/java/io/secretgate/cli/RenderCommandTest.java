@@ -74,6 +74,20 @@ class RenderCommandTest {
   }
 
   @Test
+  void a_dash_as_both_file_and_store_reads_standard_input_once_for_both() throws IOException {
+    InputStream stdin = System.in;
+    System.setIn(Files.newInputStream(DIR.resolve("es-with-store.yaml")));
+    try {
+      Run r = render("--file", "-", "--store", "-", "--vault-data", "data.json");
+      assertThat(r.err()).isEmpty();
+      assertThat(r.code()).isEqualTo(0);
+      assertThat(r.out()).isEqualTo(golden("basic.json", r.out()));
+    } finally {
+      System.setIn(stdin);
+    }
+  }
+
+  @Test
   void the_json_output_holds_base64_of_the_rendered_values() {
     Run r = render("--file", "es-with-store.yaml", "--vault-data", "data.json");
     assertThat(r.out())
