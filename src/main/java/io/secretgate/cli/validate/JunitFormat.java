@@ -28,7 +28,7 @@ final class JunitFormat {
   }
 
   private static void printCase(DocumentResult d, PrintWriter out) {
-    String name = d.kind() + " " + (d.namespace() == null ? "" : d.namespace() + "/") + d.name();
+    String name = TextFormat.who(d);
     out.println("    <testcase classname=\"" + esc(d.source()) + "\" name=\"" + esc(name) + "\">");
     if (!d.verdict().allowed()) {
       Violation first = d.verdict().violations().get(0);
