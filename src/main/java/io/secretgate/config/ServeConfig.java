@@ -179,7 +179,7 @@ public record ServeConfig(
   private static List<String> unknownVariables(Map<String, String> env) {
     List<String> warnings = new ArrayList<>();
     env.keySet().stream().sorted()
-        .filter(k -> k.startsWith(ServeSetting.ENV_PREFIX) && ServeSetting.byEnv(k).isEmpty())
+        .filter(k -> k.startsWith(ServeSetting.ENV_PREFIX) && ServeSetting.byEnv(k).isEmpty() && !ServiceLinks.isServiceLink(k, env.get(k)))
         .forEach(k -> warnings.add("ignoring " + k + ": not a setting of serve"));
     return warnings;
   }

@@ -316,6 +316,17 @@ class ServeConfigTest {
   }
 
   @Test
+  void the_variables_the_kubelet_sets_for_a_service_named_secretgate_are_no_warning_but_a_typo_beside_them_is() {
+    Map<String, String> env = new java.util.HashMap<>(Map.of(
+        "SECRETGATE_SERVICE_HOST", "10.96.0.12", "SECRETGATE_SERVICE_PORT", "443", "SECRETGATE_SERVICE_PORT_HTTPS", "443",
+        "SECRETGATE_PORT", "tcp://10.96.0.12:443", "SECRETGATE_PORT_443_TCP", "tcp://10.96.0.12:443",
+        "SECRETGATE_PORT_443_TCP_PROTO", "tcp", "SECRETGATE_PORT_443_TCP_PORT", "443", "SECRETGATE_PORT_443_TCP_ADDR", "10.96.0.12"));
+    env.put("SECRETGATE_METRIC_PORT", "9090");
+
+    assertThat(ServeConfig.from(env, Map.of()).warnings()).containsExactly("ignoring SECRETGATE_METRIC_PORT: not a setting of serve");
+  }
+
+  @Test
   void every_variable_is_SECRETGATE_and_its_flag_in_upper_snake_case() {
     assertThat(Arrays.stream(ServeSetting.values()).map(ServeSetting::env))
         .contains("SECRETGATE_WORKERS", "SECRETGATE_LEASE_DURATION", "SECRETGATE_RATE_LIMIT_QPS")
