@@ -3,16 +3,19 @@ package io.secretgate.tls;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Splits PEM text into its blocks (RFC 7468, plus the RFC 1421 headers OpenSSL writes for encrypted
  * traditional keys), remembering the line each block starts on. Text between blocks (comments,
- * OpenSSL's "subject=" lines) is ignored. Errors name the source and line, never the content.
+ * OpenSSL's "subject=" lines) is ignored. Errors name the source and line, never the content (a BEGIN line is shown only when it is one).
  */
 final class PemBlocks {
   private static final String BEGIN = "-----BEGIN ";
   private static final String END = "-----END ";
   private static final String DASHES = "-----";
+  /** RFC 7468's label: printable characters but '-', single spaces or hyphens between them. */
+  private static final Pattern LABEL = Pattern.compile("([\\x21-\\x2C\\x2E-\\x7E]+([- ][\\x21-\\x2C\\x2E-\\x7E]+)*)?");
 
   /** One block: its label ("CERTIFICATE", "PRIVATE KEY", ...), its DER bytes and where it starts. */
   record Block(String type, byte[] der, int line, boolean encrypted) {
@@ -31,6 +34,11 @@ final class PemBlocks {
       if (!line.startsWith(BEGIN) || !line.endsWith(DASHES) || line.length() < BEGIN.length() + DASHES.length()) continue;
       String type = line.substring(BEGIN.length(), line.length() - DASHES.length());
       int start = i + 1;
+      if (!LABEL.matcher(type).matches()) {
+        // e.g. a key pasted on one line: the "label" is the whole block, key included
+        throw new TlsException(source + " line " + start + ": the PEM block has lost its line breaks (it is on one line,"
+            + " or its line breaks are written as \\n); each -----BEGIN and -----END line must be a line of its own");
+      }
       String endMarker = END + type + DASHES;
       int end = endOf(lines, i + 1, endMarker);
       if (end < 0) throw new TlsException(source + " line " + start + ": '" + line + "' has no matching '" + endMarker + "'");

@@ -123,6 +123,24 @@ class StoreReadinessIT {
   }
 
   @Test
+  void a_client_key_pasted_on_one_line_makes_the_store_not_ready_without_the_key_in_the_detail() throws Exception {
+    TestCa.ClientPems pems = TestCa.create("client-ca").clientCertificate("secretgate");
+    String oneLine = pems.key().strip().replace("\n", "");
+    client.secrets().inNamespace("secretgate").resource(new SecretBuilder().withNewMetadata().withName("vault-client-one-line").endMetadata()
+        .withType("kubernetes.io/tls").addToData("tls.crt", b64(pems.certificate())).addToData("tls.key", b64(oneLine)).build())
+        .createOr(r -> r.update());
+    String tls = "tls: {certSecretRef: {name: vault-client-one-line, namespace: secretgate},"
+        + " keySecretRef: {name: vault-client-one-line, namespace: secretgate}}";
+
+    StoreReadiness.Verdict v = readiness.verdict(store(vault.address().toString(), tls));
+
+    String keyBody = oneLine.substring(oneLine.indexOf("-----", 5) + 5, oneLine.lastIndexOf("-----END"));
+    assertThat(v.ready()).isFalse();
+    assertThat(v.detail()).contains("tls.keySecretRef Secret secretgate/vault-client-one-line key tls.key line 1", "line breaks")
+        .doesNotContain(keyBody.substring(keyBody.length() - 24));
+  }
+
+  @Test
   void a_client_certificate_secret_that_is_missing_makes_the_store_not_ready_naming_it() {
     String tls = "tls: {certSecretRef: {name: no-such-client, namespace: secretgate}, keySecretRef: {name: no-such-client, namespace: secretgate}}";
     StoreReadiness.Verdict v = readiness.verdict(store(vault.address().toString(), tls));

@@ -164,6 +164,27 @@ class PemTest {
         .hasMessage("ca.crt line 2: '-----BEGIN CERTIFICATE-----' has no matching '-----END CERTIFICATE-----'");
   }
 
+  /** A key pasted on one line (an env variable, a JSON string with its line breaks written as \n). */
+  static Stream<Arguments> keysWhoseLineBreaksWereLost() {
+    String pem = Pem.writePrivateKey(TestCerts.leaf(TestCerts.ca()).privateKey());
+    return Stream.of(
+        Arguments.of("on one line", pem.replace("\n", "")),
+        Arguments.of("with \\n written out", pem.strip().replace("\n", "\\n")),
+        Arguments.of("with spaces for line breaks", pem.strip().replace("\n", " ")));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("keysWhoseLineBreaksWereLost")
+  void a_key_whose_line_breaks_were_lost_is_refused_without_any_of_its_content(String how, String pem) {
+    String body = pem.substring("-----BEGIN PRIVATE KEY-----".length() + 2, pem.indexOf("-----END") - 2);
+    Throwable thrown = catchThrowable(() -> Pem.readPrivateKey(pem, "Secret ns/vault-client key tls.key"));
+    assertThat(thrown).isInstanceOf(TlsException.class).hasNoCause();
+    assertThat(thrown.getMessage())
+        .startsWith("Secret ns/vault-client key tls.key line 1: ")
+        .contains("line breaks")
+        .doesNotContain(body.substring(0, 16)).doesNotContain(body.substring(body.length() - 16));
+  }
+
   @Test
   void a_block_that_is_not_base64_or_not_a_certificate_is_refused_at_its_line() {
     assertThatThrownBy(() -> Pem.readCertificates("-----BEGIN CERTIFICATE-----\nnot*base64\n-----END CERTIFICATE-----\n", "ca.crt"))
