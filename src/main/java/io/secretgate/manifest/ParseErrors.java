@@ -14,11 +14,18 @@ public final class ParseErrors {
   private ParseErrors() {}
 
   /** {@code NAME:LINE:COLUMN: not valid YAML/JSON: PROBLEM} for a syntax error of the YAML parser, found along the causes of {@code e}. */
+  /**
+   * An alias with no anchor, said without its name: an unquoted value that starts with {@code *} (a
+   * password, a token) is read as an alias named by the rest of the value.
+   */
+  static final String NO_ANCHOR = "an alias (*...) names no anchor before it in its document; quote a value that starts with *";
+
   public static Optional<ManifestProblem> yamlSyntax(String name, Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof MarkedYamlEngineException y && y.getProblem() != null) {
         String location = y.getProblemMark().map(m -> name + ":" + (m.getLine() + 1) + ":" + (m.getColumn() + 1)).orElse(name);
-        return Optional.of(new ManifestProblem(location, "not valid YAML/JSON: " + firstLine(y.getProblem())));
+        String problem = firstLine(y.getProblem());
+        return Optional.of(new ManifestProblem(location, "not valid YAML/JSON: " + (problem.startsWith("found undefined alias") ? NO_ANCHOR : problem)));
       }
     }
     return Optional.empty();

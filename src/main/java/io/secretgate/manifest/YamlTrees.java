@@ -79,7 +79,7 @@ final class YamlTrees {
     }
     JsonNode target = anchors.get(parser.getString());
     if (target == null) {
-      throw new StreamReadException(parser, "alias *" + parser.getString() + " names no anchor before it in its document", parser.currentTokenLocation());
+      throw new StreamReadException(parser, ParseErrors.NO_ANCHOR, parser.currentTokenLocation());
     }
     aliasedNodes += size(target);
     if (aliasedNodes > MAX_ALIASED_NODES) {

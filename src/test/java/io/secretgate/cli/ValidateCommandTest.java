@@ -300,6 +300,14 @@ class ValidateCommandTest {
   }
 
   @Test
+  void a_kubeconfig_whose_unquoted_token_starts_with_a_star_exits_2_without_the_token() {
+    CliRun run = CliRun.of("validate", "--kubeconfig", FIXTURES + "kubeconfig-star-token.yaml", "examples/manifests/");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
+    assertThat(run.err()).contains("kubeconfig-star-token.yaml:9:").contains("an alias (*...) names no anchor").doesNotContain("s3cr3t");
+  }
+
+  @Test
   void a_kubeconfig_with_a_field_of_the_wrong_type_exits_2_naming_the_field_not_a_java_type() {
     CliRun run = CliRun.of("validate", "--kubeconfig", FIXTURES + "kubeconfig-users-not-a-list.yaml", "examples/manifests/");
     assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);

@@ -112,7 +112,15 @@ class ManifestReaderTest {
         + "{\"secretKey\":\"password\",\"remoteRef\":{\"key\":\"apps/payments/db\",\"property\":\"password\"}},"
         + "{\"secretKey\":\"port\",\"remoteRef\":{\"key\":\"apps/payments/db\",\"property\":\"username\"}}]");
     assertThat(set.problems()).extracting(ManifestReaderTest::relative).containsExactly("anchors.yaml:39:19: not valid YAML/JSON:"
-        + " alias *store names no anchor before it in its document");
+        + " an alias (*...) names no anchor before it in its document; quote a value that starts with *");
+  }
+
+  @Test
+  void an_unquoted_value_starting_with_a_star_is_an_alias_with_no_anchor_and_the_error_does_not_repeat_it() throws Exception {
+    ManifestSet set = reader.read(List.of(file("unquoted-star-value.yaml")));
+
+    assertThat(set.problems()).extracting(ManifestReaderTest::relative).containsExactly("unquoted-star-value.yaml:6:13: not valid YAML/JSON:"
+        + " an alias (*...) names no anchor before it in its document; quote a value that starts with *");
   }
 
   @Test
