@@ -55,6 +55,7 @@ public final class JsonLogProvider implements SLF4JServiceProvider {
   private Level levelFor(String logger) {
     if (LogSetup.isChatty(logger) && level == Level.INFO) return Level.WARN;
     if (LogSetup.writesSecretsAtTrace(logger) && level == Level.TRACE) return Level.DEBUG;
+    if (LogSetup.writesContentAtDebug(logger) && (level == Level.TRACE || level == Level.DEBUG)) return Level.INFO;
     return level;
   }
 

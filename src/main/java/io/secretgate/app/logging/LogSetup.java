@@ -17,6 +17,11 @@ public final class LogSetup {
    * (the API server bearer token) and bodies (Secret data, hence Vault tokens). DEBUG at most.
    */
   private static final List<String> SECRETS_AT_TRACE = List.of("io.fabric8.kubernetes.client.http.HttpLoggingInterceptor");
+  /**
+   * Loggers that write what they read at DEBUG: Jetty's parser and TLS layers log the bytes of
+   * requests (an admission review holds a Pod's inline env values). INFO at most, at any level.
+   */
+  private static final List<String> CONTENT_AT_DEBUG = List.of("org.eclipse.jetty");
 
   private LogSetup() {}
 
@@ -38,6 +43,9 @@ public final class LogSetup {
     if (settings.level() == LogSettings.Level.TRACE) {
       SECRETS_AT_TRACE.forEach(logger -> setIfAbsent("org.slf4j.simpleLogger.log." + logger, "debug"));
     }
+    if (settings.level() == LogSettings.Level.TRACE || settings.level() == LogSettings.Level.DEBUG) {
+      CONTENT_AT_DEBUG.forEach(prefix -> setIfAbsent("org.slf4j.simpleLogger.log." + prefix, "info"));
+    }
   }
 
   static boolean isChatty(String logger) {
@@ -46,6 +54,10 @@ public final class LogSetup {
 
   static boolean writesSecretsAtTrace(String logger) {
     return SECRETS_AT_TRACE.contains(logger);
+  }
+
+  static boolean writesContentAtDebug(String logger) {
+    return CONTENT_AT_DEBUG.stream().anyMatch(prefix -> logger.equals(prefix) || logger.startsWith(prefix + "."));
   }
 
   private static void setIfAbsent(String key, String value) {

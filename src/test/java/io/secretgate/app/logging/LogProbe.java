@@ -22,6 +22,9 @@ public final class LogProbe {
   /** A Secret value as the API server sends it (base64 of {@code canary-vault-token}). */
   static final String SECRET_DATA = "Y2FuYXJ5LXZhdWx0LXRva2Vu";
 
+  /** What Jetty's parser logs at DEBUG: the bytes of a request (here a Pod's inline env value). */
+  static final String REQUEST_BYTES = "{\"name\":\"DB_PASSWORD\",\"value\":\"canary-inline-env\"}";
+
   private LogProbe() {}
 
   public static void main(String[] args) throws IOException {
@@ -30,6 +33,7 @@ public final class LogProbe {
     if (level == LogSettings.Level.TRACE) {
       LoggerFactory.getLogger("io.secretgate.app.ServeProcess").trace("tracing");
       readSecretWithToken();
+      LoggerFactory.getLogger("org.eclipse.jetty.http.HttpParser").debug("parseNext {}", REQUEST_BYTES);
       return;
     }
     new SyncLog().outcome("ExternalSecret", "payments", "db-credentials", SyncLog.Outcome.SYNCED, "SecretSynced", Duration.ofMillis(3));

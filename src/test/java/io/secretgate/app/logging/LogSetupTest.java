@@ -53,10 +53,11 @@ class LogSetupTest {
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"TEXT", "JSON"})
-  void at_trace_level_the_kubernetes_clients_bearer_token_and_the_secrets_it_reads_stay_out_of_the_log(String format) throws Exception {
+  void at_trace_level_the_kubernetes_clients_bearer_token_the_secrets_it_reads_and_the_request_bytes_jetty_reads_stay_out_of_the_log(String format)
+      throws Exception {
     List<String> lines = stderrOf(format, "TRACE");
 
     assertThat(lines).anyMatch(l -> l.contains("tracing"));
-    assertThat(String.join("\n", lines)).doesNotContain(LogProbe.TOKEN).doesNotContain(LogProbe.SECRET_DATA);
+    assertThat(String.join("\n", lines)).doesNotContain(LogProbe.TOKEN).doesNotContain(LogProbe.SECRET_DATA).doesNotContain("canary-inline-env");
   }
 }
