@@ -86,6 +86,7 @@ interface ServingCertificates extends AutoCloseable {
       return object + "forbidden (HTTP " + e.httpCode() + "); check the RBAC for " + e.resource() + "s"
           + (e.namespace() == null ? "" : " in " + e.namespace());
     }
+    if (e.kind() == KubeWriteException.Kind.INVALID) return e.getMessage(); // names the object and why it cannot be written
     return object + (e.httpCode() <= 0 ? "no answer from the Kubernetes API server" : "the Kubernetes API server answered HTTP " + e.httpCode());
   }
 

@@ -25,7 +25,7 @@ public final class CertificateSecret {
    * The Secret as read: its data decoded to text, its type, and its metadata, whose labels,
    * annotations, finalizers and owners others gave it a write keeps.
    */
-  public record Snapshot(Map<String, String> data, String type, ObjectMeta metadata) {
+  public record Snapshot(Map<String, String> data, String type, ObjectMeta metadata, boolean immutable) {
     public Map<String, String> annotations() {
       return metadata.getAnnotations() == null ? Map.of() : metadata.getAnnotations();
     }
@@ -70,7 +70,7 @@ public final class CertificateSecret {
     if (s == null) return Optional.empty();
     Map<String, String> data = new LinkedHashMap<>();
     if (s.getData() != null) s.getData().forEach((k, v) -> data.put(k, decode(v)));
-    return Optional.of(new Snapshot(data, s.getType(), s.getMetadata()));
+    return Optional.of(new Snapshot(data, s.getType(), s.getMetadata(), Boolean.TRUE.equals(s.getImmutable())));
   }
 
   /**
@@ -80,9 +80,10 @@ public final class CertificateSecret {
    * labels, a backup tool's finalizer).
    *
    * @return false on 409: someone else created or changed it since it was read
-   * @throws KubeWriteException for any other failure
+   * @throws KubeWriteException for any other failure, and without a request when the Secret read is immutable
    */
   public boolean write(Map<String, String> data, Map<String, String> annotations, Optional<Snapshot> read) {
+    if (read.map(Snapshot::immutable).orElse(false)) throw KubeWriteException.immutable("Secret", namespace, name);
     Optional<String> resourceVersion = read.map(Snapshot::resourceVersion);
     String type = read.map(Snapshot::type).filter(t -> !t.isBlank()).orElse(TLS_TYPE);
     Map<String, String> encoded = new LinkedHashMap<>();

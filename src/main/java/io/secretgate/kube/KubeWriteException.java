@@ -27,7 +27,11 @@ public final class KubeWriteException extends RuntimeException {
   private final int httpCode;
 
   public KubeWriteException(Kind kind, String resource, String namespace, String name, int httpCode) {
-    super(resource + " " + (namespace == null ? "" : namespace + "/") + name + ": " + words(kind, httpCode));
+    this(kind, resource, namespace, name, httpCode, words(kind, httpCode));
+  }
+
+  private KubeWriteException(Kind kind, String resource, String namespace, String name, int httpCode, String words) {
+    super(resource + " " + (namespace == null ? "" : namespace + "/") + name + ": " + words);
     this.kind = kind;
     this.resource = resource;
     this.namespace = namespace;
@@ -44,6 +48,15 @@ public final class KubeWriteException extends RuntimeException {
       case INVALID -> "refused by the Kubernetes API server" + code;
       case UNAVAILABLE -> httpCode > 0 ? "the Kubernetes API server answered HTTP " + httpCode : "no answer from the Kubernetes API server";
     };
+  }
+
+  /**
+   * {@code resource namespace/name} is marked {@code immutable: true}, so the write it needs would be
+   * refused (HTTP 422, without saying why); only deleting it lets it be written again.
+   */
+  static KubeWriteException immutable(String resource, String namespace, String name) {
+    return new KubeWriteException(Kind.INVALID, resource, namespace, name, 0,
+        "marked immutable: true, so it cannot be changed; delete it and secretgate writes it anew");
   }
 
   /** The typed error for a client failure on {@code resource namespace/name}. */

@@ -2,6 +2,7 @@ package io.secretgate.certs;
 
 import static io.secretgate.certs.CertsFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -122,6 +123,21 @@ class SelfManagedCertificatesIT {
     assertThat(published(at)).allSatisfy(bundle -> assertThat(bundle).containsExactly(nextCa));
     assertThat(secret(at).getMetadata().getAnnotations()).as("the moments of a finished rotation are gone")
         .doesNotContainKeys(CertSecretFormat.STAGED_AT, CertSecretFormat.SWITCHED_AT);
+  }
+
+  @Test
+  void a_secret_marked_immutable_that_needs_a_new_certificate_is_reported_as_such_with_what_to_do() {
+    SelfManagedCertificates certs = instance();
+    certs.reconcile();
+    client.secrets().inNamespace(at.namespace()).withName(SECRET).edit(s -> {
+      s.setImmutable(true); // a GitOps copy of it, say
+      return s;
+    });
+    clock.advance(Duration.ofDays(2)); // the serving certificate is due for rotation
+
+    assertThatThrownBy(certs::reconcile).isInstanceOf(io.secretgate.kube.KubeWriteException.class)
+        .hasMessage("Secret " + at.namespace() + "/" + SECRET + ": marked immutable: true, so it cannot be changed; delete it and secretgate writes it anew");
+    assertThat(secret(at).getImmutable()).isTrue();
   }
 
   @Test
