@@ -48,6 +48,14 @@ public final class DriverVaultGateway implements VaultGateway {
 
   /** With the clock that dates answers (a {@code Retry-After} date is relative to it). */
   public DriverVaultGateway(VaultConnection connection, Clock clock) {
+    this(connection, clock, System.getenv());
+  }
+
+  /**
+   * @param env where {@code HTTPS_PROXY}, {@code HTTP_PROXY} and {@code NO_PROXY} are read ({@link EnvironmentProxy})
+   * @throws InvalidConnectionException when they name a proxy that cannot be used
+   */
+  DriverVaultGateway(VaultConnection connection, Clock clock, Map<String, String> env) {
     this.connection = connection;
     this.clock = clock;
     HttpClient.Builder builder = HttpClient.newBuilder()
@@ -55,6 +63,7 @@ public final class DriverVaultGateway implements VaultGateway {
         .connectTimeout(connectBudget(connection.timeout()))
         .followRedirects(HttpClient.Redirect.NORMAL);
     CaBundle.sslContext(connection.caBundlePem(), connection.clientCertificate()).ifPresent(builder::sslContext);
+    EnvironmentProxy.from(env).ifPresent(builder::proxy);
     this.http = builder.build();
   }
 

@@ -1,6 +1,7 @@
 package io.secretgate.vault;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
@@ -117,6 +118,26 @@ class DriverVaultGatewayIT {
     assertThat(data).isEqualTo("{\"data\":" + DB + ",\"metadata\":{\"created_time\":\"2026-11-28T10:00:00Z\",\"custom_metadata\":null,"
         + "\"deletion_time\":\"\",\"destroyed\":false,\"version\":1}}");
     assertThat(data).contains("\"ratio\":1.50", "\"huge\":12345678901234567890", "caf\\u00e9");
+  }
+
+  @Test
+  void a_vault_behind_an_egress_proxy_is_reached_through_http_proxy_as_esos_go_client_reaches_it() throws VaultFailure {
+    // vault.example does not resolve: only the proxy (here FakeVault itself, which answers the
+    // absolute-form request a proxy gets) can answer, so an answer proves the call went through it.
+    Map<String, String> env = Map.of("HTTP_PROXY", "http://127.0.0.1:" + vault.address().getPort(), "NO_PROXY", "localhost,.svc");
+    DriverVaultGateway proxied = new DriverVaultGateway(
+        new VaultConnection(URI.create("http://vault.example:8200"), null, Optional.empty(), token::get, TIMEOUT), Clock.systemUTC(), env);
+
+    assertThat(proxied.read("secret/data/apps/db", null)).hasValueSatisfying(data -> assertThat(data).contains("hunter2-canary"));
+  }
+
+  @Test
+  void a_proxy_that_cannot_be_used_is_a_connection_error_naming_the_variable_not_its_value() {
+    Map<String, String> env = Map.of("HTTPS_PROXY", "http://svc:hunter2@proxy.corp:3128");
+
+    assertThatThrownBy(() -> new DriverVaultGateway(
+        new VaultConnection(URI.create("https://vault.example:8200"), null, Optional.empty(), token::get, TIMEOUT), Clock.systemUTC(), env))
+        .isInstanceOf(InvalidConnectionException.class).hasMessage("HTTPS_PROXY: a proxy with credentials in the URL is not supported for Vault");
   }
 
   @Test
