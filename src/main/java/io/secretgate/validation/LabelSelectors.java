@@ -2,23 +2,37 @@ package io.secretgate.validation;
 
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /** Kubernetes label-selector matching (matchLabels AND every matchExpression). */
 final class LabelSelectors {
   private LabelSelectors() {}
 
-  /** Whether {@code selector} matches {@code labels}; an empty selector matches everything. */
-  static boolean matches(LabelSelector selector, Map<String, String> labels) {
+  /** Whether a selector matches; {@code UNKNOWN} when that depends on labels that are not known. */
+  enum Match { YES, NO, UNKNOWN }
+
+  /**
+   * Whether {@code selector} matches {@code labels}, where only the keys {@code known} accepts are
+   * known (a key that is not known may hold any value, or none). An empty selector matches everything.
+   */
+  static Match match(LabelSelector selector, Map<String, String> labels, Predicate<String> known) {
+    List<LabelSelectorRequirement> requirements = new ArrayList<>();
     if (selector.getMatchLabels() != null) {
-      for (Map.Entry<String, String> e : selector.getMatchLabels().entrySet()) {
-        if (!e.getValue().equals(labels.get(e.getKey()))) return false;
+      selector.getMatchLabels().forEach((k, v) -> requirements.add(new LabelSelectorRequirement(k, "In", List.of(v))));
+    }
+    if (selector.getMatchExpressions() != null) requirements.addAll(selector.getMatchExpressions());
+    boolean unknown = false;
+    for (LabelSelectorRequirement r : requirements) {
+      if (!known.test(r.getKey())) {
+        unknown = true;
+      } else if (!matches(r, labels)) {
+        return Match.NO;
       }
     }
-    List<LabelSelectorRequirement> exprs = selector.getMatchExpressions();
-    if (exprs == null) return true;
-    return exprs.stream().allMatch(r -> matches(r, labels));
+    return unknown ? Match.UNKNOWN : Match.YES;
   }
 
   private static boolean matches(LabelSelectorRequirement r, Map<String, String> labels) {
@@ -31,13 +45,5 @@ final class LabelSelectors {
       case "DoesNotExist" -> value == null;
       default -> false;
     };
-  }
-
-  /** Label keys a selector looks at. */
-  static List<String> keys(LabelSelector selector) {
-    java.util.List<String> keys = new java.util.ArrayList<>();
-    if (selector.getMatchLabels() != null) keys.addAll(selector.getMatchLabels().keySet());
-    if (selector.getMatchExpressions() != null) selector.getMatchExpressions().forEach(r -> keys.add(r.getKey()));
-    return keys;
   }
 }
