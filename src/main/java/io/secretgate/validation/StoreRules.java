@@ -68,6 +68,10 @@ final class StoreRules {
     if (tls != null && (tls.get("certSecretRef") == null) != (tls.get("keySecretRef") == null)) {
       out.add(new Violation("spec.provider.vault.tls", INVALID_SPEC, "tls.certSecretRef and tls.keySecretRef must be set together"));
     }
+    SecretKeySelector cert = vault.tlsSecretRef("certSecretRef", VaultProvider.CLIENT_CERT_KEY);
+    if (cert != null) checkOwnNamespace(kind, namespace, "spec.provider.vault.tls.certSecretRef", cert, out);
+    SecretKeySelector key = vault.tlsSecretRef("keySecretRef", VaultProvider.CLIENT_KEY_KEY);
+    if (key != null) checkOwnNamespace(kind, namespace, "spec.provider.vault.tls.keySecretRef", key, out);
   }
 
   private static void checkAuth(StoreKind kind, String namespace, VaultAuth auth, List<Violation> out) {
@@ -80,8 +84,13 @@ final class StoreRules {
     String field = "spec.provider.vault.auth.tokenSecretRef";
     if (token.name == null || token.name.isEmpty()) out.add(new Violation(field + ".name", INVALID_SPEC, "Required value: the Secret holding the Vault token"));
     if (token.key == null || token.key.isEmpty()) out.add(new Violation(field + ".key", INVALID_SPEC, "Required value: the key of the Vault token in that Secret"));
-    if (kind == StoreKind.SecretStore && token.namespace != null && !token.namespace.isEmpty() && !token.namespace.equals(namespace)) {
-      out.add(new Violation(field + ".namespace", INVALID_SPEC, "namespace \"" + token.namespace
+    checkOwnNamespace(kind, namespace, field, token, out);
+  }
+
+  /** ESO's rule for every Secret a store names: a SecretStore's may only be in its own namespace. */
+  private static void checkOwnNamespace(StoreKind kind, String namespace, String field, SecretKeySelector ref, List<Violation> out) {
+    if (kind == StoreKind.SecretStore && ref.namespace != null && !ref.namespace.isEmpty() && !ref.namespace.equals(namespace)) {
+      out.add(new Violation(field + ".namespace", INVALID_SPEC, "namespace \"" + ref.namespace
           + "\" is not allowed: a SecretStore may only reference Secrets in its own namespace \"" + namespace + "\""));
     }
   }
