@@ -79,11 +79,17 @@ final class StoreResolution {
     }
     VaultAuth auth = store.spec().provider.vault.auth;
     List<String> methods = auth == null ? List.of() : auth.methodsPresent();
-    if (!methods.isEmpty() && !methods.get(0).equals("tokenSecretRef")) {
-      warnings.add(store.displayName() + " uses Vault auth method " + methods.get(0)
+    if (methods.isEmpty() || !methods.get(0).equals("tokenSecretRef")) {
+      warnings.add(store.displayName() + " " + authMethod(auth, methods)
           + ", which secretgate does not support yet (only tokenSecretRef): it will not sync from this store");
     }
     noteWithoutEffect(store);
+  }
+
+  /** How the store logs in to Vault, when that is not with a token Secret. */
+  private static String authMethod(VaultAuth auth, List<String> methods) {
+    if (auth == null) return "has no auth (ESO sends its requests without a token)";
+    return methods.isEmpty() ? "names no auth method" : "uses Vault auth method " + methods.get(0);
   }
 
   /**
