@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /** Kubernetes label-selector matching (matchLabels AND every matchExpression). */
@@ -26,6 +27,7 @@ final class LabelSelectors {
     if (selector.getMatchExpressions() != null) requirements.addAll(selector.getMatchExpressions());
     boolean unknown = false;
     for (LabelSelectorRequirement r : requirements) {
+      if (problem(r).isPresent()) return Match.NO; // Kubernetes makes no selector of it: ESO's sync fails, nothing is allowed
       if (!known.test(r.getKey())) {
         unknown = true;
       } else if (!matches(r, labels)) {
@@ -33,6 +35,17 @@ final class LabelSelectors {
       }
     }
     return unknown ? Match.UNKNOWN : Match.YES;
+  }
+
+  /** Why Kubernetes makes no selector of {@code r} (its own messages), or empty when it does. */
+  static Optional<String> problem(LabelSelectorRequirement r) {
+    if (r.getKey() == null || r.getOperator() == null) return Optional.of("a matchExpression needs a key and an operator");
+    boolean noValues = r.getValues() == null || r.getValues().isEmpty();
+    return switch (r.getOperator()) {
+      case "In", "NotIn" -> noValues ? Optional.of("for 'in', 'notin' operators, values set can't be empty") : Optional.empty();
+      case "Exists", "DoesNotExist" -> noValues ? Optional.empty() : Optional.of("values set must be empty for exists and does not exist");
+      default -> Optional.of("\"" + r.getOperator() + "\" is not a valid label selector operator");
+    };
   }
 
   private static boolean matches(LabelSelectorRequirement r, Map<String, String> labels) {

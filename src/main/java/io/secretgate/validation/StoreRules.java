@@ -2,6 +2,8 @@ package io.secretgate.validation;
 
 import static io.secretgate.validation.ViolationCode.INVALID_SPEC;
 
+import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
 import io.secretgate.api.CaProvider;
 import io.secretgate.api.ClusterSecretStoreCondition;
 import io.secretgate.api.SecretKeySelector;
@@ -43,6 +45,7 @@ final class StoreRules {
       warnings.add("spec.conditions is ignored on a SecretStore (it only applies to a ClusterSecretStore)");
     }
     for (int i = 0; i < conditions.size(); i++) {
+      checkSelector("spec.conditions[" + i + "].namespaceSelector", conditions.get(i).namespaceSelector, out);
       List<String> regexes = conditions.get(i).namespaceRegexes == null ? List.of() : conditions.get(i).namespaceRegexes;
       for (int j = 0; j < regexes.size(); j++) {
         try {
@@ -52,6 +55,14 @@ final class StoreRules {
               "failed to compile regex \"" + regexes.get(j) + "\": " + e.getMessage()));
         }
       }
+    }
+  }
+
+  private static void checkSelector(String field, LabelSelector selector, List<Violation> out) {
+    List<LabelSelectorRequirement> expressions = selector == null || selector.getMatchExpressions() == null ? List.of() : selector.getMatchExpressions();
+    for (int j = 0; j < expressions.size(); j++) {
+      String where = field + ".matchExpressions[" + j + "]";
+      LabelSelectors.problem(expressions.get(j)).ifPresent(why -> out.add(new Violation(where, INVALID_SPEC, why)));
     }
   }
 
