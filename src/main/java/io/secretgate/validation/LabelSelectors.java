@@ -22,7 +22,9 @@ final class LabelSelectors {
   static Match match(LabelSelector selector, Map<String, String> labels, Predicate<String> known) {
     List<LabelSelectorRequirement> requirements = new ArrayList<>();
     if (selector.getMatchLabels() != null) {
-      selector.getMatchLabels().forEach((k, v) -> requirements.add(new LabelSelectorRequirement(k, "In", List.of(v))));
+      selector.getMatchLabels().forEach((k, v) -> {
+        if (v != null) requirements.add(new LabelSelectorRequirement(k, "In", List.of(v))); // the API server drops a null value
+      });
     }
     if (selector.getMatchExpressions() != null) requirements.addAll(selector.getMatchExpressions());
     boolean unknown = false;
