@@ -79,7 +79,7 @@ public final class ExternalSecretCheck {
     for (PathRequest req : PathRequests.of(spec)) {
       Optional<Store> store = resolution.resolve(req.storeField(), req.storeRef());
       if (store.isEmpty() || store.get().spec().provider == null || store.get().spec().provider.vault == null) continue;
-      Optional<VaultPathUse> use = resolve(req, store.get().spec().provider.vault, violations, warnings);
+      Optional<VaultPathUse> use = resolve(req, store.get(), violations, warnings);
       use.ifPresent(u -> {
         paths.add(u);
         uses.add(new SimpleEntry<>(store.get(), u));
@@ -88,7 +88,8 @@ public final class ExternalSecretCheck {
     PolicyCheck.check(PolicyCheck.group(uses), namespace, policies, violations, warnings);
   }
 
-  private static Optional<VaultPathUse> resolve(PathRequest req, VaultProvider vault, List<Violation> violations, Set<String> warnings) {
+  private static Optional<VaultPathUse> resolve(PathRequest req, Store store, List<Violation> violations, Set<String> warnings) {
+    VaultProvider vault = store.spec().provider.vault;
     try {
       switch (req.kind()) {
         case DATA_READ:
@@ -103,9 +104,25 @@ public final class ExternalSecretCheck {
           return Optional.of(new VaultPathUse(req.field(), dir, "list"));
       }
     } catch (KvPathException e) {
-      violations.add(new Violation(req.field(), INVALID_SPEC, e.getMessage()));
+      String message = findWithoutMount(req, store)
+          .map(why -> vault.effectiveVersion() == VaultProvider.KvVersion.v1 ? why : e.getMessage() + ": " + why)
+          .orElse(e.getMessage());
+      violations.add(new Violation(req.field(), INVALID_SPEC, message));
       return Optional.empty();
     }
+  }
+
+  /**
+   * Why a find cannot run when its store names no mount ({@code provider.vault.path}): ESO's text
+   * for that ("provided Path isn't a valid kv v2 path") names neither the field nor, on KV v1 (where
+   * ESO's find crashes), the right engine version.
+   */
+  private static Optional<String> findWithoutMount(PathRequest req, Store store) {
+    boolean find = req.kind() == PathRequest.Kind.FIND_LIST || req.kind() == PathRequest.Kind.FIND_WITH_TAGS_LIST;
+    if (!find || store.spec().provider.vault.path != null) return Optional.empty();
+    boolean tagsOnV1 = req.kind() == PathRequest.Kind.FIND_WITH_TAGS_LIST && store.spec().provider.vault.effectiveVersion() == VaultProvider.KvVersion.v1;
+    if (tagsOnV1) return Optional.empty(); // refused for its tags first, as ESO does
+    return Optional.of("find lists under the store's spec.provider.vault.path (the KV mount), which " + store.displayName() + " does not set");
   }
 
   /** Runs the CRD structural schema over the raw object. */

@@ -43,8 +43,10 @@ public final class NamespaceConditions {
       if (c.namespaceRegexes != null && c.namespaceRegexes.stream().anyMatch(r -> finds(r, namespace))) return Outcome.ALLOWED;
       LabelSelector sel = c.namespaceSelector;
       if (sel != null) {
-        if (LabelSelectors.matches(sel, labels)) return Outcome.ALLOWED;
-        if (!labelsKnown && LabelSelectors.keys(sel).stream().anyMatch(k -> !k.equals(NAME_LABEL))) undecided = true;
+        // without the namespace's labels only its name label is known: a selector that needs others is undecided
+        LabelSelectors.Match match = LabelSelectors.match(sel, labels, key -> labelsKnown || key.equals(NAME_LABEL));
+        if (match == LabelSelectors.Match.YES) return Outcome.ALLOWED;
+        if (match == LabelSelectors.Match.UNKNOWN) undecided = true;
       }
     }
     return undecided ? Outcome.UNDECIDED : Outcome.DENIED;

@@ -79,11 +79,17 @@ final class StoreResolution {
     }
     VaultAuth auth = store.spec().provider.vault.auth;
     List<String> methods = auth == null ? List.of() : auth.methodsPresent();
-    if (!methods.isEmpty() && !methods.get(0).equals("tokenSecretRef")) {
-      warnings.add(store.displayName() + " uses Vault auth method " + methods.get(0)
-          + ", which secretgate does not support yet (only tokenSecretRef): it will not sync from this store");
+    if (methods.isEmpty() || !methods.get(0).equals("tokenSecretRef")) {
+      // what matters first: the webhook's warnings are cut to 120 characters
+      warnings.add(store.displayName() + " will not sync: " + authMethod(auth, methods) + ", and secretgate supports only tokenSecretRef yet");
     }
     noteWithoutEffect(store);
+  }
+
+  /** How the store logs in to Vault, when that is not with a token Secret. */
+  private static String authMethod(VaultAuth auth, List<String> methods) {
+    if (auth == null) return "it has no auth (ESO sends requests without a token)";
+    return methods.isEmpty() ? "its auth names no method" : "it uses Vault auth method " + methods.get(0);
   }
 
   /**

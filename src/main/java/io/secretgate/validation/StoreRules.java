@@ -2,6 +2,8 @@ package io.secretgate.validation;
 
 import static io.secretgate.validation.ViolationCode.INVALID_SPEC;
 
+import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
 import io.secretgate.api.CaProvider;
 import io.secretgate.api.ClusterSecretStoreCondition;
 import io.secretgate.api.SecretKeySelector;
@@ -43,6 +45,7 @@ final class StoreRules {
       warnings.add("spec.conditions is ignored on a SecretStore (it only applies to a ClusterSecretStore)");
     }
     for (int i = 0; i < conditions.size(); i++) {
+      checkSelector("spec.conditions[" + i + "].namespaceSelector", conditions.get(i).namespaceSelector, out);
       List<String> regexes = conditions.get(i).namespaceRegexes == null ? List.of() : conditions.get(i).namespaceRegexes;
       for (int j = 0; j < regexes.size(); j++) {
         try {
@@ -52,6 +55,14 @@ final class StoreRules {
               "failed to compile regex \"" + regexes.get(j) + "\": " + e.getMessage()));
         }
       }
+    }
+  }
+
+  private static void checkSelector(String field, LabelSelector selector, List<Violation> out) {
+    List<LabelSelectorRequirement> expressions = selector == null || selector.getMatchExpressions() == null ? List.of() : selector.getMatchExpressions();
+    for (int j = 0; j < expressions.size(); j++) {
+      String where = field + ".matchExpressions[" + j + "]";
+      LabelSelectors.problem(expressions.get(j)).ifPresent(why -> out.add(new Violation(where, INVALID_SPEC, why)));
     }
   }
 
@@ -68,6 +79,10 @@ final class StoreRules {
     if (tls != null && (tls.get("certSecretRef") == null) != (tls.get("keySecretRef") == null)) {
       out.add(new Violation("spec.provider.vault.tls", INVALID_SPEC, "tls.certSecretRef and tls.keySecretRef must be set together"));
     }
+    SecretKeySelector cert = vault.tlsSecretRef("certSecretRef", VaultProvider.CLIENT_CERT_KEY);
+    if (cert != null) checkOwnNamespace(kind, namespace, "spec.provider.vault.tls.certSecretRef", cert, out);
+    SecretKeySelector key = vault.tlsSecretRef("keySecretRef", VaultProvider.CLIENT_KEY_KEY);
+    if (key != null) checkOwnNamespace(kind, namespace, "spec.provider.vault.tls.keySecretRef", key, out);
   }
 
   private static void checkAuth(StoreKind kind, String namespace, VaultAuth auth, List<Violation> out) {
@@ -80,8 +95,13 @@ final class StoreRules {
     String field = "spec.provider.vault.auth.tokenSecretRef";
     if (token.name == null || token.name.isEmpty()) out.add(new Violation(field + ".name", INVALID_SPEC, "Required value: the Secret holding the Vault token"));
     if (token.key == null || token.key.isEmpty()) out.add(new Violation(field + ".key", INVALID_SPEC, "Required value: the key of the Vault token in that Secret"));
-    if (kind == StoreKind.SecretStore && token.namespace != null && !token.namespace.isEmpty() && !token.namespace.equals(namespace)) {
-      out.add(new Violation(field + ".namespace", INVALID_SPEC, "namespace \"" + token.namespace
+    checkOwnNamespace(kind, namespace, field, token, out);
+  }
+
+  /** ESO's rule for every Secret a store names: a SecretStore's may only be in its own namespace. */
+  private static void checkOwnNamespace(StoreKind kind, String namespace, String field, SecretKeySelector ref, List<Violation> out) {
+    if (kind == StoreKind.SecretStore && ref.namespace != null && !ref.namespace.isEmpty() && !ref.namespace.equals(namespace)) {
+      out.add(new Violation(field + ".namespace", INVALID_SPEC, "namespace \"" + ref.namespace
           + "\" is not allowed: a SecretStore may only reference Secrets in its own namespace \"" + namespace + "\""));
     }
   }

@@ -5,6 +5,9 @@ import static io.secretgate.admission.AdmissionFixtures.requestTree;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.secretgate.api.StoreKind;
+import io.secretgate.manifest.ManifestReader;
+import io.secretgate.manifest.ManifestSet;
+import io.secretgate.validation.ManifestStores;
 import io.secretgate.validation.PolicyOracle;
 import io.secretgate.validation.Store;
 import io.secretgate.validation.StoreLookup;
@@ -216,6 +219,17 @@ class ValidatingAdmissionTest {
         "- spec.dataFrom[0].extract.key: PATH_NOT_PERMITTED: the token of ClusterSecretStore \"vault-backend\" lacks \"read\" on Vault path"
             + " \"secret/data/infra/stripe\" (its policies grant [deny]); a policy block that allows it: path \"secret/data/infra/stripe\""
             + " { capabilities = [\"read\"] }");
+  }
+
+  @Test
+  void a_store_that_will_not_sync_is_said_so_within_the_warning_length_kubectl_is_given() {
+    ManifestSet set = ManifestReader.parse("kubernetes-auth-store.yaml", AdmissionFixtures.read(AdmissionFixtures.DIR.resolve("kubernetes-auth-store.yaml")));
+    ValidatingAdmission a = new ValidatingAdmission(AdmissionFixtures.SCHEMAS, ManifestStores.from(set, AdmissionFixtures.SCHEMAS, "default"),
+        AdmissionFixtures.policy(), AdmissionSettings.DEFAULTS);
+    JsonNode response = response(a, requestTree("create-v1-allowed.json"));
+    assertThat(response.get("allowed").asBoolean()).isTrue();
+    assertThat(response.get("warnings").valueStream().map(JsonNode::asString))
+        .anyMatch(w -> w.startsWith("ClusterSecretStore \"vault-backend\" will not sync: ") && w.contains("kubernetes"));
   }
 
   @Test

@@ -67,6 +67,16 @@ class GeneratedCrdTest {
   }
 
   @Test
+  void a_namespace_selector_expression_needs_its_key_and_operator_as_in_esos() throws IOException {
+    for (String plural : List.of("secretstores", "clustersecretstores")) {
+      JsonNode expression = version(crd(plural), "v1").at("/schema/openAPIV3Schema/properties/spec/properties/conditions/items"
+          + "/properties/namespaceSelector/properties/matchExpressions/items");
+
+      assertThat(expression.path("required").valueStream().map(JsonNode::asString).toList()).as(plural).containsExactly("key", "operator");
+    }
+  }
+
+  @Test
   void the_vault_ca_bundle_is_declared_as_base64_bytes_like_esos() throws IOException {
     JsonNode caBundle = version(crd("secretstores"), "v1").at(
         "/schema/openAPIV3Schema/properties/spec/properties/provider/properties/vault/properties/caBundle");
