@@ -46,9 +46,17 @@ public final class DriverVaultGateway implements VaultGateway {
     this(connection, Clock.systemUTC());
   }
 
+  /** The process's proxy variables ({@link EnvironmentProxy}), given once by the entry point; none until then. */
+  private static volatile Map<String, String> proxyVariables = Map.of();
+
+  /** Makes every gateway made from now on honour {@code env}'s HTTPS_PROXY, HTTP_PROXY and NO_PROXY (the process environment, from main). */
+  public static void useProxyVariables(Map<String, String> env) {
+    proxyVariables = Map.copyOf(env);
+  }
+
   /** With the clock that dates answers (a {@code Retry-After} date is relative to it). */
   public DriverVaultGateway(VaultConnection connection, Clock clock) {
-    this(connection, clock, System.getenv());
+    this(connection, clock, proxyVariables);
   }
 
   /**
