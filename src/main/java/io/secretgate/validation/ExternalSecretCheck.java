@@ -105,7 +105,7 @@ public final class ExternalSecretCheck {
       }
     } catch (KvPathException e) {
       String message = findWithoutMount(req, store)
-          .map(why -> vault.effectiveVersion() == VaultProvider.KvVersion.v1 ? why : e.getMessage() + ": " + why)
+          .map(why -> vault.effectiveVersion() == VaultProvider.KvVersion.v1 ? why : KvPaths.NOT_A_V2_PATH + ": " + why)
           .orElse(e.getMessage());
       violations.add(new Violation(req.field(), INVALID_SPEC, message));
       return Optional.empty();

@@ -11,6 +11,9 @@ import java.util.Optional;
  * quirks included, followed by the wire cleaning Vault's Go client applies ({@code path.Join}).
  */
 public final class KvPaths {
+  /** ESO's text for a KV v2 path it cannot map. */
+  public static final String NOT_A_V2_PATH = "provided Path isn't a valid kv v2 path";
+
   private KvPaths() {}
 
   /**
@@ -53,7 +56,7 @@ public final class KvPaths {
     String mount = store.path;
     if (mount != null) return clean(mount + "/metadata/" + key);
     // ESO: refused without the substring "data" anywhere, then the first "/data/" (only) becomes "/metadata/"
-    if (!key.contains("data")) throw new KvPathException("provided Path isn't a valid kv v2 path");
+    if (!key.contains("data")) throw new KvPathException(NOT_A_V2_PATH);
     return clean(key.replaceFirst("/data/", "/metadata/"));
   }
 
@@ -61,14 +64,16 @@ public final class KvPaths {
    * The directory that {@code dataFrom.find} lists (a LIST needs the trailing {@code /}): for v2
    * {@code <mount>/metadata/<find.path>/}, for v1 {@code <mount>/<find.path>/}.
    *
-   * @throws KvPathException when the store has no path (ESO cannot run find then)
+   * @throws KvPathException when the store has no path (ESO cannot run find then): on v2 ESO's text
+   *     first, then the field (on v1, where ESO's find crashes, the field alone)
    */
   public static String findListPath(VaultProvider store, String findPath) {
     String mount = store.path;
-    if (mount == null) {
-      throw new KvPathException("provided Path isn't a valid kv v2 path");
-    }
     boolean v2 = store.effectiveVersion() == KvVersion.v2;
+    if (mount == null) {
+      String why = "find lists under the store's spec.provider.vault.path (the KV mount), which it does not set";
+      throw new KvPathException(v2 ? NOT_A_V2_PATH + ": " + why : why);
+    }
     String dir = v2 ? mount + "/metadata/" : mount + "/";
     if (findPath != null && !findPath.isEmpty()) dir = dir + findPath;
     return clean(dir) + "/";

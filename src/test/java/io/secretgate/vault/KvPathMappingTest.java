@@ -49,9 +49,11 @@ class KvPathMappingTest {
   }
 
   @Test
-  void find_without_a_store_path_is_refused_with_ESOs_message() {
-    assertThatThrownBy(() -> KvPaths.findListPath(store("v2", "-"), "apps"))
-        .isInstanceOf(KvPathException.class).hasMessage("provided Path isn't a valid kv v2 path");
+  void find_without_a_store_path_is_refused_with_ESOs_message_then_the_field_on_v2_and_the_field_alone_on_v1() {
+    assertThatThrownBy(() -> KvPaths.findListPath(store("v2", "-"), "apps")).isInstanceOf(KvPathException.class)
+        .hasMessage("provided Path isn't a valid kv v2 path: find lists under the store's spec.provider.vault.path (the KV mount), which it does not set");
+    assertThatThrownBy(() -> KvPaths.findListPath(store("v1", "-"), "apps")).isInstanceOf(KvPathException.class)
+        .hasMessage("find lists under the store's spec.provider.vault.path (the KV mount), which it does not set");
   }
 
   @Test

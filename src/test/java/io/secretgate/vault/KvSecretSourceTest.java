@@ -177,7 +177,7 @@ class KvSecretSourceTest {
     find.name = new FindName();
     find.name.regexp = ".*";
     assertThatThrownBy(() -> new KvSecretSource(api, store(null, KvVersion.v2)).findSecrets(find))
-        .hasMessage("provided Path isn't a valid kv v2 path");
+        .hasMessageStartingWith("provided Path isn't a valid kv v2 path: find lists under the store's spec.provider.vault.path");
   }
 
   @Test
