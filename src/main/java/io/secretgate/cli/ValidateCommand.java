@@ -1,7 +1,9 @@
 package io.secretgate.cli;
 
+import io.secretgate.api.ApiGroup;
 import io.secretgate.cli.validate.OutputFormat;
 import io.secretgate.cli.validate.ValidateReport;
+import io.secretgate.manifest.ManifestDocument;
 import io.secretgate.manifest.ManifestProblem;
 import io.secretgate.manifest.ManifestReader;
 import io.secretgate.manifest.ManifestSet;
@@ -11,11 +13,16 @@ import io.secretgate.validation.schema.CrdSchemas;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code secretgate validate}: the webhook's verdicts on manifest files, for CI. */
 @Command(
@@ -42,14 +49,32 @@ public final class ValidateCommand implements Callable<Integer> {
   @Option(names = "--format", defaultValue = "text", description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   OutputFormat format;
 
+  private static final Set<String> CHECKED_KINDS = Set.of("ExternalSecret", "SecretStore", "ClusterSecretStore");
+
   @Override
   public Integer call() {
     PolicyOracle oracle = policyOptions.oracle();
     ManifestSet manifests = new ManifestReader(System.in).read(paths);
     try (ClusterAccess cluster = ClusterAccess.open(kubeconfig)) {
       ManifestValidation validation = new ManifestValidation(CrdSchemas.fromClasspath(), oracle, namespace, cluster.stores());
-      return report(new ValidateReport(validation.validate(manifests), manifests.problems()));
+      int code = report(new ValidateReport(validation.validate(manifests), manifests.problems()));
+      notChecked(manifests).ifPresent(note -> spec.commandLine().getErr().println("secretgate: " + note));
+      return code;
     }
+  }
+
+  /**
+   * ESO's other kinds in the documents (ClusterExternalSecret, PushSecret...), which are neither
+   * checked nor listed: said on stderr, so that "1 document(s) checked" is not read as covering them.
+   */
+  static Optional<String> notChecked(ManifestSet manifests) {
+    Map<String, Integer> counts = new TreeMap<>();
+    for (ManifestDocument d : manifests.documents()) {
+      if (ApiGroup.isOfGroup(d.apiVersion()) && d.kind() != null && !CHECKED_KINDS.contains(d.kind())) counts.merge(d.kind(), 1, Integer::sum);
+    }
+    if (counts.isEmpty()) return Optional.empty();
+    return Optional.of("not checked: " + counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "))
+        + " (secretgate checks ExternalSecrets and their stores only)");
   }
 
   private int report(ValidateReport report) {

@@ -51,6 +51,16 @@ class ValidateCommandTest {
   }
 
   @Test
+  void esos_kinds_it_does_not_check_are_named_on_stderr_so_a_pipeline_does_not_take_them_for_checked() {
+    CliRun run = CliRun.of("validate", "--format", "json", FIXTURES + "cluster-external-secret.yaml");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+    assertThat(run.out()).contains("\"summary\":{\"documents\":1,\"denied\":0}").doesNotContain("ClusterExternalSecret");
+    assertThat(run.err()).isEqualTo("secretgate: not checked: 1 ClusterExternalSecret, 1 PushSecret (secretgate checks ExternalSecrets"
+        + " and their stores only)\n");
+  }
+
+  @Test
   void the_junit_format_is_well_formed_xml_with_one_failure_per_denied_document() throws Exception {
     CliRun run = CliRun.of("validate", "--policy", POLICY, "--format", "junit", "examples/manifests/");
     Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder()
