@@ -4,6 +4,7 @@ import io.secretgate.config.ConfigException;
 import io.secretgate.tls.TlsException;
 import io.secretgate.validation.PolicyUnavailableException;
 import io.secretgate.validation.StoreLookupException;
+import io.secretgate.vault.InvalidConnectionException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
@@ -15,7 +16,7 @@ final class ErrorMapper implements CommandLine.IExecutionExceptionHandler {
   @Override
   public int handleExecutionException(Exception ex, CommandLine cli, ParseResult parsed) {
     if (ex instanceof InputException || ex instanceof ConfigException || ex instanceof TlsException
-        || ex instanceof PolicyUnavailableException || ex instanceof StoreLookupException) {
+        || ex instanceof PolicyUnavailableException || ex instanceof StoreLookupException || ex instanceof InvalidConnectionException) {
       cli.getErr().println("secretgate: " + ex.getMessage());
       return ExitCodes.INPUT;
     }

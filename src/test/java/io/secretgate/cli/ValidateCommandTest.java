@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
 import io.secretgate.manifest.TooDeepEntry;
 import org.junit.jupiter.api.Test;
@@ -58,6 +59,20 @@ class ValidateCommandTest {
     assertThat(run.out()).contains("\"summary\":{\"documents\":1,\"denied\":0}").doesNotContain("ClusterExternalSecret");
     assertThat(run.err()).isEqualTo("secretgate: not checked: 1 ClusterExternalSecret, 1 PushSecret (secretgate checks ExternalSecrets"
         + " and their stores only)\n");
+  }
+
+  @Test
+  void a_proxy_variable_vault_cannot_be_reached_through_is_an_input_error_naming_it() {
+    io.secretgate.vault.DriverVaultGateway.useProxyVariables(Map.of("HTTPS_PROXY", "socks5://proxy.corp:1080"));
+    try {
+      CliRun run = CliRun.of("validate", "--vault-addr", "https://vault.example:8200", "--vault-token-file", POLICY, "examples/manifests/");
+
+      assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
+      assertThat(run.err()).isEqualTo("secretgate: HTTPS_PROXY: only http:// proxies are supported for Vault (the Java HTTP client tunnels https"
+          + " through them), not socks5://\n");
+    } finally {
+      io.secretgate.vault.DriverVaultGateway.useProxyVariables(Map.of());
+    }
   }
 
   @Test
