@@ -38,6 +38,8 @@ public final class DriverVaultGateway implements VaultGateway {
   private final VaultConnection connection;
   private final HttpClient http;
   private final Clock clock;
+  /** The proxy calls go through, for messages ({@link EnvironmentProxy#describeFor}). */
+  private final Optional<String> via;
 
   /**
    * @throws InvalidCaBundleException when the connection's CA bundle holds no certificate
@@ -71,7 +73,9 @@ public final class DriverVaultGateway implements VaultGateway {
         .connectTimeout(connectBudget(connection.timeout()))
         .followRedirects(HttpClient.Redirect.NORMAL);
     CaBundle.sslContext(connection.caBundlePem(), connection.clientCertificate()).ifPresent(builder::sslContext);
-    EnvironmentProxy.from(env).ifPresent(builder::proxy);
+    Optional<EnvironmentProxy> proxy = EnvironmentProxy.from(env);
+    proxy.ifPresent(builder::proxy);
+    this.via = proxy.flatMap(p -> p.describeFor(connection.server()));
     this.http = builder.build();
   }
 
@@ -183,7 +187,7 @@ public final class DriverVaultGateway implements VaultGateway {
   }
 
   private VaultFailure noAnswer(VaultCall call, Optional<Exception> failure) {
-    String at = "cannot reach Vault at " + connection.displayAddress();
+    String at = "cannot reach Vault at " + connection.displayAddress() + via.map(v -> " through " + v).orElse("");
     if (failure.isEmpty()) {
       return new VaultFailure(Kind.BAD_RESPONSE, call.describe() + ": the request could not be formed");
     }

@@ -37,11 +37,14 @@ public final class EnvironmentProxy extends ProxySelector {
   private final Optional<InetSocketAddress> https;
   private final Optional<InetSocketAddress> http;
   private final List<String> noProxy;
+  private final Map<String, String> variableByScheme;
 
-  private EnvironmentProxy(Optional<InetSocketAddress> https, Optional<InetSocketAddress> http, List<String> noProxy) {
+  private EnvironmentProxy(Optional<InetSocketAddress> https, Optional<InetSocketAddress> http, List<String> noProxy,
+      Map<String, String> variableByScheme) {
     this.https = https;
     this.http = http;
     this.noProxy = noProxy;
+    this.variableByScheme = variableByScheme;
   }
 
   /**
@@ -58,7 +61,16 @@ public final class EnvironmentProxy extends ProxySelector {
       String e = entry.trim().toLowerCase(Locale.ROOT);
       if (!e.isEmpty()) noProxy.add(e);
     }
-    return Optional.of(new EnvironmentProxy(https, http, List.copyOf(noProxy)));
+    Map<String, String> variables = Map.of("https", name(env, "https_proxy", "HTTPS_PROXY"), "http", name(env, "http_proxy", "HTTP_PROXY"));
+    return Optional.of(new EnvironmentProxy(https, http, List.copyOf(noProxy), variables));
+  }
+
+  /** For messages: {@code the proxy proxy.corp:3128 (HTTPS_PROXY)} when calls to {@code uri} go through one. */
+  public Optional<String> describeFor(URI uri) {
+    Proxy p = select(uri).get(0);
+    if (p.type() == Proxy.Type.DIRECT) return Optional.empty();
+    InetSocketAddress a = (InetSocketAddress) p.address();
+    return Optional.of("the proxy " + a.getHostString() + ":" + a.getPort() + " (" + variableByScheme.get(uri.getScheme().toLowerCase(Locale.ROOT)) + ")");
   }
 
   @Override
@@ -118,7 +130,7 @@ public final class EnvironmentProxy extends ProxySelector {
   private static Optional<InetSocketAddress> proxy(Map<String, String> env, String lower, String upper) {
     Optional<String> value = variable(env, lower, upper);
     if (value.isEmpty()) return Optional.empty();
-    String name = env.get(lower) != null && !env.get(lower).isBlank() ? lower : upper;
+    String name = name(env, lower, upper);
     String text = value.get();
     URI uri;
     try {
@@ -135,6 +147,11 @@ public final class EnvironmentProxy extends ProxySelector {
     }
     if (uri.getHost() == null) throw new InvalidConnectionException(name + " is not a proxy URL (http://host:port)");
     return Optional.of(InetSocketAddress.createUnresolved(uri.getHost(), uri.getPort() >= 0 ? uri.getPort() : 80));
+  }
+
+  /** Which of the two names is read: the lower-case one when set. */
+  private static String name(Map<String, String> env, String lower, String upper) {
+    return env.get(lower) != null && !env.get(lower).isBlank() ? lower : upper;
   }
 
   /** The lower-case variable wins, as in Go; blank is unset. */

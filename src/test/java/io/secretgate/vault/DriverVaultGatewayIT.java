@@ -132,6 +132,20 @@ class DriverVaultGatewayIT {
   }
 
   @Test
+  void a_proxy_that_refuses_the_connection_is_named_in_the_failure() throws IOException {
+    int closed;
+    try (ServerSocket s = new ServerSocket(0)) {
+      closed = s.getLocalPort();
+    }
+    DriverVaultGateway proxied = new DriverVaultGateway(
+        new VaultConnection(URI.create("http://vault.example:8200"), null, Optional.empty(), token::get, TIMEOUT), Clock.systemUTC(),
+        Map.of("http_proxy", "127.0.0.1:" + closed));
+
+    assertThat(failure(() -> proxied.read("secret/data/apps/db", null)).getMessage())
+        .endsWith("cannot reach Vault at http://vault.example:8200 through the proxy 127.0.0.1:" + closed + " (http_proxy) (connection refused)");
+  }
+
+  @Test
   void a_proxy_that_cannot_be_used_is_a_connection_error_naming_the_variable_not_its_value() {
     Map<String, String> env = Map.of("HTTPS_PROXY", "http://svc:hunter2@proxy.corp:3128");
 
