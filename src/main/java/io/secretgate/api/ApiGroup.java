@@ -1,10 +1,14 @@
 package io.secretgate.api;
 
+import java.util.List;
+
 /** The API group and versions secretgate reads (ESO's). */
 public final class ApiGroup {
   public static final String NAME = "external-secrets.io";
   public static final String V1 = NAME + "/v1";
   public static final String V1BETA1 = NAME + "/v1beta1";
+  /** The kinds of the group that secretgate reads; ESO's others (ClusterExternalSecret, PushSecret...) it does not. */
+  public static final List<String> KINDS = List.of("ExternalSecret", "SecretStore", "ClusterSecretStore");
 
   private ApiGroup() {}
 

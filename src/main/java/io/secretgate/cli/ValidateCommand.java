@@ -15,14 +15,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine;
 
 /** {@code secretgate validate}: the webhook's verdicts on manifest files, for CI. */
 @Command(
@@ -49,8 +48,6 @@ public final class ValidateCommand implements Callable<Integer> {
   @Option(names = "--format", defaultValue = "text", description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   OutputFormat format;
 
-  private static final Set<String> CHECKED_KINDS = Set.of("ExternalSecret", "SecretStore", "ClusterSecretStore");
-
   @Override
   public Integer call() {
     PolicyOracle oracle = policyOptions.oracle();
@@ -70,7 +67,7 @@ public final class ValidateCommand implements Callable<Integer> {
   static Optional<String> notChecked(ManifestSet manifests) {
     Map<String, Integer> counts = new TreeMap<>();
     for (ManifestDocument d : manifests.documents()) {
-      if (ApiGroup.isOfGroup(d.apiVersion()) && d.kind() != null && !CHECKED_KINDS.contains(d.kind())) counts.merge(d.kind(), 1, Integer::sum);
+      if (ApiGroup.isOfGroup(d.apiVersion()) && d.kind() != null && !ApiGroup.KINDS.contains(d.kind())) counts.merge(d.kind(), 1, Integer::sum);
     }
     if (counts.isEmpty()) return Optional.empty();
     return Optional.of("not checked: " + counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "))

@@ -27,7 +27,12 @@ final class ServiceLinks {
     if (PORT_DETAIL.matcher(name).matches()) return true;
     if (HOST.matcher(name).matches()) return ADDRESS.matcher(v).matches();
     if (SERVICE_PORT.matcher(name).matches()) return NUMBER.matcher(v).matches();
-    if (PORT.matcher(name).matches()) return URL.matcher(v).matches();
+    if (PORT.matcher(name).matches()) return isServiceAddress(v);
     return false;
+  }
+
+  /** Whether {@code value} is how the kubelet writes a Service's address into {@code <SERVICE>_PORT} ({@code tcp://10.96.0.12:443}). */
+  static boolean isServiceAddress(String value) {
+    return URL.matcher(value.trim()).matches();
   }
 }

@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Reads typed values of {@link ServeSetting}s: a flag wins over its environment variable, which
@@ -20,9 +19,6 @@ import java.util.regex.Pattern;
  * on and finds every bad value.
  */
 final class SettingsReader {
-
-  /** How the kubelet writes a Service's address into {@code <SERVICE>_PORT}. */
-  private static final Pattern SERVICE_ADDRESS = Pattern.compile("(tcp|udp|sctp)://\\S+:\\d+");
 
   private final Map<String, String> env;
   private final Map<String, String> flags;
@@ -92,7 +88,7 @@ final class SettingsReader {
    */
   int port(ServeSetting s, int def) {
     Optional<Raw> raw = raw(s);
-    if (raw.isPresent() && raw.get().source().equals(s.env()) && SERVICE_ADDRESS.matcher(raw.get().value().trim()).matches()) {
+    if (raw.isPresent() && raw.get().source().equals(s.env()) && ServiceLinks.isServiceAddress(raw.get().value())) {
       String service = s.env().substring(0, s.env().length() - "_PORT".length()).toLowerCase(Locale.ROOT).replace('_', '-');
       problem(raw.get() + ": must be a whole number from 0 to 65535; this is the address the kubelet sets for a Service named " + service
           + " in the Pod's namespace: set enableServiceLinks: false in the Pod spec (as the Helm chart does) or give " + s.flag());

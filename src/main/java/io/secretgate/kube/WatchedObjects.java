@@ -77,7 +77,7 @@ public final class WatchedObjects implements NamedObjects, AutoCloseable {
   }
 
   private final KubernetesClient client;
-  private final KubernetesClient getClient;
+  /** GETs on a client of their own that fails in time; it stays open after {@link #close()}, when reads are GETs (the webhook drains). */
   private final NamedObjects direct;
   private final int capacity;
   private final Clock clock;
@@ -94,8 +94,7 @@ public final class WatchedObjects implements NamedObjects, AutoCloseable {
   /** @param getTimeout how long a GET may take (tests against the mock API server, which can stall, wait longer) */
   WatchedObjects(KubernetesClient client, int capacity, Clock clock, Duration getTimeout) {
     this.client = client;
-    this.getClient = BoundedClients.from(client, getTimeout);
-    this.direct = NamedObjects.direct(getClient);
+    this.direct = NamedObjects.direct(BoundedClients.from(client, getTimeout));
     this.capacity = capacity;
     this.clock = clock;
   }
@@ -124,7 +123,6 @@ public final class WatchedObjects implements NamedObjects, AutoCloseable {
     closed = true;
     informers.values().forEach(w -> w.informer.close());
     informers.clear();
-    // getClient stays open: reads after close are GETs (the webhook still answers while it drains)
   }
 
   /** The informer of {@code key} when its cache can answer now: listed and watching. */

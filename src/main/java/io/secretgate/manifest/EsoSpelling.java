@@ -1,7 +1,6 @@
 package io.secretgate.manifest;
 
 import io.secretgate.api.ApiGroup;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -9,8 +8,6 @@ import java.util.Optional;
  * it and refuses the document, so it must not pass as some other object that is none of our business.
  */
 final class EsoSpelling {
-  private static final List<String> KINDS = List.of("ExternalSecret", "SecretStore", "ClusterSecretStore");
-
   private EsoSpelling() {}
 
   /** What is misspelt, with the spelling meant, or empty when nothing is. */
@@ -22,7 +19,7 @@ final class EsoSpelling {
       return Optional.of("apiVersion " + apiVersion + " names no API group (groups are lower case; kubectl finds no match): did you mean "
           + ApiGroup.NAME + apiVersion.substring(slash) + "?");
     }
-    return KINDS.stream().filter(k -> k.equalsIgnoreCase(kind) && !k.equals(kind)).findFirst()
+    return ApiGroup.KINDS.stream().filter(k -> k.equalsIgnoreCase(kind) && !k.equals(kind)).findFirst()
         .map(k -> "kind " + kind + " is not a kind of " + apiVersion + " (kinds are case-sensitive; kubectl finds no match): did you mean " + k + "?");
   }
 }

@@ -11,15 +11,15 @@ import tools.jackson.core.TokenStreamLocation;
  * the problem, its position and the field path are used.
  */
 public final class ParseErrors {
-  private ParseErrors() {}
-
-  /** {@code NAME:LINE:COLUMN: not valid YAML/JSON: PROBLEM} for a syntax error of the YAML parser, found along the causes of {@code e}. */
   /**
    * An alias with no anchor, said without its name: an unquoted value that starts with {@code *} (a
    * password, a token) is read as an alias named by the rest of the value.
    */
   static final String NO_ANCHOR = "an alias (*...) names no anchor before it in its document; quote a value that starts with *";
 
+  private ParseErrors() {}
+
+  /** {@code NAME:LINE:COLUMN: not valid YAML/JSON: PROBLEM} for a syntax error of the YAML parser, found along the causes of {@code e}. */
   public static Optional<ManifestProblem> yamlSyntax(String name, Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof MarkedYamlEngineException y && y.getProblem() != null) {

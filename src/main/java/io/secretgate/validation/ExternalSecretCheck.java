@@ -104,25 +104,21 @@ public final class ExternalSecretCheck {
           return Optional.of(new VaultPathUse(req.field(), dir, "list"));
       }
     } catch (KvPathException e) {
-      String message = findWithoutMount(req, store)
-          .map(why -> vault.effectiveVersion() == VaultProvider.KvVersion.v1 ? why : KvPaths.NOT_A_V2_PATH + ": " + why)
-          .orElse(e.getMessage());
-      violations.add(new Violation(req.field(), INVALID_SPEC, message));
+      violations.add(new Violation(req.field(), INVALID_SPEC, findWithoutMount(req, store).orElse(e.getMessage())));
       return Optional.empty();
     }
   }
 
   /**
-   * Why a find cannot run when its store names no mount ({@code provider.vault.path}): ESO's text
-   * for that ("provided Path isn't a valid kv v2 path") names neither the field nor, on KV v1 (where
-   * ESO's find crashes), the right engine version.
+   * Why a find cannot run when its store names no mount ({@code provider.vault.path}), naming the
+   * store ({@link KvPaths#findWithoutMount}); the controller's message says "it".
    */
   private static Optional<String> findWithoutMount(PathRequest req, Store store) {
     boolean find = req.kind() == PathRequest.Kind.FIND_LIST || req.kind() == PathRequest.Kind.FIND_WITH_TAGS_LIST;
     if (!find || store.spec().provider.vault.path != null) return Optional.empty();
     boolean tagsOnV1 = req.kind() == PathRequest.Kind.FIND_WITH_TAGS_LIST && store.spec().provider.vault.effectiveVersion() == VaultProvider.KvVersion.v1;
     if (tagsOnV1) return Optional.empty(); // refused for its tags first, as ESO does
-    return Optional.of("find lists under the store's spec.provider.vault.path (the KV mount), which " + store.displayName() + " does not set");
+    return Optional.of(KvPaths.findWithoutMount(store.spec().provider.vault, store.displayName()));
   }
 
   /** Runs the CRD structural schema over the raw object. */

@@ -35,6 +35,9 @@ public final class DriverVaultGateway implements VaultGateway {
   private static final String LOOKUP_SELF = "auth/token/lookup-self";
   private static final String HEALTH = "sys/health";
 
+  /** The process's proxy variables ({@link EnvironmentProxy}), given once by the entry point; none until then. */
+  private static volatile Map<String, String> proxyVariables = Map.of();
+
   private final VaultConnection connection;
   private final HttpClient http;
   private final Clock clock;
@@ -47,9 +50,6 @@ public final class DriverVaultGateway implements VaultGateway {
   public DriverVaultGateway(VaultConnection connection) {
     this(connection, Clock.systemUTC());
   }
-
-  /** The process's proxy variables ({@link EnvironmentProxy}), given once by the entry point; none until then. */
-  private static volatile Map<String, String> proxyVariables = Map.of();
 
   /** Makes every gateway made from now on honour {@code env}'s HTTPS_PROXY, HTTP_PROXY and NO_PROXY (the process environment, from main). */
   public static void useProxyVariables(Map<String, String> env) {

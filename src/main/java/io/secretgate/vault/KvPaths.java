@@ -12,7 +12,7 @@ import java.util.Optional;
  */
 public final class KvPaths {
   /** ESO's text for a KV v2 path it cannot map. */
-  public static final String NOT_A_V2_PATH = "provided Path isn't a valid kv v2 path";
+  private static final String NOT_A_V2_PATH = "provided Path isn't a valid kv v2 path";
 
   private KvPaths() {}
 
@@ -64,19 +64,25 @@ public final class KvPaths {
    * The directory that {@code dataFrom.find} lists (a LIST needs the trailing {@code /}): for v2
    * {@code <mount>/metadata/<find.path>/}, for v1 {@code <mount>/<find.path>/}.
    *
-   * @throws KvPathException when the store has no path (ESO cannot run find then): on v2 ESO's text
-   *     first, then the field (on v1, where ESO's find crashes, the field alone)
+   * @throws KvPathException when the store has no path (ESO cannot run find then; {@link #findWithoutMount})
    */
   public static String findListPath(VaultProvider store, String findPath) {
     String mount = store.path;
     boolean v2 = store.effectiveVersion() == KvVersion.v2;
-    if (mount == null) {
-      String why = "find lists under the store's spec.provider.vault.path (the KV mount), which it does not set";
-      throw new KvPathException(v2 ? NOT_A_V2_PATH + ": " + why : why);
-    }
+    if (mount == null) throw new KvPathException(findWithoutMount(store, "it"));
     String dir = v2 ? mount + "/metadata/" : mount + "/";
     if (findPath != null && !findPath.isEmpty()) dir = dir + findPath;
     return clean(dir) + "/";
+  }
+
+  /**
+   * Why a find cannot run from {@code store}, named {@code storeName}, which sets no mount
+   * ({@code provider.vault.path}): on v2 ESO's text first, then the field (on v1, where ESO's find
+   * crashes, the field alone).
+   */
+  public static String findWithoutMount(VaultProvider store, String storeName) {
+    String why = "find lists under the store's spec.provider.vault.path (the KV mount), which " + storeName + " does not set";
+    return store.effectiveVersion() == KvVersion.v2 ? NOT_A_V2_PATH + ": " + why : why;
   }
 
   /**
